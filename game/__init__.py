@@ -1,0 +1,1 @@
+"""Ölketanu: a children's learning game about local history."""

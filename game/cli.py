@@ -1,0 +1,87 @@
+"""The command line: play (the default), validate, list, screenshot."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .core.text import LANGUAGES
+from .paths import LEVELS
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="run_game.py", description="Ölketanu: a game about the local history of Karaganda region.")
+    parser.add_argument("--data-dir", help="where progress is kept (default: the per-user data folder, "
+                                           "or $OLKETANU_DATA_DIR)")
+    commands = parser.add_subparsers(dest="command")
+    play = commands.add_parser("play", help="play the game (the default)")
+    play.add_argument("--lang", choices=LANGUAGES, default="kk", help="the interface language")
+    play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
+    validate = commands.add_parser("validate", help="check level files and print every problem")
+    validate.add_argument("paths", nargs="*", type=Path, help="level files, packs or folders of packs "
+                                                              "(default: levels/)")
+    commands.add_parser("list", help="print one line per level: id, type, title")
+    shot = commands.add_parser("screenshot", help="render a level after N steps to a PNG, without a window")
+    shot.add_argument("--level", required=True, help="a level id (or pack/level)")
+    shot.add_argument("--step", type=int, default=0, help="story lines advanced or questions answered right")
+    shot.add_argument("--lang", choices=LANGUAGES, default="kk")
+    shot.add_argument("--feedback", choices=("right", "wrong"), help="then answer the question and show feedback")
+    shot.add_argument("--out", required=True, type=Path, help="the PNG file to write")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "play"
+    if command == "validate":
+        return _validate(args.paths or [LEVELS])
+    if command == "list":
+        return _list(args)
+    if command == "screenshot":
+        from .ui.screenshot import screenshot_level
+        error = screenshot_level(args.level, args.step, args.lang, args.out, feedback=args.feedback)
+        if error:
+            print(error, file=sys.stderr)
+            return 1
+        print(f"wrote {args.out}")
+        return 0
+    return _play(args)
+
+
+def _validate(paths: list[Path]) -> int:
+    from .core.catalog import validate_paths
+    problems, count = validate_paths(paths)
+    for problem in problems:
+        print(problem.format())
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if errors:
+        print(f"{errors} error(s), {warnings} warning(s) in {count} level(s)", file=sys.stderr)
+        return 1
+    print(f"ok: {count} level(s) checked, {warnings} warning(s)")
+    return 0
+
+
+def _list(args) -> int:
+    from .core.catalog import Catalog
+    from .core.datadir import data_dir, level_roots
+    catalog = Catalog.load(level_roots(LEVELS, data_dir(args.data_dir)))
+    for level in catalog.levels():
+        if level.ok:
+            print(f"{level.level_id}\t{level.level.kind}\t{level.level.title.get('en')}")
+        else:
+            print(f"{level.level_id}\tbroken\t{level.problems[0].message if level.problems else ''}")
+    return 0
+
+
+def _play(args) -> int:
+    from .core.datadir import data_dir
+    from .ui.boot import create_app
+    lang = getattr(args, "lang", "kk")
+    app = create_app(data_dir(args.data_dir), language=lang, fullscreen=getattr(args, "fullscreen", False))
+    app.run()
+    import pygame
+    pygame.quit()
+    return 0

@@ -1,0 +1,1 @@
+"""The pure core: content model, loading, game rules and progress. Never imports pygame."""

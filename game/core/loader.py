@@ -1,0 +1,313 @@
+"""Turning pack and level files into the content model, with every problem found at once."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import model
+from .assets_check import IMAGE_SUFFIXES, asset_problem
+from .problems import Problem, Severity, Where, has_errors
+from .reader import Reader, did_you_mean
+from .story_graph import story_graph_problems
+from .text import Text
+from .yamlsrc import parse_file, where
+
+FORMAT_VERSION = 1
+LEVEL_TYPES = ("quiz", "story")
+_LEVEL_COMMON = ("format", "id", "type", "title", "summary")
+
+
+@dataclass
+class LevelResult:
+    """One level file: the level if it loaded, and what is wrong with it."""
+
+    pack_id: str
+    level_id: str
+    path: Path
+    level: model.Level | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.level is not None and not has_errors(self.problems)
+
+
+@dataclass
+class PackResult:
+    folder: Path
+    pack: model.Pack | None
+    levels: list[LevelResult]
+    problems: list[Problem]
+
+    def all_problems(self) -> list[Problem]:
+        found = list(self.problems)
+        for level in self.levels:
+            found.extend(level.problems)
+        return found
+
+
+def _check_format(r: Reader, keys: dict, node: yaml.Node) -> None:
+    if "format" in keys:
+        version = r.integer(keys["format"], "format")
+        if version is not None and version != FORMAT_VERSION:
+            r.error(keys["format"], f"format {version} is not known to this version of the game",
+                    f"write 'format: {FORMAT_VERSION}'")
+
+
+def load_pack(folder: Path) -> PackResult:
+    pack_file = folder / "pack.yaml"
+    parsed = parse_file(pack_file)
+    if parsed.root is None:
+        return PackResult(folder, None, [], parsed.problems)
+    r = Reader(parsed.path)
+    keys = r.mapping(parsed.root, "the pack", required=("format", "id", "title", "levels"),
+                     optional=("description",))
+    if keys is None:
+        return PackResult(folder, None, [], r.problems)
+    _check_format(r, keys, parsed.root)
+    pack_id = r.ident(keys["id"], "the pack id") if "id" in keys else None
+    if pack_id and pack_id != folder.name:
+        r.error(keys["id"], f"the pack id '{pack_id}' differs from its folder name '{folder.name}'",
+                "rename the folder or the id so that they are the same")
+    title = r.text(keys["title"], "the pack title") if "title" in keys else None
+    description = r.text(keys["description"], "the pack description") if "description" in keys else None
+    level_ids: list[str] = []
+    for item in (r.sequence(keys["levels"], "levels") or []) if "levels" in keys else []:
+        level_id = r.ident(item, "a level id")
+        if level_id is None:
+            continue
+        if level_id in level_ids:
+            r.error(item, f"the level '{level_id}' is listed twice")
+        elif not (folder / f"{level_id}.yaml").is_file():
+            files = [p.stem for p in folder.glob("*.yaml") if p.name != "pack.yaml"]
+            r.error(item, f"there is no file {level_id}.yaml in the pack", did_you_mean(level_id, files))
+        else:
+            level_ids.append(level_id)
+    for stray in sorted(folder.glob("*.yaml")):
+        if stray.name != "pack.yaml" and stray.stem not in level_ids and "levels" in keys:
+            r.warn(keys["levels"], f"{stray.name} is not listed in levels, so the game does not show it",
+                   f"add '- {stray.stem}' to levels")
+    pack = None
+    if pack_id and title and not has_errors(r.problems):
+        pack = model.Pack(pack_id, title, description or Text({}), tuple(level_ids), folder)
+    levels = [load_level(folder / f"{lid}.yaml", pack_id or folder.name, folder) for lid in level_ids]
+    return PackResult(folder, pack, levels, r.problems)
+
+
+def load_level(path: Path, pack_id: str, pack_folder: Path) -> LevelResult:
+    parsed = parse_file(path)
+    result = LevelResult(pack_id, path.stem, path, None, list(parsed.problems))
+    if parsed.root is None:
+        return result
+    r = Reader(parsed.path)
+    head = r.mapping(parsed.root, "the level")
+    if head is None:
+        result.problems += r.problems
+        return result
+    kind = r.string(head["type"], "type") if "type" in head else None
+    if kind not in LEVEL_TYPES:
+        node = head.get("type", parsed.root)
+        r.error(node, "the level type is missing or unknown" if kind is None else f"unknown level type '{kind}'",
+                "write 'type: quiz' or 'type: story'")
+        result.problems += r.problems
+        return result
+    r = Reader(parsed.path)  # read again, now knowing which keys belong to this type
+    extra = ("questions",) if kind == "quiz" else ("characters", "start", "scenes")
+    keys = r.mapping(parsed.root, f"the {kind} level", required=("format", "id", "type", "title") + extra[-1:],
+                     optional=_LEVEL_COMMON + extra)
+    assert keys is not None
+    _check_format(r, keys, parsed.root)
+    level_id = r.ident(keys["id"], "the level id") if "id" in keys else None
+    if level_id and level_id != path.stem:
+        r.error(keys["id"], f"the level id '{level_id}' differs from the file name '{path.name}'",
+                f"rename the file to {level_id}.yaml or change the id")
+    common = dict(
+        id=level_id or path.stem, pack_id=pack_id, path=path, where=where(parsed.path, parsed.root),
+        title=r.text(keys["title"], "the level title") if "title" in keys else None,
+        summary=r.text(keys["summary"], "the summary") if "summary" in keys else None,
+    )
+    if kind == "quiz":
+        level = _quiz(r, keys, common)
+    else:
+        level = _story(r, keys, common, pack_folder)
+    result.problems += r.problems
+    if not has_errors(result.problems) and common["title"] is not None:
+        result.level = level
+    return result
+
+
+# -- quizzes --------------------------------------------------------------------------------
+
+def _quiz(r: Reader, keys: dict, common: dict) -> model.QuizLevel | None:
+    questions: list[model.Question] = []
+    nodes = r.sequence(keys["questions"], "questions") if "questions" in keys else None
+    if nodes is not None and not nodes:
+        r.error(keys["questions"], "the quiz has no questions", "add at least one question")
+    seen: set[str] = set()
+    for node in nodes or []:
+        question = _question(r, node)
+        if question is None:
+            continue
+        if question.id in seen:
+            r.error(node, f"two questions have the id '{question.id}'", "give each question its own id")
+        seen.add(question.id)
+        questions.append(question)
+    if common["title"] is None:
+        return None
+    return model.QuizLevel(questions=tuple(questions), **common)
+
+
+def _question(r: Reader, node: yaml.Node) -> model.Question | None:
+    keys = r.mapping(node, "a question", required=("id", "type", "prompt", "explanation", "source"),
+                     optional=("options", "answer"))
+    if keys is None:
+        return None
+    kind_name = r.string(keys["type"], "the question type") if "type" in keys else None
+    kinds = [k.value for k in model.QuestionKind]
+    if kind_name is not None and kind_name not in kinds:
+        r.error(keys["type"], f"unknown question type '{kind_name}'", did_you_mean(kind_name, kinds))
+        kind_name = None
+    qid = r.ident(keys["id"], "the question id") if "id" in keys else None
+    prompt = r.text(keys["prompt"], "the question") if "prompt" in keys else None
+    explanation = r.text(keys["explanation"], "the explanation") if "explanation" in keys else None
+    source = r.string(keys["source"], "the source") if "source" in keys else None
+    if source is not None and not source.strip():
+        r.error(keys["source"], "the source is empty", "say where the fact comes from: a book, a page, a web site")
+    options: list[model.Option] = []
+    answer = None
+    if kind_name == "single":
+        options = _options(r, keys, node)
+        if "answer" in keys:
+            r.error(keys["answer"], "a single-choice question marks its answer with 'correct: true' on an option",
+                    "delete 'answer' and add 'correct: true' to the right option")
+    elif kind_name == "true_false":
+        if "answer" not in keys:
+            r.error(node, "a true/false question is missing 'answer'", "add 'answer: true' or 'answer: false'")
+        else:
+            answer = r.boolean(keys["answer"], "the answer")
+        if "options" in keys:
+            r.error(keys["options"], "a true/false question has no options", "delete 'options'")
+    if None in (qid, prompt, explanation, source, kind_name) or (kind_name == "true_false" and answer is None):
+        return None
+    if kind_name == "single" and not options:
+        return None
+    return model.Question(qid, model.QuestionKind(kind_name), prompt, explanation, source.strip(),
+                          where(r.path, node), tuple(options), answer)
+
+
+def _options(r: Reader, keys: dict, question_node: yaml.Node) -> list[model.Option]:
+    if "options" not in keys:
+        r.error(question_node, "a single-choice question is missing 'options'", "add 2 to 6 options")
+        return []
+    nodes = r.sequence(keys["options"], "options") or []
+    options = []
+    for node in nodes:
+        okeys = r.mapping(node, "an option", required=("text",), optional=("correct",))
+        if okeys is None:
+            continue
+        text = r.text(okeys["text"], "the option") if "text" in okeys else None
+        correct = r.boolean(okeys["correct"], "correct") if "correct" in okeys else False
+        if text is not None and correct is not None:
+            options.append(model.Option(text, correct, where(r.path, node)))
+    if nodes and not 2 <= len(nodes) <= 6:
+        r.error(keys["options"], f"a question needs 2 to 6 options, not {len(nodes)}")
+    right = sum(o.correct for o in options)
+    if nodes and len(options) == len(nodes) and right == 0:
+        r.error(keys["options"], "no option is marked as the right answer", "add 'correct: true' to the right option")
+    elif right > 1:
+        r.error(keys["options"], f"{right} options are marked correct; a single-choice question has one",
+                "keep 'correct: true' on one option only")
+    return options
+
+
+# -- stories --------------------------------------------------------------------------------
+
+def _story(r: Reader, keys: dict, common: dict, pack_folder: Path) -> model.StoryLevel | None:
+    characters = _characters(r, keys["characters"]) if "characters" in keys else []
+    speaker_ids = {c.id for c in characters}
+    scene_keys = r.mapping(keys["scenes"], "scenes") if "scenes" in keys else None
+    scenes: list[model.Scene] = []
+    for name, node in (scene_keys or {}).items():
+        scene = _scene(r, name, node, speaker_ids, pack_folder)
+        if scene is not None:
+            scenes.append(scene)
+    if scene_keys is not None and not scene_keys:
+        r.error(keys["scenes"], "the story has no scenes", "add at least one scene")
+    start = r.ident(keys["start"], "start") if "start" in keys else (next(iter(scene_keys)) if scene_keys else None)
+    if start and scene_keys and start not in scene_keys:
+        r.error(keys["start"], f"start names the scene '{start}', which does not exist",
+                did_you_mean(start, scene_keys))
+        start = None
+    if scene_keys and start:
+        r.problems.extend(story_graph_problems(r.path, scenes, start, scene_keys))
+    if common["title"] is None or not start:
+        return None
+    return model.StoryLevel(characters=tuple(characters), start=start, scenes=tuple(scenes), **common)
+
+
+def _characters(r: Reader, node: yaml.Node) -> list[model.Character]:
+    found = []
+    for cid, cnode in (r.mapping(node, "characters") or {}).items():
+        ckeys = r.mapping(cnode, f"the character '{cid}'", required=("name",), optional=("color",))
+        if ckeys is None or "name" not in ckeys:
+            continue
+        name = r.text(ckeys["name"], f"the name of '{cid}'")
+        color = r.string(ckeys["color"], "color") if "color" in ckeys else "#153047"
+        if color is not None and not _is_color(color):
+            r.error(ckeys["color"], f"'{color}' is not a colour", 'write it as "#RRGGBB" in quotes, e.g. "#B23A2E"')
+            color = None
+        if name is not None and color is not None:
+            found.append(model.Character(cid, name, color))
+    return found
+
+
+def _is_color(value: str) -> bool:
+    return len(value) == 7 and value[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in value[1:])
+
+
+def _scene(r: Reader, scene_id: str, node: yaml.Node, speakers: set[str], pack_folder: Path) -> model.Scene | None:
+    keys = r.mapping(node, f"the scene '{scene_id}'", required=("lines",),
+                     optional=("background", "choices", "next", "ending"))
+    if keys is None:
+        return None
+    background = None
+    if "background" in keys:
+        background = r.string(keys["background"], "background")
+        if background is not None:
+            trouble = asset_problem(pack_folder, background, IMAGE_SUFFIXES)
+            if trouble:
+                r.error(keys["background"], *trouble)
+                background = None
+    lines = []
+    for lnode in (r.sequence(keys["lines"], "lines") or []) if "lines" in keys else []:
+        lkeys = r.mapping(lnode, "a line", required=("text",), optional=("speaker", "source"))
+        if lkeys is None or "text" not in lkeys:
+            continue
+        speaker = r.string(lkeys["speaker"], "speaker") if "speaker" in lkeys else None
+        if speaker is not None and speaker not in speakers:
+            r.error(lkeys["speaker"], f"'{speaker}' is not one of the characters", did_you_mean(speaker, speakers))
+        text = r.text(lkeys["text"], "the line")
+        source = r.string(lkeys["source"], "source") if "source" in lkeys else ""
+        if text is not None:
+            lines.append(model.Line(text, where(r.path, lnode), speaker, source or ""))
+    choices = []
+    for cnode in (r.sequence(keys["choices"], "choices") or []) if "choices" in keys else []:
+        ckeys = r.mapping(cnode, "a choice", required=("text", "goto"))
+        if ckeys is None or "text" not in ckeys or "goto" not in ckeys:
+            continue
+        text = r.text(ckeys["text"], "the choice")
+        goto = r.string(ckeys["goto"], "goto")
+        if text is not None and goto is not None:
+            choices.append(model.Choice(text, goto, where(r.path, ckeys["goto"])))
+    nxt = r.string(keys["next"], "next") if "next" in keys else None
+    if nxt is not None and choices:
+        r.error(keys["next"], "a scene has either 'choices' or 'next', not both", "delete one of them")
+    ending = r.text(keys["ending"], "the ending name") if "ending" in keys else None
+    return model.Scene(scene_id, background, tuple(lines), tuple(choices), nxt, ending, where(r.path, node))
+
+
+def broken_level_result(path: Path, pack_id: str, message: str) -> LevelResult:
+    problem = Problem(Where(str(path)), Severity.ERROR, message)
+    return LevelResult(pack_id, path.stem, path, None, [problem])

@@ -1,0 +1,48 @@
+"""The progress database's schema, as forward migrations. Never edit a released step: add one."""
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the first release
+    """
+    CREATE TABLE profiles (
+        id INTEGER PRIMARY KEY,
+        nickname TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        avatar TEXT NOT NULL,
+        language TEXT NOT NULL DEFAULT 'kk',
+        created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        last_played_at TEXT
+    );
+    CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY,
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        pack_id TEXT NOT NULL,
+        level_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        finished_at TEXT,
+        correct INTEGER,
+        total INTEGER,
+        stars INTEGER
+    );
+    CREATE INDEX attempts_by_profile ON attempts(profile_id, pack_id, level_id);
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+        question_id TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        correct INTEGER NOT NULL,
+        time_ms INTEGER NOT NULL,
+        answered_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+    );
+    CREATE INDEX answers_by_attempt ON answers(attempt_id);
+    CREATE TABLE best_stars (
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        pack_id TEXT NOT NULL,
+        level_id TEXT NOT NULL,
+        stars INTEGER NOT NULL,
+        PRIMARY KEY (profile_id, pack_id, level_id)
+    ) WITHOUT ROWID;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

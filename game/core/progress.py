@@ -1,0 +1,139 @@
+"""Each child's progress in SQLite: every answer is committed durably before it is shown as recorded."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+
+DB_NAME = "progress.sqlite3"
+
+
+class NewerDatabaseError(RuntimeError):
+    """The database was written by a newer version of the game."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: int
+    nickname: str
+    avatar: str
+    language: str
+
+
+class ProgressStore:
+    """Profiles, attempts, answers and best stars. WAL + synchronous=FULL: survives a power cut."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        self.db = sqlite3.connect(str(path), isolation_level=None, timeout=5)
+        self.db.execute("PRAGMA foreign_keys = ON")
+        if str(path) != ":memory:":
+            self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = FULL")
+        self.migrate()
+
+    @classmethod
+    def in_folder(cls, folder: Path) -> "ProgressStore":
+        folder.mkdir(parents=True, exist_ok=True)
+        return cls(folder / DB_NAME)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        version = self.schema_version
+        if version > SCHEMA_VERSION:
+            raise NewerDatabaseError(f"progress database has schema {version}; this game knows {SCHEMA_VERSION}")
+        for number in range(version, SCHEMA_VERSION):
+            with self._transaction():
+                for statement in MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def _transaction(self):
+        return _Transaction(self.db)
+
+    # -- profiles -------------------------------------------------------------------------
+    def create_profile(self, nickname: str, avatar: str, language: str) -> Profile:
+        nickname = " ".join(nickname.split())
+        if not nickname:
+            raise ValueError("empty nickname")
+        with self._transaction():
+            cursor = self.db.execute("INSERT INTO profiles (nickname, avatar, language) VALUES (?, ?, ?)",
+                                     (nickname, avatar, language))
+        return Profile(cursor.lastrowid, nickname, avatar, language)
+
+    def nickname_taken(self, nickname: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM profiles WHERE nickname = ?", (" ".join(nickname.split()),))
+        return row.fetchone() is not None
+
+    def profiles(self) -> list[Profile]:
+        rows = self.db.execute("SELECT id, nickname, avatar, language FROM profiles "
+                               "ORDER BY last_played_at IS NULL, last_played_at DESC, id")
+        return [Profile(*row) for row in rows]
+
+    def profile(self, profile_id: int) -> Profile | None:
+        row = self.db.execute("SELECT id, nickname, avatar, language FROM profiles WHERE id = ?",
+                              (profile_id,)).fetchone()
+        return Profile(*row) if row else None
+
+    def touch_profile(self, profile_id: int, language: str) -> None:
+        with self._transaction():
+            self.db.execute("UPDATE profiles SET last_played_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                            "language = ? WHERE id = ?", (language, profile_id))
+
+    # -- play -----------------------------------------------------------------------------
+    def start_attempt(self, profile_id: int, pack_id: str, level_id: str, kind: str) -> int:
+        with self._transaction():
+            cursor = self.db.execute("INSERT INTO attempts (profile_id, pack_id, level_id, kind) "
+                                     "VALUES (?, ?, ?, ?)", (profile_id, pack_id, level_id, kind))
+        return cursor.lastrowid
+
+    def record_answer(self, attempt_id: int, question_id: str, answer: object, correct: bool,
+                      time_ms: int) -> None:
+        """Committed (and fsynced) when this returns: only then may the game show it as recorded."""
+        with self._transaction():
+            self.db.execute("INSERT INTO answers (attempt_id, question_id, answer, correct, time_ms) "
+                            "VALUES (?, ?, ?, ?, ?)",
+                            (attempt_id, question_id, json.dumps(answer), int(correct), int(time_ms)))
+
+    def finish_attempt(self, attempt_id: int, correct: int, total: int, stars: int) -> None:
+        with self._transaction():
+            self.db.execute("UPDATE attempts SET finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                            "correct = ?, total = ?, stars = ? WHERE id = ?", (correct, total, stars, attempt_id))
+            self.db.execute(
+                "INSERT INTO best_stars (profile_id, pack_id, level_id, stars) "
+                "SELECT profile_id, pack_id, level_id, ? FROM attempts WHERE id = ? "
+                "ON CONFLICT (profile_id, pack_id, level_id) DO UPDATE SET stars = max(stars, excluded.stars)",
+                (stars, attempt_id))
+
+    def best_stars(self, profile_id: int) -> dict[tuple[str, str], int]:
+        rows = self.db.execute("SELECT pack_id, level_id, stars FROM best_stars WHERE profile_id = ?",
+                               (profile_id,))
+        return {(pack, level): stars for pack, level, stars in rows}
+
+    def answers(self, attempt_id: int) -> list[tuple[str, object, bool, int]]:
+        rows = self.db.execute("SELECT question_id, answer, correct, time_ms FROM answers "
+                               "WHERE attempt_id = ? ORDER BY id", (attempt_id,))
+        return [(q, json.loads(a), bool(c), t) for q, a, c, t in rows]
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an exception."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")

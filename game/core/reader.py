@@ -1,0 +1,171 @@
+"""Typed reading of a YAML node tree, collecting every problem with its line and column."""
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Iterable
+
+import yaml
+
+from .problems import Problem, Severity
+from .text import LANGUAGES, Text
+from .yamlsrc import where
+
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_READ_AS = {
+    _TAG + "bool": "a yes/no value",
+    _TAG + "null": "an empty value",
+    _TAG + "timestamp": "a date",
+    _TAG + "float": "a number",
+    _TAG + "int": "a number",
+}
+IDENT = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    choices = sorted(choices)
+    best = closest(word, choices)
+    if best:
+        return f"did you mean '{best}'?"
+    return "expected one of: " + ", ".join(choices)
+
+
+class Reader:
+    """Reads nodes of one file; every method returns None (and records a problem) on bad input."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    # -- reporting -------------------------------------------------------------
+    def error(self, node: yaml.Node, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(where(self.path, node), Severity.ERROR, message, hint))
+
+    def warn(self, node: yaml.Node, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(where(self.path, node), Severity.WARNING, message, hint))
+
+    def _visit(self, node: yaml.Node) -> bool:
+        if id(node) in self._seen:
+            self.error(node, "anchors and aliases (& and *) are not allowed in level files",
+                       "write the text out again instead of referring to it")
+            return False
+        self._seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            self.error(node, f"unknown tag '{node.tag}'",
+                       "level files hold plain text, numbers, lists and mappings: remove the '!' tag")
+            return False
+        return True
+
+    # -- structure -------------------------------------------------------------
+    def mapping(self, node: yaml.Node, what: str, required: Iterable[str] = (),
+                optional: Iterable[str] = ()) -> dict[str, yaml.Node] | None:
+        """The keys of a mapping; reports duplicate, unknown and missing keys."""
+        if not self._visit(node):
+            return None
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"{what} should be a mapping of 'key: value' lines",
+                       "indent its keys under it, each on its own line")
+            return None
+        required, optional = list(required), list(optional)
+        known = set(required) | set(optional)
+        result: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                self.error(key_node, f"a key in {what} must be a plain word")
+                continue
+            if key in result:
+                self.error(key_node, f"'{key}' appears twice in {what}",
+                           "YAML would silently keep only the last one: delete or rename one of them")
+                continue
+            if known and key not in known:
+                self.error(key_node, f"unknown key '{key}' in {what}", did_you_mean(key, known))
+                continue
+            result[key] = value_node
+        for key in required:
+            if key not in result:
+                self.error(node, f"{what} is missing '{key}'", f"add a line '{key}: ...'")
+        return result
+
+    def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node] | None:
+        if not self._visit(node):
+            return None
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"{what} should be a list", "start each item on its own line with '- '")
+            return None
+        return list(node.value)
+
+    # -- scalars ---------------------------------------------------------------
+    def string(self, node: yaml.Node, what: str) -> str | None:
+        if not self._visit(node):
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"{what} should be text")
+            return None
+        if node.tag == _TAG + "str":
+            return node.value
+        if node.tag == _TAG + "int" and node.value.isdigit() and not node.value.startswith("0"):
+            return node.value  # a plain number such as 1824 reads the same as text
+        self.error(node, f"{what} is read as {_READ_AS.get(node.tag, 'something else')}, not as text: "
+                         f"{node.value!r}", f'put it in quotes: "{node.value}"')
+        return None
+
+    def ident(self, node: yaml.Node, what: str) -> str | None:
+        value = self.string(node, what)
+        if value is not None and not IDENT.match(value):
+            self.error(node, f"{what} '{value}' is not a valid id",
+                       "use lowercase Latin letters, digits, '-' and '_', starting with a letter")
+            return None
+        return value
+
+    def boolean(self, node: yaml.Node, what: str) -> bool | None:
+        if not self._visit(node):
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "bool":
+            return node.value.lower() in ("true", "yes", "on", "y")
+        self.error(node, f"{what} should be true or false", "write true or false without quotes")
+        return None
+
+    def integer(self, node: yaml.Node, what: str) -> int | None:
+        if not self._visit(node):
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "int":
+            try:
+                return int(node.value)
+            except ValueError:
+                pass
+        self.error(node, f"{what} should be a whole number")
+        return None
+
+    def text(self, node: yaml.Node, what: str) -> Text | None:
+        """A `{kk: ..., ru: ..., en: ...}` mapping; a missing language is a warning."""
+        if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "str":
+            self._visit(node)
+            self.error(node, f"{what} should give the text in each language",
+                       f"write it as {{kk: ..., ru: ..., en: ...}}")
+            return None
+        keys = self.mapping(node, what, optional=LANGUAGES)
+        if keys is None:
+            return None
+        values = {}
+        for lang, value_node in keys.items():
+            value = self.string(value_node, f"{what} ({lang})")
+            if value is not None:
+                if not value.strip():
+                    self.warn(value_node, f"{what} ({lang}) is empty")
+                values[lang] = value.strip()
+        if not values:
+            self.error(node, f"{what} has no text in any language", "add kk, ru and en texts")
+            return None
+        missing = [lang for lang in LANGUAGES if lang not in values]
+        if missing:
+            self.warn(node, f"{what} has no {', '.join(missing)} translation",
+                      "until you add it, players of that language see the text in another language")
+        return Text(values)

@@ -1,0 +1,108 @@
+"""The headless pilot: run the real app in-process, press keys, click widgets, read what happened.
+
+    with run_test(tmp_path) as pilot:
+        pilot.press("tab", "return")
+        pilot.click("option_0")
+        assert pilot.scene.name == "quiz"
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+from typing import Iterator
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+import pygame  # noqa: E402
+
+from .core.speech import RecordingSpeaker  # noqa: E402
+
+FRAME = 1 / 60
+
+
+class OutOfBounds(Exception):
+    """The widget to click is not on the screen."""
+
+
+class Pilot:
+    def __init__(self, app, speaker: RecordingSpeaker) -> None:
+        self.app = app
+        self.speaker = speaker
+
+    # -- what the player sees -----------------------------------------------------------------
+    @property
+    def scene(self):
+        return self.app.scene
+
+    @property
+    def focused(self) -> str | None:
+        item = self.app.scene.focus.focused
+        return item.id if item else None
+
+    @property
+    def spoken(self) -> list[str]:
+        return self.speaker.texts
+
+    def widget_ids(self) -> list[str]:
+        return [w.id for w in self.app.scene.widgets]
+
+    def screenshot(self, path: Path) -> Path:
+        self.app.invalidate()
+        self.advance()
+        pygame.image.save(self.app.display.canvas, str(path))
+        return path
+
+    # -- what the player does -----------------------------------------------------------------
+    def advance(self, frames: int = 1) -> None:
+        for _ in range(frames):
+            self.app.step(pygame.event.get(), FRAME)
+
+    def press(self, *keys: str) -> None:
+        """Keys by pygame name: "tab", "return", "space", "escape", "up", "shift+tab", "f11"."""
+        for name in keys:
+            mods = 0
+            if "+" in name and len(name) > 1:
+                modifier, name = name.split("+", 1)
+                mods = {"shift": pygame.KMOD_SHIFT, "ctrl": pygame.KMOD_CTRL}[modifier]
+            key = pygame.key.key_code(name)
+            self._post(pygame.KEYDOWN, key=key, mod=mods, unicode="", scancode=0)
+            self._post(pygame.KEYUP, key=key, mod=mods, unicode="", scancode=0)
+
+    def type(self, text: str) -> None:
+        for char in text:
+            self._post(pygame.TEXTINPUT, text=char)
+
+    def click(self, widget_id: str) -> None:
+        for widget in self.app.scene.widgets:
+            if widget.id == widget_id:
+                break
+        else:
+            raise OutOfBounds(f"no widget '{widget_id}' on {self.app.scene.name}: {self.widget_ids()}")
+        if not widget.ui.visible or not self.app.display.canvas.get_rect().contains(widget.rect):
+            raise OutOfBounds(widget_id)
+        self.click_at(widget.rect.center)
+
+    def click_at(self, pos: tuple[int, int]) -> None:
+        self._post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
+        self._post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
+        self._post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
+
+    def _post(self, event_type: int, **attrs) -> None:
+        self.app.step([pygame.event.Event(event_type, attrs)], FRAME)
+
+
+@contextlib.contextmanager
+def run_test(data_dir: Path, language: str = "kk", level_dirs: list[Path] | None = None) -> Iterator[Pilot]:
+    """The real app on the dummy video driver with its data in `data_dir`."""
+    from .ui.boot import create_app
+    speaker = RecordingSpeaker()
+    app = create_app(data_dir, speaker=speaker, language=language, level_dirs=level_dirs)
+    pilot = Pilot(app, speaker)
+    pilot.advance()
+    try:
+        yield pilot
+    finally:
+        app.services.store.close()
+        pygame.quit()

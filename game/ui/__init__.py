@@ -1,0 +1,1 @@
+"""The presentation layer: pygame and pygame-gui live here and nowhere else."""

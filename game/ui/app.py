@@ -1,0 +1,187 @@
+"""The application: services, the scene stack and the one step function that runs the game."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pygame
+import pygame_gui
+
+from ..core.catalog import Catalog
+from ..core.datadir import level_roots
+from ..core.i18n import Translator
+from ..core.progress import Profile, ProgressStore
+from ..core.speech import Speaker
+from ..paths import ASSETS, LEVELS
+from .display import LOGICAL_SIZE, Display
+from .images import ImageCache
+from .sounds import Sounds
+from .text import TextRenderer
+
+REDRAW_AFTER_INPUT = 0.4  # seconds of redrawing after input, for pygame-gui's hover and press states
+FPS = 60
+
+
+@dataclass
+class Services:
+    """Everything a scene may use, passed explicitly (no globals)."""
+
+    store: ProgressStore
+    catalog: Catalog
+    speaker: Speaker
+    data_dir: Path
+
+
+class App:
+    def __init__(self, services: Services, display: Display, language: str = "kk") -> None:
+        self.services = services
+        self.display = display
+        self.tr = Translator(language)
+        self.ui = pygame_gui.UIManager(LOGICAL_SIZE, starting_language=language)
+        self.ui.add_font_paths("noto_sans", str(ASSETS / "fonts" / "NotoSans-Regular.ttf"),
+                               str(ASSETS / "fonts" / "NotoSans-Bold.ttf"))
+        self.ui.get_theme().load_theme(str(ASSETS / "themes" / "default.json"))
+        self.text = TextRenderer()
+        self.images = ImageCache()
+        self.sounds = Sounds()
+        self.profile: Profile | None = None
+        self.scenes: list = []
+        self.running = True
+        self.time = 0.0
+        self._pending: list[Callable[[], None]] = []
+        self._redraw_until = 0.0
+        self._dirty = True
+        self.frames_drawn = 0
+
+    # -- shortcuts ----------------------------------------------------------------------------
+    @property
+    def store(self) -> ProgressStore:
+        return self.services.store
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.services.catalog
+
+    @property
+    def lang(self) -> str:
+        return self.tr.lang
+
+    @property
+    def scene(self):
+        return self.scenes[-1] if self.scenes else None
+
+    def say(self, text: str) -> None:
+        self.services.speaker.say(text, self.lang)
+
+    def invalidate(self) -> None:
+        self._dirty = True
+
+    def reload_catalog(self) -> None:
+        self.services.catalog = Catalog.load(level_roots(LEVELS, self.services.data_dir))
+
+    # -- scene stack (changes happen between events, never inside a widget's callback) ---------
+    def switch(self, scene) -> None:
+        self._pending.append(lambda: self._do_switch(scene))
+
+    def push(self, scene) -> None:
+        self._pending.append(lambda: self._do_push(scene))
+
+    def pop(self) -> None:
+        self._pending.append(self._do_pop)
+
+    def _do_switch(self, scene) -> None:
+        if self.scenes:
+            self.scenes.pop().exit()
+        self.scenes.append(scene)
+        scene.enter()
+
+    def _do_push(self, scene) -> None:
+        if self.scenes:
+            self.scenes[-1].exit()
+        self.scenes.append(scene)
+        scene.enter()
+
+    def _do_pop(self) -> None:
+        self.scenes.pop().exit()
+        if self.scenes:
+            self.scenes[-1].enter()
+
+    def _run_pending(self) -> None:
+        while self._pending:
+            self._pending.pop(0)()
+            self._dirty = True
+
+    def set_language(self, lang: str) -> None:
+        self.tr.lang = lang
+        self.ui.set_locale(lang)
+        if self.profile is not None:
+            self.store.touch_profile(self.profile.id, lang)
+        if self.scene is not None:
+            self.scene.rebuild(announce=True)
+        self._dirty = True
+
+    # -- the frame ----------------------------------------------------------------------------
+    def step(self, events: list[pygame.event.Event], dt: float) -> bool:
+        """Runs one frame: input, update, and drawing only if something changed. Returns True if drawn."""
+        self.time += dt
+        self._run_pending()
+        for event in events:
+            self._handle(event)
+            self._run_pending()
+        if events:
+            self._redraw_until = self.time + REDRAW_AFTER_INPUT
+        self.ui.update(dt)
+        scene = self.scene
+        animating = scene.update(dt) if scene is not None else False
+        self._run_pending()
+        if not (self._dirty or animating or self.time < self._redraw_until):
+            return False
+        self.draw()
+        self.display.present()
+        return True
+
+    def draw(self) -> None:
+        canvas = self.display.canvas
+        if self.scene is not None:
+            self.scene.draw(canvas)
+        self.ui.draw_ui(canvas)
+        if self.scene is not None:
+            self.scene.draw_overlay(canvas)
+        self._dirty = False
+        self.frames_drawn += 1
+
+    def _handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self.display.resized(event.size)
+            self._dirty = True
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSIZECHANGED):
+            self._dirty = True
+        if hasattr(event, "pos") and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
+                                                    pygame.MOUSEMOTION):
+            attrs = dict(event.dict)
+            attrs["pos"] = self.display.to_canvas(event.pos)
+            event = pygame.event.Event(event.type, attrs)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.display.toggle_fullscreen()
+            self._dirty = True
+            return
+        scene = self.scene
+        if event.type == pygame.KEYDOWN and scene is not None and scene.handle_key(event):
+            self._dirty = True
+            return
+        if self.ui.process_events(event):
+            self._dirty = True
+        if scene is not None and scene.handle_event(event):
+            self._dirty = True
+
+    def run(self) -> None:
+        """The real loop: feeds events and the clock's time step to `step`."""
+        clock = pygame.time.Clock()
+        while self.running:
+            dt = clock.tick(FPS) / 1000.0
+            self.step(pygame.event.get(), dt)

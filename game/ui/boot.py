@@ -1,0 +1,32 @@
+"""Building the app: pygame, the window, the services. Used by the game, the pilot and screenshots."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from ..core.catalog import Catalog
+from ..core.datadir import level_roots
+from ..core.progress import ProgressStore
+from ..core.speech import RecordingSpeaker, Speaker
+from ..paths import LEVELS
+from .app import App, Services
+from .display import Display
+
+
+def create_app(data_dir: Path, speaker: Speaker | None = None, language: str = "kk",
+               fullscreen: bool = False, store: ProgressStore | None = None,
+               level_dirs: list[Path] | None = None) -> App:
+    pygame.init()
+    display = Display(fullscreen=fullscreen)
+    roots = level_dirs if level_dirs is not None else level_roots(LEVELS, data_dir)
+    services = Services(
+        store=store or ProgressStore.in_folder(data_dir),
+        catalog=Catalog.load(roots),
+        speaker=speaker or RecordingSpeaker(),
+        data_dir=data_dir,
+    )
+    app = App(services, display, language)
+    from .scenes.title import TitleScene
+    app.switch(TitleScene(app))
+    return app

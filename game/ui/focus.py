@@ -1,0 +1,129 @@
+"""Keyboard focus: an ordered ring of focusable things, a visible ring around the focused one, speech.
+
+pygame-gui has no keyboard navigation of its own; every scene uses this instead.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pygame
+
+from . import palette
+
+RING_WIDTH = 6
+
+
+@dataclass
+class Focusable:
+    """Something the player can focus and activate: a button, a card, a text field."""
+
+    id: str
+    rect: pygame.Rect
+    spoken: Callable[[], str]
+    activate: Callable[[], None]
+    enabled: bool = True
+    takes_text: bool = False  # a text field: left/right arrows and typing stay with it
+    on_focus: Callable[[bool], None] | None = field(default=None, repr=False)
+
+
+class FocusRing:
+    """Tab/Shift+Tab and arrows move focus, Enter/Space activate, each focus change is spoken."""
+
+    NEXT_KEYS = (pygame.K_DOWN, pygame.K_RIGHT)
+    PREV_KEYS = (pygame.K_UP, pygame.K_LEFT)
+    ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
+
+    def __init__(self, say: Callable[[str], None]) -> None:
+        self._say = say
+        self.items: list[Focusable] = []
+        self.index: int | None = None
+        self.visible = True
+
+    @property
+    def focused(self) -> Focusable | None:
+        return self.items[self.index] if self.index is not None and self.index < len(self.items) else None
+
+    def clear(self) -> None:
+        self._notify(False)
+        self.items = []
+        self.index = None
+
+    def add(self, item: Focusable) -> Focusable:
+        self.items.append(item)
+        return item
+
+    def focus(self, item_id: str, speak: bool = True) -> None:
+        for i, item in enumerate(self.items):
+            if item.id == item_id:
+                self._move_to(i, speak)
+                return
+        raise KeyError(item_id)
+
+    def focus_first(self, speak: bool = True) -> None:
+        for i, item in enumerate(self.items):
+            if item.enabled:
+                self._move_to(i, speak)
+                return
+
+    def move(self, step: int) -> None:
+        enabled = [i for i, item in enumerate(self.items) if item.enabled]
+        if not enabled:
+            return
+        if self.index not in enabled:
+            self._move_to(enabled[0] if step > 0 else enabled[-1], True)
+            return
+        position = enabled.index(self.index)
+        self._move_to(enabled[(position + step) % len(enabled)], True)
+
+    def speak_focused(self) -> None:
+        if self.focused is not None:
+            self._say(self.focused.spoken())
+
+    def _move_to(self, index: int, speak: bool) -> None:
+        if index != self.index:
+            self._notify(False)
+            self.index = index
+            self._notify(True)
+        if speak:
+            self.speak_focused()
+
+    def _notify(self, gained: bool) -> None:
+        item = self.focused
+        if item is not None and item.on_focus is not None:
+            item.on_focus(gained)
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        """Handles a KEYDOWN; returns True if it was used (keys are never eaten with nothing to focus)."""
+        if not self.items:
+            return False
+        key, shift = event.key, bool(event.mod & pygame.KMOD_SHIFT)
+        item = self.focused
+        text_field = item is not None and item.takes_text
+        if key == pygame.K_TAB:
+            self.visible = True
+            self.move(-1 if shift else 1)
+            return True
+        if key in self.NEXT_KEYS + self.PREV_KEYS:
+            if text_field and key in (pygame.K_LEFT, pygame.K_RIGHT):
+                return False
+            self.visible = True
+            self.move(1 if key in self.NEXT_KEYS else -1)
+            return True
+        if key in self.ACTIVATE_KEYS and item is not None and item.enabled:
+            if text_field and key == pygame.K_SPACE:
+                return False
+            self.visible = True
+            item.activate()
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        item = self.focused
+        if item is None or not self.visible:
+            return
+        ring = item.rect.inflate(2 * RING_WIDTH + 4, 2 * RING_WIDTH + 4)
+        pygame.draw.rect(surface, palette.INK, ring.inflate(4, 4), width=2, border_radius=18)
+        pygame.draw.rect(surface, palette.SUN_GOLD, ring, width=RING_WIDTH, border_radius=16)
+        pygame.draw.rect(surface, palette.INK, ring.inflate(-2 * RING_WIDTH, -2 * RING_WIDTH), width=2,
+                         border_radius=12)

@@ -1,0 +1,34 @@
+"""Loading pictures (SVG rendered once at the size needed, PNG, JPG) with a cache."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+
+class ImageCache:
+    def __init__(self) -> None:
+        self._cache: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}
+
+    def get(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
+        """The picture scaled to `size`, or None when it cannot be loaded (the caller draws a plain fill)."""
+        key = (str(path), size)
+        if key not in self._cache:
+            self._cache[key] = self._load(path, size)
+        return self._cache[key]
+
+    @staticmethod
+    def _load(path: Path, size: tuple[int, int]) -> pygame.Surface | None:
+        try:
+            if path.suffix.lower() == ".svg":
+                image = pygame.image.load_sized_svg(str(path), size)
+            else:
+                image = pygame.image.load(str(path))
+        except (pygame.error, OSError, FileNotFoundError):
+            return None
+        if image.get_size() != size:
+            image = pygame.transform.smoothscale(image.convert_alpha() if pygame.display.get_surface() else image,
+                                                 size)
+        if pygame.display.get_surface() is not None:
+            image = image.convert_alpha()
+        return image

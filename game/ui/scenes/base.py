@@ -1,0 +1,105 @@
+"""What every scene shares: its widgets, its focus ring, Esc for back, and rebuilding on change."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from .. import palette
+from ..display import LOGICAL_SIZE
+from ..focus import FocusRing
+from ..widgets import Button
+
+WIDTH, HEIGHT = LOGICAL_SIZE
+MARGIN = 48
+
+
+class Scene:
+    """Lifecycle: enter() builds the widgets, exit() removes them; rebuild() keeps the focus."""
+
+    name = "scene"
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.tr = app.tr
+        self.focus = FocusRing(app.say)
+        self.widgets: list[Button] = []
+        self.ui_elements: list = []  # other pygame-gui elements to kill on exit
+
+    # -- lifecycle --------------------------------------------------------------------------
+    def enter(self) -> None:
+        self.build()
+        self.focus.focus_first(speak=False)
+        self.announce()
+
+    def exit(self) -> None:
+        self.teardown()
+
+    def rebuild(self, announce: bool = False) -> None:
+        """Builds the widgets again (after a change of language or state), keeping the focus."""
+        focused = self.focus.focused.id if self.focus.focused else None
+        self.teardown()
+        self.build()
+        try:
+            self.focus.focus(focused, speak=False) if focused else self.focus.focus_first(speak=False)
+        except KeyError:
+            self.focus.focus_first(speak=False)
+        if announce:
+            self.announce()
+
+    def teardown(self) -> None:
+        for widget in self.widgets:
+            widget.kill()
+        for element in self.ui_elements:
+            element.kill()
+        self.widgets, self.ui_elements = [], []
+        self.focus.clear()
+
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def announce(self) -> None:
+        """Say what the screen is about, then the focused element."""
+        heading = self.heading()
+        if heading:
+            self.app.say(heading)
+        self.focus.speak_focused()
+
+    def heading(self) -> str:
+        return ""
+
+    # -- input ------------------------------------------------------------------------------
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_ESCAPE:
+            self.back()
+            return True
+        return self.focus.handle_key(event)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        return False
+
+    def back(self) -> None:
+        """Esc: go back one screen."""
+
+    def update(self, dt: float) -> bool:
+        """Advance animations; return True while something moves."""
+        return False
+
+    # -- drawing ----------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(palette.PAPER)
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        for widget in self.widgets:
+            widget.draw(surface)
+        self.focus.draw(surface)
+
+    def draw_background(self, surface: pygame.Surface, path: Path | None, fallback=palette.STEPPE_BLUE) -> None:
+        image = self.app.images.get(path, LOGICAL_SIZE) if path is not None else None
+        if image is None:
+            surface.fill(fallback)
+        else:
+            surface.blit(image, (0, 0))
+
+    def button(self, widget_id: str, rect, label: str, on_press, **options) -> Button:
+        return Button(self, widget_id, rect, label, on_press, **options)

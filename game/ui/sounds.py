@@ -1,0 +1,54 @@
+"""Short soft sounds made in code: a wooden tap, a bright two-note chime, a gentle low tone."""
+from __future__ import annotations
+
+import array
+import math
+
+import pygame
+
+RATE = 22050
+
+
+def _tone(notes: list[tuple[float, float]], volume: float, decay: float) -> bytes:
+    samples = array.array("h")
+    for freq, seconds in notes:
+        count = int(RATE * seconds)
+        for i in range(count):
+            t = i / RATE
+            envelope = math.exp(-t * decay) * min(1.0, i / 200)
+            samples.append(int(32767 * volume * envelope * math.sin(2 * math.pi * freq * t)))
+    return samples.tobytes()
+
+
+class Sounds:
+    """Plays named sounds; silent when the computer has no audio device."""
+
+    def __init__(self, volume: float = 0.6) -> None:
+        self._sounds: dict[str, pygame.mixer.Sound] = {}
+        self.played: list[str] = []
+        try:
+            pygame.mixer.init(frequency=RATE, size=-16, channels=1)
+        except pygame.error:
+            return
+        if pygame.mixer.get_init() is None:
+            return
+        made = {
+            "tap": _tone([(520, 0.05)], 0.25, 60),
+            "right": _tone([(660, 0.12), (880, 0.25)], 0.35, 9),
+            "not_yet": _tone([(330, 0.3)], 0.25, 8),
+        }
+        channels = pygame.mixer.get_init()[2]
+        for name, data in made.items():
+            if channels == 2:
+                mono = array.array("h", data)
+                stereo = array.array("h", (v for v in mono for _ in (0, 1)))
+                data = stereo.tobytes()
+            sound = pygame.mixer.Sound(buffer=data)
+            sound.set_volume(volume)
+            self._sounds[name] = sound
+
+    def play(self, name: str) -> None:
+        self.played.append(name)
+        sound = self._sounds.get(name)
+        if sound is not None:
+            sound.play()

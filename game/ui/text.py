@@ -1,0 +1,86 @@
+"""Drawing text with the bundled Noto Sans: word wrapping and a cache of rendered lines."""
+from __future__ import annotations
+
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+
+from ..paths import ASSETS
+
+FONT_FILES = {False: ASSETS / "fonts" / "NotoSans-Regular.ttf", True: ASSETS / "fonts" / "NotoSans-Bold.ttf"}
+LINE_SPACING = 1.4  # of the font size (Noto Sans's own line height is about 1.36)
+
+BODY = 28
+SMALL = 22
+HEADING = 48
+TITLE = 96
+
+
+class TextRenderer:
+    """Renders and caches text. `block` wraps to a width and returns the lines' surfaces."""
+
+    def __init__(self, scale: float = 1.0, cache_size: int = 600) -> None:
+        self.scale = scale
+        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._cache: OrderedDict[tuple, list[pygame.Surface]] = OrderedDict()
+        self._cache_size = cache_size
+
+    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        key = (round(size * self.scale), bold)
+        if key not in self._fonts:
+            self._fonts[key] = pygame.font.Font(str(FONT_FILES[bold]), key[0])
+        return self._fonts[key]
+
+    def line_height(self, size: int, bold: bool = False) -> int:
+        return max(self.font(size, bold).get_height(), round(size * self.scale * LINE_SPACING))
+
+    def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
+        font = self.font(size, bold)
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            current = ""
+            for word in paragraph.split(" "):
+                trial = f"{current} {word}" if current else word
+                if font.size(trial)[0] <= width or not current:
+                    current = trial
+                else:
+                    lines.append(current)
+                    current = word
+            lines.append(current)
+        return lines
+
+    def block(self, text: str, size: int, color, width: int, bold: bool = False) -> list[pygame.Surface]:
+        key = (text, size, tuple(color), width, bold, self.scale)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        font = self.font(size, bold)
+        surfaces = [font.render(line, True, color) for line in self.wrap(text, size, width, bold)]
+        self._cache[key] = surfaces
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return surfaces
+
+    def draw(self, surface: pygame.Surface, text: str, pos: tuple[int, int], size: int = BODY, color=(0, 0, 0),
+             width: int = 10_000, bold: bool = False, align: str = "left") -> pygame.Rect:
+        """Draws wrapped text with its top at pos; align is left, center or right of `width`."""
+        x, y = pos
+        step = self.line_height(size, bold)
+        drawn = pygame.Rect(x, y, 0, 0)
+        for line in self.block(text, size, color, width, bold):
+            if align == "center":
+                lx = x + (width - line.get_width()) // 2
+            elif align == "right":
+                lx = x + width - line.get_width()
+            else:
+                lx = x
+            drawn.union_ip(surface.blit(line, (lx, y)))
+            y += step
+        return drawn
+
+    def measure(self, text: str, size: int, width: int, bold: bool = False) -> tuple[int, int]:
+        lines = self.wrap(text, size, width, bold)
+        font = self.font(size, bold)
+        return max(font.size(line)[0] for line in lines), len(lines) * self.line_height(size, bold)

@@ -1,0 +1,104 @@
+"""Buttons: a pygame-gui UIButton for pointer input and theming, our label, and a focus entry."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+import pygame
+import pygame_gui
+from pygame_gui.core import ObjectID
+
+from . import palette, text
+from .focus import Focusable
+
+if TYPE_CHECKING:
+    from .scenes.base import Scene
+
+Painter = Callable[[pygame.Surface, pygame.Rect], None]
+
+
+class Button:
+    """A pressable thing. Mouse, touch and keyboard all end in `press()`, which calls `on_press`."""
+
+    def __init__(self, scene: "Scene", widget_id: str, rect: pygame.Rect | tuple, label: str,
+                 on_press: Callable[[], None], *, spoken: str | None = None, style: str = "@button",
+                 size: int = text.BODY, enabled: bool = True, paint: Painter | None = None) -> None:
+        self.scene = scene
+        self.id = widget_id
+        self.label = label
+        self.on_press = on_press
+        self.size = size
+        self.style = style
+        self.paint = paint
+        self.ui = pygame_gui.elements.UIButton(
+            pygame.Rect(rect), "", manager=scene.app.ui,
+            object_id=ObjectID(object_id=f"#{widget_id}", class_id=style), command=self._clicked)
+        self.focusable = scene.focus.add(Focusable(widget_id, self.ui.rect, lambda: spoken or label,
+                                                   self.press, enabled))
+        self.set_enabled(enabled)
+        scene.widgets.append(self)
+
+    @property
+    def rect(self) -> pygame.Rect:
+        return self.ui.rect
+
+    @property
+    def enabled(self) -> bool:
+        return self.focusable.enabled
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.focusable.enabled = enabled
+        if enabled:
+            self.ui.enable()
+        else:
+            self.ui.disable()
+
+    def _clicked(self) -> None:
+        self.scene.focus.visible = False  # a pointer user: no ring until a key is pressed
+        self.scene.focus.focus(self.id, speak=False)
+        self.press()
+
+    def press(self) -> None:
+        if self.enabled:
+            self.scene.app.sounds.play("tap")
+            self.on_press()
+
+    def kill(self) -> None:
+        self.ui.kill()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.paint is not None:
+            self.paint(surface, self.rect)
+            return
+        color = palette.INK if self.enabled else palette.MUTED_INK
+        tr = self.scene.app.text
+        inner = self.rect.inflate(-24, -8)
+        _, height = tr.measure(self.label, self.size, inner.width, bold=True)
+        top = self.rect.centery - height // 2
+        tr.draw(surface, self.label, (inner.x, top), self.size, color, inner.width, bold=True, align="center")
+
+
+def draw_star(surface: pygame.Surface, center: tuple[int, int], radius: int, filled: bool) -> None:
+    """A five-pointed star: filled gold for a star won, an outline for one not yet won."""
+    import math
+    cx, cy = center
+    points = []
+    for i in range(10):
+        r = radius if i % 2 == 0 else radius * 0.45
+        angle = -math.pi / 2 + i * math.pi / 5
+        points.append((cx + r * math.cos(angle), cy + r * math.sin(angle)))
+    if filled:
+        pygame.draw.polygon(surface, palette.SUN_GOLD, points)
+        pygame.draw.polygon(surface, palette.INK, points, width=max(2, radius // 10))
+    else:
+        pygame.draw.polygon(surface, palette.GRANITE, points, width=max(2, radius // 10))
+
+
+def draw_stars(surface: pygame.Surface, center: tuple[int, int], count: int, radius: int) -> None:
+    gap = radius * 2 + radius // 2
+    for i in range(3):
+        draw_star(surface, (center[0] + (i - 1) * gap, center[1]), radius, i < count)
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, color=palette.PAPER, border=palette.INK) -> None:
+    pygame.draw.rect(surface, color, rect, border_radius=18)
+    pygame.draw.rect(surface, border, rect, width=3, border_radius=18)

@@ -1,0 +1,5 @@
+"""Start Ölketanu: `python run_game.py --help` lists the commands."""
+from game.cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())
