@@ -29,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--lang", choices=LANGUAGES, default="kk")
     shot.add_argument("--feedback", choices=("right", "wrong"), help="then answer the question and show feedback")
     shot.add_argument("--out", required=True, type=Path, help="the PNG file to write")
+    tour = commands.add_parser("screenshots", help="every screen in every language, as PNGs in a folder")
+    tour.add_argument("--out", type=Path, default=Path("out/screenshots"))
+    tour.add_argument("--lang", choices=LANGUAGES, action="append", help="only these languages")
     return parser
 
 
@@ -46,6 +49,12 @@ def main(argv: list[str] | None = None) -> int:
             print(error, file=sys.stderr)
             return 1
         print(f"wrote {args.out}")
+        return 0
+    if command == "screenshots":
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        from .ui.screenshot import screenshot_tour
+        for path in screenshot_tour(args.out, tuple(args.lang or LANGUAGES)):
+            print(f"wrote {path}")
         return 0
     return _play(args)
 

@@ -46,7 +46,8 @@ class Pilot:
         return self.speaker.texts
 
     def widget_ids(self) -> list[str]:
-        return [w.id for w in self.app.scene.widgets]
+        """Every focusable thing on the screen, in focus order."""
+        return [item.id for item in self.app.scene.focus.items]
 
     def screenshot(self, path: Path) -> Path:
         self.app.invalidate()
@@ -75,16 +76,18 @@ class Pilot:
             self._post(pygame.TEXTINPUT, text=char)
 
     def click(self, widget_id: str) -> None:
-        for widget in self.app.scene.widgets:
-            if widget.id == widget_id:
+        for item in self.app.scene.focus.items:
+            if item.id == widget_id:
                 break
         else:
             raise OutOfBounds(f"no widget '{widget_id}' on {self.app.scene.name}: {self.widget_ids()}")
-        if not widget.ui.visible or not self.app.display.canvas.get_rect().contains(widget.rect):
+        if not self.app.display.canvas.get_rect().contains(item.rect):
             raise OutOfBounds(widget_id)
-        self.click_at(widget.rect.center)
+        self.click_at(item.rect.center)
 
     def click_at(self, pos: tuple[int, int]) -> None:
+        """A left click at a point of the 1280x720 canvas, sent where it is in the window."""
+        pos = self.app.display.to_window(pos)
         self._post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
         self._post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
         self._post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
@@ -94,11 +97,13 @@ class Pilot:
 
 
 @contextlib.contextmanager
-def run_test(data_dir: Path, language: str = "kk", level_dirs: list[Path] | None = None) -> Iterator[Pilot]:
+def run_test(data_dir: Path, language: str = "kk", level_dirs: list[Path] | None = None,
+             window_size: tuple[int, int] = (1280, 720)) -> Iterator[Pilot]:
     """The real app on the dummy video driver with its data in `data_dir`."""
     from .ui.boot import create_app
     speaker = RecordingSpeaker()
-    app = create_app(data_dir, speaker=speaker, language=language, level_dirs=level_dirs)
+    app = create_app(data_dir, speaker=speaker, language=language, level_dirs=level_dirs,
+                     window_size=window_size)
     pilot = Pilot(app, speaker)
     pilot.advance()
     try:

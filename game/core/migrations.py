@@ -6,7 +6,8 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE profiles (
         id INTEGER PRIMARY KEY,
-        nickname TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        nickname TEXT NOT NULL,
+        nickname_key TEXT NOT NULL UNIQUE,  -- casefolded: Айгүл and АЙГҮЛ are the same child
         avatar TEXT NOT NULL,
         language TEXT NOT NULL DEFAULT 'kk',
         created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),

@@ -67,12 +67,13 @@ class ProgressStore:
         if not nickname:
             raise ValueError("empty nickname")
         with self._transaction():
-            cursor = self.db.execute("INSERT INTO profiles (nickname, avatar, language) VALUES (?, ?, ?)",
-                                     (nickname, avatar, language))
+            cursor = self.db.execute("INSERT INTO profiles (nickname, nickname_key, avatar, language) "
+                                     "VALUES (?, ?, ?, ?)", (nickname, nickname.casefold(), avatar, language))
         return Profile(cursor.lastrowid, nickname, avatar, language)
 
     def nickname_taken(self, nickname: str) -> bool:
-        row = self.db.execute("SELECT 1 FROM profiles WHERE nickname = ?", (" ".join(nickname.split()),))
+        row = self.db.execute("SELECT 1 FROM profiles WHERE nickname_key = ?",
+                              (" ".join(nickname.split()).casefold(),))
         return row.fetchone() is not None
 
     def profiles(self) -> list[Profile]:

@@ -58,7 +58,7 @@ class Reader:
             return False
         self._seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
-            self.error(node, f"unknown tag '{node.tag}'",
+            self.error(node, f"unknown tag '{node.tag.replace(_TAG, '!!')}'",
                        "level files hold plain text, numbers, lists and mappings: remove the '!' tag")
             return False
         return True
@@ -164,7 +164,7 @@ class Reader:
         if not values:
             self.error(node, f"{what} has no text in any language", "add kk, ru and en texts")
             return None
-        missing = [lang for lang in LANGUAGES if lang not in values]
+        missing = [lang for lang in LANGUAGES if lang not in keys]
         if missing:
             self.warn(node, f"{what} has no {', '.join(missing)} translation",
                       "until you add it, players of that language see the text in another language")

@@ -23,6 +23,16 @@ REDRAW_AFTER_INPUT = 0.4  # seconds of redrawing after input, for pygame-gui's h
 FPS = 60
 
 
+class CanvasUIManager(pygame_gui.UIManager):
+    """pygame-gui, told where the pointer is on the logical canvas (the window may be scaled or
+    letterboxed), from the same events the game sees rather than from the hardware mouse."""
+
+    pointer = (-1, -1)
+
+    def _update_mouse_position(self) -> None:
+        self.mouse_position = self.pointer
+
+
 @dataclass
 class Services:
     """Everything a scene may use, passed explicitly (no globals)."""
@@ -38,7 +48,7 @@ class App:
         self.services = services
         self.display = display
         self.tr = Translator(language)
-        self.ui = pygame_gui.UIManager(LOGICAL_SIZE, starting_language=language)
+        self.ui = CanvasUIManager(LOGICAL_SIZE, starting_language=language)
         self.ui.add_font_paths("noto_sans", str(ASSETS / "fonts" / "NotoSans-Regular.ttf"),
                                str(ASSETS / "fonts" / "NotoSans-Bold.ttf"))
         self.ui.get_theme().load_theme(str(ASSETS / "themes" / "default.json"))
@@ -166,6 +176,7 @@ class App:
             attrs = dict(event.dict)
             attrs["pos"] = self.display.to_canvas(event.pos)
             event = pygame.event.Event(event.type, attrs)
+            self.ui.pointer = attrs["pos"]
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.display.toggle_fullscreen()
             self._dirty = True

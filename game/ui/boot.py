@@ -16,9 +16,9 @@ from .display import Display
 
 def create_app(data_dir: Path, speaker: Speaker | None = None, language: str = "kk",
                fullscreen: bool = False, store: ProgressStore | None = None,
-               level_dirs: list[Path] | None = None) -> App:
+               level_dirs: list[Path] | None = None, window_size: tuple[int, int] | None = None) -> App:
     pygame.init()
-    display = Display(fullscreen=fullscreen)
+    display = Display(fullscreen=fullscreen, window_size=window_size)
     roots = level_dirs if level_dirs is not None else level_roots(LEVELS, data_dir)
     services = Services(
         store=store or ProgressStore.in_folder(data_dir),

@@ -21,12 +21,12 @@ def prepare_environment() -> None:
 
 
 class Display:
-    def __init__(self, fullscreen: bool = False) -> None:
+    def __init__(self, fullscreen: bool = False, window_size: tuple[int, int] | None = None) -> None:
         prepare_environment()
         pygame.display.init()
         pygame.display.set_caption("Ölketanu")
         self.fullscreen = fullscreen
-        self.window = self._open(self._windowed_size())
+        self.window = self._open(window_size or self._windowed_size())
         self._scale = 1.0
         self._offset = (0, 0)
         self.canvas = self.window
@@ -72,6 +72,9 @@ class Display:
 
     def to_canvas(self, pos: tuple[int, int]) -> tuple[int, int]:
         return (int((pos[0] - self._offset[0]) / self._scale), int((pos[1] - self._offset[1]) / self._scale))
+
+    def to_window(self, pos: tuple[int, int]) -> tuple[int, int]:
+        return (int(pos[0] * self._scale + self._offset[0]), int(pos[1] * self._scale + self._offset[1]))
 
     def present(self) -> None:
         if self.canvas is not self.window:

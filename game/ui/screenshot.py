@@ -8,6 +8,7 @@ from pathlib import Path
 import pygame
 
 from ..core.progress import ProgressStore
+from .display import LOGICAL_SIZE
 
 
 def screenshot_level(level_key: str, steps: int, lang: str, out: Path, data_dir: Path | None = None,
@@ -20,7 +21,8 @@ def screenshot_level(level_key: str, steps: int, lang: str, out: Path, data_dir:
     from .scenes.story import StoryScene
 
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app(data_dir or Path(tmp), language=lang, store=ProgressStore(":memory:"))
+        app = create_app(data_dir or Path(tmp), language=lang, store=ProgressStore(":memory:"),
+                         window_size=LOGICAL_SIZE)
         entry = app.catalog.find(level_key)
         if entry is None:
             return f"no level '{level_key}'; `run_game.py list` shows the levels"
@@ -73,3 +75,53 @@ def _show_feedback(scene, right: bool) -> None:
         scene.answer(not correct)
     else:
         scene.answer((correct + 1) % len(question.options))
+
+
+def screenshot_tour(out_dir: Path, languages: tuple[str, ...]) -> list[Path]:
+    """Every screen of the game, in each language, driven by the keyboard like a player."""
+    from ..testing import run_test
+    from ..paths import LEVELS
+
+    written: list[Path] = []
+    for lang in languages:
+        with tempfile.TemporaryDirectory() as tmp, run_test(Path(tmp), language=lang, level_dirs=[LEVELS]) as pilot:
+            def shot(name: str) -> None:
+                written.append(pilot.screenshot(out_dir / f"{lang}_{name}.png"))
+
+            out_dir.mkdir(parents=True, exist_ok=True)
+            shot("01_title")
+            pilot.press("return")
+            shot("02_profiles_empty")
+            pilot.press("return")
+            pilot.type("Айгүл-Әлия")
+            pilot.press("down", "right", "right", "space")
+            shot("03_create_profile")
+            while pilot.focused != "done":
+                pilot.press("tab")
+            pilot.press("return")
+            shot("04_map")
+            pilot.press("return")
+            shot("05_quiz_single")
+            _show_feedback(pilot.scene, right=False)
+            shot("06_feedback_not_yet")
+            while pilot.scene.name == "quiz":
+                runner = pilot.scene.runner
+                if runner.phase.value == "asking":
+                    if runner.current.kind.value == "true_false" and "07_quiz_true_false" not in str(written):
+                        shot("07_quiz_true_false")
+                    _show_feedback(pilot.scene, right=True)
+                    if "08_feedback_right" not in str(written):
+                        shot("08_feedback_right")
+                pilot.press("return")
+            shot("09_results_quiz")
+            pilot.press("return", "tab", "return")
+            shot("10_story_line")
+            while not pilot.scene.runner.choices:
+                pilot.press("space")
+            shot("11_story_choice")
+            while pilot.scene.name == "story":
+                pilot.press("return")
+            shot("12_results_story")
+            pilot.press("escape", "escape")
+            shot("13_profiles")
+    return written

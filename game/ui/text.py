@@ -40,7 +40,7 @@ class TextRenderer:
         lines: list[str] = []
         for paragraph in text.split("\n"):
             current = ""
-            for word in paragraph.split(" "):
+            for word in self._split_long_words(paragraph.split(" "), font, width):
                 trial = f"{current} {word}" if current else word
                 if font.size(trial)[0] <= width or not current:
                     current = trial
@@ -49,6 +49,21 @@ class TextRenderer:
                     current = word
             lines.append(current)
         return lines
+
+    @staticmethod
+    def _split_long_words(words: list[str], font: pygame.font.Font, width: int) -> list[str]:
+        """Words wider than the line are cut into pieces that fit (long nicknames, long Kazakh words)."""
+        pieces: list[str] = []
+        for word in words:
+            while font.size(word)[0] > width and len(word) > 1:
+                hyphen = word.rfind("-", 0, len(word) - 1)
+                cut = hyphen + 1 if hyphen > 0 and font.size(word[:hyphen + 1])[0] <= width else len(word) - 1
+                while cut > 1 and font.size(word[:cut])[0] > width:
+                    cut -= 1
+                pieces.append(word[:cut])
+                word = word[cut:]
+            pieces.append(word)
+        return pieces
 
     def block(self, text: str, size: int, color, width: int, bold: bool = False) -> list[pygame.Surface]:
         key = (text, size, tuple(color), width, bold, self.scale)

@@ -85,6 +85,10 @@ class CreateProfileScene(Scene):
         self.app.switch(ProfilesScene(self.app))
 
     def handle_event(self, event) -> bool:
+        if event.type == pygame.MOUSEBUTTONDOWN and self.entry.rect.collidepoint(event.pos):
+            self.focus.visible = False
+            self.focus.focus("nickname")
+            return True
         if event.type == pygame.TEXTINPUT and self.error:
             self.error = ""
             return True

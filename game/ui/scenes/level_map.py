@@ -89,7 +89,7 @@ class LevelMapScene(Scene):
         surface.blit(badge, (rect.x + 26, rect.y + 15))
         tr.draw(surface, level.level.title.get(self.app.lang), (rect.x + 16, rect.y + 56), text.BODY, palette.INK,
                 rect.width - 32, bold=True)
-        draw_stars(surface, (rect.right - 90, rect.bottom - 30), stars, 18)
+        draw_stars(surface, (rect.right - 72, rect.y + 31), stars, 16)
 
     def _paint_broken(self, surface, rect, level: LevelResult, error: str) -> None:
         tr = self.app.text

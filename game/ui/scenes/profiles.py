@@ -75,8 +75,9 @@ class ProfilesScene(Scene):
         if image is not None:
             surface.blit(image, (rect.x + 16, rect.centery - 44))
         inner_w = rect.width - 128
-        self.app.text.draw(surface, profile.nickname, (rect.x + 116, rect.centery - 20), text.BODY, palette.INK,
-                           inner_w, bold=True)
+        _, height = self.app.text.measure(profile.nickname, text.SMALL + 2, inner_w, bold=True)
+        self.app.text.draw(surface, profile.nickname, (rect.x + 116, rect.centery - height // 2), text.SMALL + 2,
+                           palette.INK, inner_w, bold=True)
 
     def _paint_new(self, surface, rect) -> None:
         cx, cy = rect.x + 56, rect.centery

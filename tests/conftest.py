@@ -1,0 +1,28 @@
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+LEVELS = ROOT / "levels"
+BROKEN = Path(__file__).resolve().parent / "broken"
+
+
+@pytest.fixture
+def shipped_catalog():
+    from game.core.catalog import Catalog
+    return Catalog.load([LEVELS])
+
+
+@pytest.fixture
+def quiz_level(shipped_catalog):
+    return shipped_catalog.find("town-quiz").level
+
+
+@pytest.fixture
+def story_level(shipped_catalog):
+    return shipped_catalog.find("shaitankol-walk").level

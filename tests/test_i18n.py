@@ -1,0 +1,34 @@
+import re
+
+import pytest
+
+from game.core.i18n import Translator, catalog
+from game.core.text import LANGUAGES, Text
+
+PLACEHOLDER = re.compile(r"{(\w+)}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_key_is_in_every_catalog_with_the_same_placeholders(lang):
+    reference = catalog("en")
+    assert sorted(catalog(lang)) == sorted(reference)
+    for key, text in catalog(lang).items():
+        assert set(PLACEHOLDER.findall(text)) == set(PLACEHOLDER.findall(reference[key])), key
+        assert text.strip(), key
+
+
+def test_translator_formats_and_falls_back():
+    tr = Translator("ru")
+    assert tr("quiz.progress", n=2, total=10) == "Вопрос 2 из 10"
+    tr.lang = "kk"
+    assert tr("quiz.progress", n=2, total=10) == "10 сұрақтың 2-і"
+    assert tr("no.such.key") == "no.such.key"
+    with pytest.raises(ValueError):
+        tr.lang = "de"
+
+
+def test_level_text_falls_back_kk_ru_en():
+    assert Text({"ru": "Привет", "en": "Hello"}).get("kk") == "Привет"
+    assert Text({"en": "Hello"}).get("ru") == "Hello"
+    assert Text({"kk": "Сәлем", "en": "Hello"}).get("ru") == "Сәлем"
+    assert Text({"kk": "Сәлем"}).missing() == ["ru", "en"]

@@ -1,0 +1,28 @@
+"""Every shipped level loads with no problem at all, not even a warning."""
+import pytest
+
+from conftest import LEVELS
+from game.core.catalog import find_pack_folders, validate_paths
+from game.core.model import QuestionKind
+
+
+@pytest.mark.parametrize("pack", find_pack_folders(LEVELS), ids=lambda p: p.name)
+def test_pack_is_clean(pack):
+    problems, count = validate_paths([pack])
+    assert [p.format() for p in problems] == []
+    assert count >= 2
+
+
+def test_karkaraly_quiz_has_ten_sourced_questions_of_both_kinds(quiz_level):
+    questions = quiz_level.questions
+    assert len(questions) >= 10
+    assert all(q.source.strip() for q in questions)
+    assert {q.kind for q in questions} == {QuestionKind.SINGLE, QuestionKind.TRUE_FALSE}
+    for q in questions:
+        for text in (q.prompt, q.explanation, *[o.text for o in q.options]):
+            assert text.missing() == [], (q.id, text)
+
+
+def test_karkaraly_story_has_a_choice(story_level):
+    assert any(scene.choices for scene in story_level.scenes)
+    assert any(scene.is_ending for scene in story_level.scenes)

@@ -1,0 +1,80 @@
+"""`validate` reports every problem as path:line:col with a hint, and exits 1 on errors."""
+import subprocess
+import sys
+
+import pytest
+
+from conftest import BROKEN, LEVELS, ROOT
+from game.core.catalog import validate_paths
+from game.core.yamlsrc import MAX_FILE_BYTES, parse_bytes
+
+
+def problems_in(name):
+    problems, _ = validate_paths([BROKEN / name])
+    return [(p.where.line, p.where.col, p.severity.value, p.message) for p in problems]
+
+
+def test_unclosed_quote_points_where_the_quote_opens():
+    assert problems_in("unclosed_quote.yaml") == [(4, 13, "error", "a quote opens here and is never closed")]
+
+
+def test_tab_is_found_where_it_is():
+    assert problems_in("tab_indent.yaml") == [(5, 1, "error", "a tab character is used for indentation")]
+
+
+def test_all_mistakes_of_a_file_are_reported_at_once():
+    found = problems_in("many_mistakes.yaml")
+    assert (5, 1, "error", "'title' appears twice in the quiz level") in found
+    assert (9, 5, "error", "unknown key 'promt' in a question") in found
+    assert (11, 7, "error", "no option is marked as the right answer") in found
+    assert (17, 13, "warning", "the question has no en translation") in found
+    assert (18, 13, "error", "the answer should be true or false") in found
+    assert (25, 36, "error", "the option (en) is read as a yes/no value, not as text: 'yes'") in found
+    assert (31, 11, "error", "unknown question type 'multiple'") in found
+    assert found == sorted(found, key=lambda p: (p[0], p[1], p[3]))
+
+
+def test_story_graph_and_assets():
+    found = problems_in("bad_story.yaml")
+    assert (10, 17, "error", "'../outside.svg' points outside the pack") in found
+    assert (12, 18, "error", "'atta' is not one of the characters") in found
+    assert (16, 15, "error", "the choice jumps to 'forrest', which is not a scene") in found
+    assert (20, 17, "error", "'assets/Lake.SVG' is not found: the file is called 'lake.svg'") in found
+    assert (24, 5, "warning", "no choice or 'next' leads to the scene 'island'") in found
+
+
+def test_python_tags_are_never_constructed():
+    assert (4, 8, "error", "unknown tag '!!python/object/apply:os.system'") in problems_in("python_tag.yaml")
+
+
+def test_not_utf8_names_the_byte():
+    assert problems_in("not_utf8.yaml") == [(4, 13, "error", "the file is not UTF-8 text (byte 0xc0 here)")]
+
+
+def test_files_over_one_mebibyte_are_refused_before_parsing():
+    parsed = parse_bytes(b"a: " + b"x" * MAX_FILE_BYTES, "big.yaml")
+    assert parsed.root is None
+    assert "1 MiB" in parsed.problems[0].message
+
+
+def run_validate(*paths):
+    return subprocess.run([sys.executable, "run_game.py", "validate", *map(str, paths)],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+def test_cli_prints_path_line_col_and_exits_1():
+    result = run_validate(BROKEN / "bad_story.yaml", BROKEN / "tab_indent.yaml")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "tests/broken/bad_story.yaml:10:17: error: '../outside.svg' points outside the pack"
+    assert lines[1].strip().startswith("hint: ")
+    assert "tests/broken/tab_indent.yaml:5:1: error: a tab character is used for indentation" in lines
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("target", [LEVELS, LEVELS / "karkaraly", LEVELS / "karkaraly" / "town-quiz.yaml"],
+                         ids=["folder-of-packs", "pack", "level-file"])
+def test_cli_accepts_a_clean_file_pack_or_folder(target):
+    result = run_validate(target)
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("ok: ") and len(result.stdout.splitlines()) == 1
