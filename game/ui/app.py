@@ -20,6 +20,7 @@ from .sounds import Sounds
 from .text import TextRenderer
 
 REDRAW_AFTER_INPUT = 0.4  # seconds of redrawing after input, for pygame-gui's hover and press states
+IDLE_UI_UPDATE = 0.1  # when idle, pygame-gui only needs updating for slow things like the cursor blink
 FPS = 60
 
 
@@ -61,6 +62,7 @@ class App:
         self.time = 0.0
         self._pending: list[Callable[[], None]] = []
         self._redraw_until = 0.0
+        self._ui_dt = 0.0
         self._dirty = True
         self.frames_drawn = 0
 
@@ -141,7 +143,10 @@ class App:
             self._run_pending()
         if events:
             self._redraw_until = self.time + REDRAW_AFTER_INPUT
-        self.ui.update(dt)
+        self._ui_dt += dt
+        if self._dirty or self.time < self._redraw_until or self._ui_dt >= IDLE_UI_UPDATE:
+            self.ui.update(self._ui_dt)
+            self._ui_dt = 0.0
         scene = self.scene
         animating = scene.update(dt) if scene is not None else False
         self._run_pending()

@@ -24,6 +24,7 @@ class CreateProfileScene(Scene):
         self.avatar = AVATARS[0]
         self.nickname = ""
         self.error = ""
+        self._cursor_shown = False
 
     def heading(self) -> str:
         return self.tr("create.heading")
@@ -83,6 +84,12 @@ class CreateProfileScene(Scene):
     def back(self) -> None:
         from .profiles import ProfilesScene
         self.app.switch(ProfilesScene(self.app))
+
+    def update(self, dt: float) -> bool:
+        """Redraw only when the text cursor blinks on or off."""
+        shown = bool(getattr(self.entry, "cursor_on", False)) and self.entry.is_focused
+        changed, self._cursor_shown = shown != self._cursor_shown, shown
+        return changed
 
     def handle_event(self, event) -> bool:
         if event.type == pygame.MOUSEBUTTONDOWN and self.entry.rect.collidepoint(event.pos):
