@@ -32,8 +32,9 @@ def play_quiz_right(pilot, wrong: set[int] = frozenset()) -> None:
         question = runner.current
         correct = question.correct_answer()
         options = 2 if isinstance(correct, bool) else len(question.options)
-        index = (0 if correct else 1) if isinstance(correct, bool) else correct
-        if number in wrong:
+        shown = [True, False] if isinstance(correct, bool) else runner.order(question)
+        index = shown.index(correct)
+        if number in wrong and runner.attempt == 1:
             index = (index + 1) % options
         assert pilot.focused == "option_0"
         for _ in range(index):

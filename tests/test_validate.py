@@ -29,8 +29,8 @@ def test_all_mistakes_of_a_file_are_reported_at_once():
     assert (11, 7, "error", "no option is marked as the right answer") in found
     assert (17, 13, "warning", "the question has no en translation") in found
     assert (18, 13, "error", "the answer should be true or false") in found
-    assert (25, 36, "error", "the option (en) is read as a yes/no value, not as text: 'yes'") in found
-    assert (31, 11, "error", "unknown question type 'multiple'") in found
+    assert (25, 36, "error", "an option (en) is read as a yes/no value, not as text: 'yes'") in found
+    assert (31, 11, "error", "unknown question type 'multipel'") in found
     assert found == sorted(found, key=lambda p: (p[0], p[1], p[3]))
 
 

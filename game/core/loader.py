@@ -9,6 +9,8 @@ import yaml
 from . import model
 from .assets_check import IMAGE_SUFFIXES, asset_problem
 from .problems import Problem, Severity, Where, has_errors
+from .questions import KINDS, ParseContext, Question
+from .questions.items import read_image
 from .reader import Reader, did_you_mean
 from .story_graph import story_graph_problems
 from .text import Text
@@ -114,7 +116,7 @@ def load_level(path: Path, pack_id: str, pack_folder: Path) -> LevelResult:
         result.problems += r.problems
         return result
     r = Reader(parsed.path)  # read again, now knowing which keys belong to this type
-    extra = ("questions",) if kind == "quiz" else ("characters", "start", "scenes")
+    extra = ("shuffle", "pool", "time_limit", "questions") if kind == "quiz" else ("characters", "start", "scenes")
     keys = r.mapping(parsed.root, f"the {kind} level", required=("format", "id", "type", "title") + extra[-1:],
                      optional=_LEVEL_COMMON + extra)
     assert keys is not None
@@ -129,7 +131,7 @@ def load_level(path: Path, pack_id: str, pack_folder: Path) -> LevelResult:
         summary=r.text(keys["summary"], "the summary") if "summary" in keys else None,
     )
     if kind == "quiz":
-        level = _quiz(r, keys, common)
+        level = _quiz(r, keys, common, pack_folder)
     else:
         level = _story(r, keys, common, pack_folder)
     result.problems += r.problems
@@ -140,86 +142,84 @@ def load_level(path: Path, pack_id: str, pack_folder: Path) -> LevelResult:
 
 # -- quizzes --------------------------------------------------------------------------------
 
-def _quiz(r: Reader, keys: dict, common: dict) -> model.QuizLevel | None:
-    questions: list[model.Question] = []
+def _quiz(r: Reader, keys: dict, common: dict, pack_folder: Path) -> model.QuizLevel | None:
+    questions: list[Question] = []
     nodes = r.sequence(keys["questions"], "questions") if "questions" in keys else None
     if nodes is not None and not nodes:
         r.error(keys["questions"], "the quiz has no questions", "add at least one question")
     seen: set[str] = set()
+    ctx = ParseContext(r, pack_folder)
     for node in nodes or []:
-        question = _question(r, node)
+        question = _question(ctx, node)
         if question is None:
             continue
         if question.id in seen:
             r.error(node, f"two questions have the id '{question.id}'", "give each question its own id")
         seen.add(question.id)
         questions.append(question)
+    shuffle = r.boolean(keys["shuffle"], "shuffle") if "shuffle" in keys else True
+    pool = _positive(r, keys, "pool")
+    if pool is not None and nodes and pool > len(nodes):
+        r.error(keys["pool"], f"pool asks for {pool} questions but the quiz has {len(nodes)}",
+                "make pool smaller or add questions")
+    time_limit = _positive(r, keys, "time_limit")
     if common["title"] is None:
         return None
-    return model.QuizLevel(questions=tuple(questions), **common)
+    return model.QuizLevel(questions=tuple(questions), shuffle=shuffle is not False, pool=pool,
+                           time_limit=time_limit, **common)
 
 
-def _question(r: Reader, node: yaml.Node) -> model.Question | None:
+def _positive(r: Reader, keys: dict, name: str) -> int | None:
+    if name not in keys:
+        return None
+    value = r.integer(keys[name], name)
+    if value is not None and value < 1:
+        r.error(keys[name], f"{name} should be 1 or more")
+        return None
+    return value
+
+
+_QUESTION_COMMON = ("id", "type", "prompt", "explanation", "source", "hint", "image", "picture_only", "time_limit")
+
+
+def _question(ctx: ParseContext, node: yaml.Node) -> Question | None:
+    r = ctx.reader
+    type_node = _find_key(node, "type")
+    kind_name = r.string(type_node, "the question type") if type_node is not None else None
+    kind = KINDS.get(kind_name) if kind_name else None
+    if type_node is not None and kind_name is not None and kind is None:
+        r.error(type_node, f"unknown question type '{kind_name}'", did_you_mean(kind_name, KINDS))
     keys = r.mapping(node, "a question", required=("id", "type", "prompt", "explanation", "source"),
-                     optional=("options", "answer"))
-    if keys is None:
+                     optional=_QUESTION_COMMON + (kind.keys if kind else tuple(k for v in KINDS.values() for k in v.keys)))
+    if keys is None or kind is None:
         return None
-    kind_name = r.string(keys["type"], "the question type") if "type" in keys else None
-    kinds = [k.value for k in model.QuestionKind]
-    if kind_name is not None and kind_name not in kinds:
-        r.error(keys["type"], f"unknown question type '{kind_name}'", did_you_mean(kind_name, kinds))
-        kind_name = None
-    qid = r.ident(keys["id"], "the question id") if "id" in keys else None
-    prompt = r.text(keys["prompt"], "the question") if "prompt" in keys else None
-    explanation = r.text(keys["explanation"], "the explanation") if "explanation" in keys else None
-    source = r.string(keys["source"], "the source") if "source" in keys else None
-    if source is not None and not source.strip():
+    common = dict(
+        id=r.ident(keys["id"], "the question id") if "id" in keys else None,
+        prompt=r.text(keys["prompt"], "the question") if "prompt" in keys else None,
+        explanation=r.text(keys["explanation"], "the explanation") if "explanation" in keys else None,
+        source=r.string(keys["source"], "the source") if "source" in keys else None,
+        where=where(r.path, node),
+        hint=r.text(keys["hint"], "the hint") if "hint" in keys else None,
+        image=read_image(ctx, keys["image"], "the picture") if "image" in keys else None,
+        picture_only=bool(r.boolean(keys["picture_only"], "picture_only")) if "picture_only" in keys else False,
+        time_limit=_positive(r, keys, "time_limit"),
+    )
+    if common["source"] is not None and not common["source"].strip():
         r.error(keys["source"], "the source is empty", "say where the fact comes from: a book, a page, a web site")
-    options: list[model.Option] = []
-    answer = None
-    if kind_name == "single":
-        options = _options(r, keys, node)
-        if "answer" in keys:
-            r.error(keys["answer"], "a single-choice question marks its answer with 'correct: true' on an option",
-                    "delete 'answer' and add 'correct: true' to the right option")
-    elif kind_name == "true_false":
-        if "answer" not in keys:
-            r.error(node, "a true/false question is missing 'answer'", "add 'answer: true' or 'answer: false'")
-        else:
-            answer = r.boolean(keys["answer"], "the answer")
-        if "options" in keys:
-            r.error(keys["options"], "a true/false question has no options", "delete 'options'")
-    if None in (qid, prompt, explanation, source, kind_name) or (kind_name == "true_false" and answer is None):
+        common["source"] = None
+    question = kind.parse(ctx, keys, node, common)
+    required = ("id", "prompt", "explanation", "source")
+    if question is None or any(common[k] is None for k in required) or ("hint" in keys and common["hint"] is None):
         return None
-    if kind_name == "single" and not options:
-        return None
-    return model.Question(qid, model.QuestionKind(kind_name), prompt, explanation, source.strip(),
-                          where(r.path, node), tuple(options), answer)
+    return question
 
 
-def _options(r: Reader, keys: dict, question_node: yaml.Node) -> list[model.Option]:
-    if "options" not in keys:
-        r.error(question_node, "a single-choice question is missing 'options'", "add 2 to 6 options")
-        return []
-    nodes = r.sequence(keys["options"], "options") or []
-    options = []
-    for node in nodes:
-        okeys = r.mapping(node, "an option", required=("text",), optional=("correct",))
-        if okeys is None:
-            continue
-        text = r.text(okeys["text"], "the option") if "text" in okeys else None
-        correct = r.boolean(okeys["correct"], "correct") if "correct" in okeys else False
-        if text is not None and correct is not None:
-            options.append(model.Option(text, correct, where(r.path, node)))
-    if nodes and not 2 <= len(nodes) <= 6:
-        r.error(keys["options"], f"a question needs 2 to 6 options, not {len(nodes)}")
-    right = sum(o.correct for o in options)
-    if nodes and len(options) == len(nodes) and right == 0:
-        r.error(keys["options"], "no option is marked as the right answer", "add 'correct: true' to the right option")
-    elif right > 1:
-        r.error(keys["options"], f"{right} options are marked correct; a single-choice question has one",
-                "keep 'correct: true' on one option only")
-    return options
+def _find_key(node: yaml.Node, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return value
+    return None
 
 
 # -- stories --------------------------------------------------------------------------------

@@ -44,6 +44,14 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (profile_id, pack_id, level_id)
     ) WITHOUT ROWID;
     """,
+    # 2: the quiz engine: seeds for replayable shuffles, retries, hints, partial answers
+    """
+    ALTER TABLE attempts ADD COLUMN seed INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE answers ADD COLUMN attempt_number INTEGER NOT NULL DEFAULT 1;
+    ALTER TABLE answers ADD COLUMN hint_used INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE answers ADD COLUMN right_parts INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE answers ADD COLUMN total_parts INTEGER NOT NULL DEFAULT 1
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -2,47 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
 from .problems import Where
+from .questions import Question
 from .text import Text
-
-
-class QuestionKind(str, Enum):
-    SINGLE = "single"
-    TRUE_FALSE = "true_false"
-
-
-@dataclass(frozen=True)
-class Option:
-    text: Text
-    correct: bool
-    where: Where
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    kind: QuestionKind
-    prompt: Text
-    explanation: Text
-    source: str
-    where: Where
-    options: tuple[Option, ...] = ()
-    answer: bool | None = None  # for true/false questions
-
-    def is_correct(self, answer: object) -> bool:
-        """`answer` is an option index for single choice, a bool for true/false."""
-        if self.kind is QuestionKind.TRUE_FALSE:
-            return isinstance(answer, bool) and answer == self.answer
-        return (isinstance(answer, int) and not isinstance(answer, bool)
-                and 0 <= answer < len(self.options) and self.options[answer].correct)
-
-    def correct_answer(self) -> object:
-        if self.kind is QuestionKind.TRUE_FALSE:
-            return self.answer
-        return next(i for i, option in enumerate(self.options) if option.correct)
 
 
 @dataclass(frozen=True)
@@ -101,6 +65,9 @@ class Level:
 @dataclass(frozen=True)
 class QuizLevel(Level):
     questions: tuple[Question, ...] = ()
+    shuffle: bool = True           # options, items and cards in a seeded random order
+    pool: int | None = None        # ask this many questions, drawn from all of them
+    time_limit: int | None = None  # seconds per question for every question; off by default
 
     kind = "quiz"
 

@@ -92,19 +92,22 @@ class ProgressStore:
                             "language = ? WHERE id = ?", (language, profile_id))
 
     # -- play -----------------------------------------------------------------------------
-    def start_attempt(self, profile_id: int, pack_id: str, level_id: str, kind: str) -> int:
+    def start_attempt(self, profile_id: int, pack_id: str, level_id: str, kind: str, seed: int = 0) -> int:
         with self._transaction():
-            cursor = self.db.execute("INSERT INTO attempts (profile_id, pack_id, level_id, kind) "
-                                     "VALUES (?, ?, ?, ?)", (profile_id, pack_id, level_id, kind))
+            cursor = self.db.execute("INSERT INTO attempts (profile_id, pack_id, level_id, kind, seed) "
+                                     "VALUES (?, ?, ?, ?, ?)", (profile_id, pack_id, level_id, kind, seed))
         return cursor.lastrowid
 
     def record_answer(self, attempt_id: int, question_id: str, answer: object, correct: bool,
-                      time_ms: int) -> None:
+                      time_ms: int, attempt_number: int = 1, hint_used: bool = False,
+                      right_parts: int = 0, total_parts: int = 1) -> None:
         """Committed (and fsynced) when this returns: only then may the game show it as recorded."""
         with self._transaction():
-            self.db.execute("INSERT INTO answers (attempt_id, question_id, answer, correct, time_ms) "
-                            "VALUES (?, ?, ?, ?, ?)",
-                            (attempt_id, question_id, json.dumps(answer), int(correct), int(time_ms)))
+            self.db.execute(
+                "INSERT INTO answers (attempt_id, question_id, answer, correct, time_ms, attempt_number, "
+                "hint_used, right_parts, total_parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (attempt_id, question_id, json.dumps(answer, ensure_ascii=False), int(correct), int(time_ms),
+                 attempt_number, int(hint_used), right_parts, total_parts))
 
     def finish_attempt(self, attempt_id: int, correct: int, total: int, stars: int) -> None:
         with self._transaction():

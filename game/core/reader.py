@@ -144,6 +144,17 @@ class Reader:
         self.error(node, f"{what} should be a whole number")
         return None
 
+    def number(self, node: yaml.Node, what: str) -> float | None:
+        if not self._visit(node):
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag in (_TAG + "int", _TAG + "float"):
+            try:
+                return float(node.value)
+            except ValueError:
+                pass
+        self.error(node, f"{what} should be a number")
+        return None
+
     def text(self, node: yaml.Node, what: str) -> Text | None:
         """A `{kk: ..., ru: ..., en: ...}` mapping; a missing language is a warning."""
         if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "str":

@@ -57,6 +57,7 @@ class App:
         self.images = ImageCache()
         self.sounds = Sounds()
         self.profile: Profile | None = None
+        self.speech_on = False  # self-voicing for blind and low-vision players; no timers while on
         self.scenes: list = []
         self.running = True
         self.time = 0.0

@@ -9,6 +9,17 @@ import pygame
 class ImageCache:
     def __init__(self) -> None:
         self._cache: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}
+        self._natural: dict[str, tuple[int, int] | None] = {}
+
+    def natural_size(self, path: Path) -> tuple[int, int] | None:
+        """The picture's own size (an SVG's width and height), in which hotspot regions are given."""
+        key = str(path)
+        if key not in self._natural:
+            try:
+                self._natural[key] = pygame.image.load(key).get_size()
+            except (pygame.error, OSError, FileNotFoundError):
+                self._natural[key] = None
+        return self._natural[key]
 
     def get(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
         """The picture scaled to `size`, or None when it cannot be loaded (the caller draws a plain fill)."""

@@ -1,0 +1,119 @@
+"""Single choice, multiple choice ("select all that apply") and true/false."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from .base import Check, Item, ParseContext, Question, is_index_list
+from .items import read_item
+
+
+@dataclass(frozen=True)
+class Option:
+    item: Item
+    correct: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class SingleChoice(Question):
+    options: tuple[Option, ...]
+
+    kind = "single"
+    shuffles = True
+
+    def check(self, answer: object) -> Check:
+        ok = (isinstance(answer, int) and not isinstance(answer, bool) and 0 <= answer < len(self.options)
+              and self.options[answer].correct)
+        return Check(bool(ok), int(bool(ok)), 1)
+
+    def correct_answer(self) -> int:
+        return next(i for i, option in enumerate(self.options) if option.correct)
+
+    def part_count(self) -> int:
+        return len(self.options)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MultipleChoice(Question):
+    """Right when exactly the correct options are chosen; each option judged right counts as a part."""
+
+    options: tuple[Option, ...]
+
+    kind = "multiple"
+    shuffles = True
+
+    def check(self, answer: object) -> Check:
+        if not is_index_list(answer, len(self.options)) or -1 in answer:
+            return Check(False, 0, len(self.options))
+        chosen = set(answer)
+        right = sum((i in chosen) == option.correct for i, option in enumerate(self.options))
+        return Check(right == len(self.options), right, len(self.options))
+
+    def correct_answer(self) -> list[int]:
+        return [i for i, option in enumerate(self.options) if option.correct]
+
+    def part_count(self) -> int:
+        return len(self.options)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrueFalse(Question):
+    answer: bool
+
+    kind = "true_false"
+
+    def check(self, answer: object) -> Check:
+        ok = isinstance(answer, bool) and answer == self.answer
+        return Check(ok, int(ok), 1)
+
+    def correct_answer(self) -> bool:
+        return self.answer
+
+
+def _options(ctx: ParseContext, keys: dict, node: yaml.Node, multiple: bool) -> list[Option] | None:
+    r = ctx.reader
+    if "options" not in keys:
+        r.error(node, "this question is missing 'options'", "add 2 to 6 options")
+        return None
+    nodes = r.sequence(keys["options"], "options") or []
+    options = []
+    for option_node in nodes:
+        found = read_item(ctx, option_node, "an option", extra=("correct",))
+        if found is None:
+            continue
+        item, option_keys = found
+        correct = r.boolean(option_keys["correct"], "correct") if "correct" in option_keys else False
+        if correct is not None:
+            options.append(Option(item, correct))
+    if nodes and not 2 <= len(nodes) <= 6:
+        r.error(keys["options"], f"a question needs 2 to 6 options, not {len(nodes)}")
+    if len(options) != len(nodes) or not nodes:
+        return None
+    right = sum(o.correct for o in options)
+    if right == 0:
+        r.error(keys["options"], "no option is marked as the right answer", "add 'correct: true' to the right option")
+        return None
+    if right > 1 and not multiple:
+        r.error(keys["options"], f"{right} options are marked correct; a single-choice question has one",
+                "keep 'correct: true' on one option, or use 'type: multiple'")
+        return None
+    return options
+
+
+def parse_single(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> SingleChoice | None:
+    options = _options(ctx, keys, node, multiple=False)
+    return SingleChoice(options=tuple(options), **common) if options else None
+
+
+def parse_multiple(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> MultipleChoice | None:
+    options = _options(ctx, keys, node, multiple=True)
+    return MultipleChoice(options=tuple(options), **common) if options else None
+
+
+def parse_true_false(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> TrueFalse | None:
+    if "answer" not in keys:
+        ctx.reader.error(node, "a true/false question is missing 'answer'", "add 'answer: true' or 'answer: false'")
+        return None
+    answer = ctx.reader.boolean(keys["answer"], "the answer")
+    return TrueFalse(answer=answer, **common) if answer is not None else None

@@ -1,0 +1,72 @@
+"""Fill in the blank: a typed answer, compared ignoring case, extra spaces and end punctuation."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import yaml
+
+from ..text import LANGUAGES
+from .base import Check, ParseContext, Question
+
+BLANK = "___"
+
+
+def normalize(answer: str) -> str:
+    text = unicodedata.normalize("NFC", answer).casefold().replace("ё", "е")
+    text = " ".join(text.split())
+    return text.strip(" .,!?;:«»\"'")
+
+
+@dataclass(frozen=True, kw_only=True)
+class FillBlank(Question):
+    """Accepted answers per language; an answer in any language's list is right."""
+
+    answers: tuple[tuple[str, tuple[str, ...]], ...]  # (language, accepted answers)
+
+    kind = "fill"
+
+    def accepted(self, lang: str) -> tuple[str, ...]:
+        by_lang = dict(self.answers)
+        for code in (lang, *LANGUAGES):
+            if by_lang.get(code):
+                return by_lang[code]
+        return ()
+
+    def check(self, answer: object) -> Check:
+        if not isinstance(answer, str) or not answer.strip():
+            return Check(False, 0, 1)
+        ok = normalize(answer) in {normalize(a) for _, accepted in self.answers for a in accepted}
+        return Check(ok, int(ok), 1)
+
+    def correct_answer(self) -> str:
+        return self.accepted("kk")[0]
+
+
+def parse_fill(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> FillBlank | None:
+    r = ctx.reader
+    if "answers" not in keys:
+        r.error(node, "a fill-in question is missing 'answers'",
+                "add answers: {kk: [..], ru: [..], en: [..]} with every spelling you accept")
+        return None
+    by_lang = r.mapping(keys["answers"], "answers", optional=LANGUAGES)
+    if by_lang is None:
+        return None
+    answers = []
+    for lang, list_node in by_lang.items():
+        if isinstance(list_node, yaml.ScalarNode):
+            value = r.string(list_node, f"the {lang} answer")
+            values = [value] if value is not None else []
+        else:
+            values = [v for v in (r.string(n, f"an {lang} answer") for n in (r.sequence(list_node, "answers") or []))
+                      if v is not None]
+        if values:
+            answers.append((lang, tuple(values)))
+    missing = [lang for lang in LANGUAGES if lang not in by_lang]
+    if missing and answers:
+        r.warn(keys["answers"], f"the answers have no {', '.join(missing)} list",
+               "players of that language may type the answer in their language")
+    prompt = common["prompt"]
+    if prompt is not None and not any(BLANK in prompt.get(lang) for lang in LANGUAGES):
+        r.warn(node, f"the question has no blank '{BLANK}'", f"mark where the answer goes with {BLANK}")
+    return FillBlank(answers=tuple(answers), **common) if answers else None

@@ -1,0 +1,128 @@
+"""Point to a place on a map or picture: regions are circles or polygons in the picture's own pixels."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from ..text import Text
+from .base import Check, ParseContext, Question
+from .items import read_image
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    label: Text
+    correct: bool
+    center: tuple[float, float] | None = None     # a circle
+    radius: float = 0.0
+    points: tuple[tuple[float, float], ...] = ()  # a polygon
+
+    def contains(self, x: float, y: float) -> bool:
+        if self.center is not None:
+            cx, cy = self.center
+            return (x - cx) ** 2 + (y - cy) ** 2 <= self.radius ** 2
+        inside = False
+        pts = self.points
+        for i in range(len(pts)):
+            (x1, y1), (x2, y2) = pts[i], pts[i - 1]
+            if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
+                inside = not inside
+        return inside
+
+    def anchor(self) -> tuple[float, float]:
+        """Where the keyboard focus shows this region: the circle's centre or the polygon's mean point."""
+        if self.center is not None:
+            return self.center
+        return (sum(p[0] for p in self.points) / len(self.points), sum(p[1] for p in self.points) / len(self.points))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Hotspot(Question):
+    """The answer is a point [x, y] in the picture's pixels (pointer) or a region id (keyboard)."""
+
+    picture: str
+    regions: tuple[Region, ...]
+
+    kind = "hotspot"
+
+    def region_at(self, x: float, y: float) -> Region | None:
+        return next((region for region in self.regions if region.contains(x, y)), None)
+
+    def check(self, answer: object) -> Check:
+        region = None
+        if isinstance(answer, str):
+            region = next((r for r in self.regions if r.id == answer), None)
+        elif (isinstance(answer, (list, tuple)) and len(answer) == 2
+              and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in answer)):
+            region = self.region_at(*answer)
+        ok = region is not None and region.correct
+        return Check(ok, int(ok), 1)
+
+    def correct_answer(self) -> str:
+        return next(region.id for region in self.regions if region.correct)
+
+
+def _number_pair(r, node, what) -> tuple[float, float] | None:
+    values = r.sequence(node, what) or []
+    numbers = [r.number(value, f"{what} [x, y]") for value in values]
+    if None in numbers:
+        return None
+    if len(numbers) != 2:
+        r.error(node, f"{what} should be two numbers [x, y]")
+        return None
+    return numbers[0], numbers[1]
+
+
+def _region(r, node) -> Region | None:
+    keys = r.mapping(node, "a region", required=("id", "label"),
+                     optional=("circle", "polygon", "correct"))
+    if keys is None or "id" not in keys or "label" not in keys:
+        return None
+    region_id = r.ident(keys["id"], "the region id")
+    label = r.text(keys["label"], "the region label")
+    correct = r.boolean(keys["correct"], "correct") if "correct" in keys else False
+    if ("circle" in keys) == ("polygon" in keys):
+        r.error(node, "a region is either a 'circle' or a 'polygon'",
+                "circle: {center: [x, y], radius: r}  or  polygon: [[x, y], [x, y], [x, y]]")
+        return None
+    if "circle" in keys:
+        circle = r.mapping(keys["circle"], "the circle", required=("center", "radius"))
+        if not circle or "center" not in circle or "radius" not in circle:
+            return None
+        center = _number_pair(r, circle["center"], "the centre")
+        radius = r.number(circle["radius"], "the radius")
+        if radius is not None and radius <= 0:
+            r.error(circle["radius"], "the radius should be above 0")
+            radius = None
+        if None in (region_id, label, correct, center, radius):
+            return None
+        return Region(region_id, label, correct, center=center, radius=radius)
+    points = [_number_pair(r, p, "a point") for p in (r.sequence(keys["polygon"], "polygon") or [])]
+    if len(points) < 3:
+        r.error(keys["polygon"], "a polygon needs at least 3 points")
+        return None
+    if None in points or None in (region_id, label, correct):
+        return None
+    return Region(region_id, label, correct, points=tuple(points))
+
+
+def parse_hotspot(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> Hotspot | None:
+    r = ctx.reader
+    if "picture" not in keys or "regions" not in keys:
+        r.error(node, "a hotspot question needs a 'picture' and its 'regions'")
+        return None
+    picture = read_image(ctx, keys["picture"], "the picture")
+    regions = [region for region in map(lambda n: _region(r, n), r.sequence(keys["regions"], "regions") or [])
+               if region is not None]
+    if regions and not any(region.correct for region in regions):
+        r.error(keys["regions"], "no region is marked as the right answer", "add 'correct: true' to the right region")
+        return None
+    ids = [region.id for region in regions]
+    if len(set(ids)) != len(ids):
+        r.error(keys["regions"], "two regions have the same id")
+        return None
+    if picture is None or not regions:
+        return None
+    return Hotspot(picture=picture, regions=tuple(regions), **common)

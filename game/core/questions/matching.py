@@ -1,0 +1,40 @@
+"""Match pairs (person and deed, picture and name): left items are matched to right items."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from .base import Check, Item, ParseContext, Question, is_index_list
+from .items import read_pairs
+
+
+@dataclass(frozen=True, kw_only=True)
+class Matching(Question):
+    """The answer lists, for each left item, the index of the right item matched to it (-1: none)."""
+
+    pairs: tuple[tuple[Item, Item], ...]
+
+    kind = "match"
+    shuffles = True
+
+    def check(self, answer: object) -> Check:
+        size = len(self.pairs)
+        if not is_index_list(answer, size) or len(answer) != size:
+            return Check(False, 0, size)
+        right = sum(left == matched for left, matched in enumerate(answer))
+        return Check(right == size, right, size)
+
+    def correct_answer(self) -> list[int]:
+        return list(range(len(self.pairs)))
+
+    def part_count(self) -> int:
+        return len(self.pairs)
+
+
+def parse_match(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> Matching | None:
+    if "pairs" not in keys:
+        ctx.reader.error(node, "a matching question is missing 'pairs'", "add 2 to 6 pairs of 'left' and 'right'")
+        return None
+    pairs = read_pairs(ctx, keys["pairs"], "left", "right", 2, 6)
+    return Matching(pairs=tuple(pairs), **common) if pairs else None

@@ -1,0 +1,84 @@
+"""Memory cards: find the pairs. The game itself (flips, matches) is a small pure state machine."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+import yaml
+
+from .base import Check, Item, ParseContext, Question
+from .items import read_pairs
+
+
+@dataclass(frozen=True, kw_only=True)
+class Memory(Question):
+    """The answer is how many times two cards that do not match were turned over. Up to one miss
+    per pair counts as right first time: memory is about remembering, not about luck."""
+
+    pairs: tuple[tuple[Item, Item], ...]
+
+    kind = "memory"
+    shuffles = True
+
+    def check(self, answer: object) -> Check:
+        if not isinstance(answer, int) or isinstance(answer, bool) or answer < 0:
+            return Check(False, 0, len(self.pairs))
+        return Check(answer <= len(self.pairs), len(self.pairs), len(self.pairs))
+
+    def correct_answer(self) -> int:
+        return 0
+
+    def part_count(self) -> int:
+        return 2 * len(self.pairs)
+
+
+@dataclass
+class MemoryGame:
+    """Cards face down; turn two; a pair stays up, others turn back on the next turn."""
+
+    question: Memory
+    seed: int
+    cards: list[tuple[int, int]] = field(init=False)   # (pair index, side 0 or 1)
+    matched: set[int] = field(default_factory=set)     # card positions that stay face up
+    open: list[int] = field(default_factory=list)      # positions turned over this turn
+    misses: int = 0
+
+    def __post_init__(self) -> None:
+        self.cards = [(pair, side) for pair in range(len(self.question.pairs)) for side in (0, 1)]
+        random.Random(f"{self.seed}:{self.question.id}").shuffle(self.cards)
+
+    def item(self, position: int) -> Item:
+        pair, side = self.cards[position]
+        return self.question.pairs[pair][side]
+
+    def is_face_up(self, position: int) -> bool:
+        return position in self.matched or position in self.open
+
+    def turn(self, position: int) -> str:
+        """Turns a card: returns 'ignored', 'first', 'match' or 'miss'."""
+        if not 0 <= position < len(self.cards) or self.is_face_up(position):
+            return "ignored"
+        if len(self.open) == 2:
+            self.open.clear()
+        self.open.append(position)
+        if len(self.open) == 1:
+            return "first"
+        a, b = self.open
+        if self.cards[a][0] == self.cards[b][0]:
+            self.matched.update(self.open)
+            self.open.clear()
+            return "match"
+        self.misses += 1
+        return "miss"
+
+    @property
+    def finished(self) -> bool:
+        return len(self.matched) == len(self.cards)
+
+
+def parse_memory(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> Memory | None:
+    if "pairs" not in keys:
+        ctx.reader.error(node, "a memory question is missing 'pairs'", "add 2 to 8 pairs of cards 'a' and 'b'")
+        return None
+    pairs = read_pairs(ctx, keys["pairs"], "a", "b", 2, 8)
+    return Memory(pairs=tuple(pairs), **common) if pairs else None

@@ -1,0 +1,88 @@
+"""What the question views share: the area they own, item painting, and the Check button."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from ...core.questions import Item, Question
+from .. import palette, text
+
+if TYPE_CHECKING:
+    from ..scenes.quiz import QuizScene
+
+AREA = pygame.Rect(48, 300, 1184, 340)
+
+
+class QuestionView:
+    """Builds widgets into the quiz scene's focus ring; calls scene.submit(answer) when answered."""
+
+    instructions_key = ""  # a catalog key read out after the question, e.g. "select all that apply"
+
+    def __init__(self, scene: "QuizScene", question: Question, order: list[int]) -> None:
+        self.scene = scene
+        self.app = scene.app
+        self.tr = scene.tr
+        self.question = question
+        self.order = order
+
+    # -- to override --------------------------------------------------------------------------
+    def build(self) -> None:
+        raise NotImplementedError
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Drawn under the widgets' labels."""
+
+    def handle_key(self, event: pygame.event.Event) -> bool:
+        """Keys the view uses itself, before the focus ring moves."""
+        return False
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        return False
+
+    def update(self, dt: float) -> bool:
+        return False
+
+    def answer_text(self) -> str:
+        """The right answer in words, for the feedback and the speech."""
+        return ""
+
+    # -- helpers ------------------------------------------------------------------------------
+    def label(self, item: Item) -> str:
+        return item.label(self.app.lang)
+
+    def image_path(self, item_image: str | None):
+        if not item_image:
+            return None
+        return self.scene.level.path.parent / item_image
+
+    def paint_item(self, surface: pygame.Surface, rect: pygame.Rect, item: Item, show_text: bool = True,
+                   color=palette.INK, size: int = text.BODY, prefix: str = "") -> None:
+        """An item inside a button: its picture on the left (or alone), its text beside it."""
+        x = rect.x + 16
+        if item.image:
+            side = min(rect.height - 16, 160 if not show_text or not item.text else rect.height - 16)
+            image = self.app.images.get(self.image_path(item.image), (side, side))
+            if image is not None:
+                if not show_text or item.text is None:
+                    surface.blit(image, image.get_rect(center=rect.center))
+                    return
+                surface.blit(image, (x, rect.centery - side // 2))
+                x += side + 12
+        label = prefix + self.label(item)
+        width = rect.right - 16 - x
+        _, height = self.app.text.measure(label, size, width, bold=True)
+        self.app.text.draw(surface, label, (x, rect.centery - height // 2), size, color, width, bold=True,
+                           align="center" if not item.image else "left")
+
+    def check_button(self, on_press, enabled: bool = True) -> None:
+        self.scene.button("check", (AREA.right - 300, 568, 300, 72), self.tr("quiz.check"), on_press,
+                          style="@primary", enabled=enabled)
+
+
+def draw_badge(surface: pygame.Surface, app, center: tuple[int, int], label: str, color=palette.NIGHT_BLUE) -> None:
+    """A round numbered badge: pairs and positions are told by numbers, not by colour alone."""
+    pygame.draw.circle(surface, color, center, 20)
+    pygame.draw.circle(surface, palette.PAPER, center, 20, width=3)
+    app.text.draw(surface, label, (center[0] - 20, center[1] - 17), text.SMALL, palette.PAPER, 40, bold=True,
+                  align="center")

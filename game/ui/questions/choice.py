@@ -1,0 +1,88 @@
+"""Single choice, true/false and multiple choice: buttons in two columns."""
+from __future__ import annotations
+
+import pygame
+
+from ...core.questions import MultipleChoice, SingleChoice
+from .. import palette, text
+from .base import AREA, QuestionView
+
+GAP = 24
+
+
+def grid_rect(i: int, count: int, tall: bool) -> pygame.Rect:
+    columns = 2 if count <= 4 or tall else 3
+    width = (AREA.width - (columns - 1) * GAP) // columns
+    height = 150 if tall else 92
+    col, row = i % columns, i // columns
+    return pygame.Rect(AREA.x + col * (width + GAP), AREA.y + row * (height + 20), width, height)
+
+
+class SingleView(QuestionView):
+    def parts(self) -> list[tuple[str, object, object]]:
+        """(label, answer value, item or None) in the order shown."""
+        question: SingleChoice = self.question
+        return [(self.label(question.options[i].item), i, question.options[i].item) for i in self.order]
+
+    def build(self) -> None:
+        parts = self.parts()
+        tall = any(item is not None and item.image for _, _, item in parts)
+        for shown, (label, value, item) in enumerate(parts):
+            paint = None
+            if item is not None and item.image:
+                paint = lambda s, r, it=item: self.paint_item(s, r, it, show_text=not self.question.picture_only)
+            self.scene.button(f"option_{shown}", grid_rect(shown, len(parts), tall), label,
+                              lambda v=value: self.scene.submit(v), style="@card", paint=paint)
+
+    def answer_text(self) -> str:
+        correct = self.question.correct_answer()
+        return next(label for label, value, _ in self.parts() if value == correct and type(value) is type(correct))
+
+
+class TrueFalseView(SingleView):
+    def parts(self) -> list[tuple[str, object, object]]:
+        return [(self.tr("quiz.true"), True, None), (self.tr("quiz.false"), False, None)]
+
+
+class MultipleView(SingleView):
+    """Toggle the options that apply, then Check. A tick mark (not only colour) shows the chosen ones."""
+
+    instructions_key = "quiz.select_all"
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.chosen: set[int] = set()
+
+    def build(self) -> None:
+        question: MultipleChoice = self.question
+        parts = self.parts()
+        tall = any(item is not None and item.image for _, _, item in parts)
+        for shown, (label, value, item) in enumerate(parts):
+            chosen = value in self.chosen
+            spoken = f"{label}. {self.tr('quiz.chosen' if chosen else 'quiz.not_chosen')}"
+            rect = grid_rect(shown, len(parts), tall)
+            self.scene.button(f"option_{shown}", rect, label, lambda v=value: self.toggle(v),
+                              style="@chosen" if chosen else "@card", spoken=spoken,
+                              paint=lambda s, r, it=item, c=chosen: self._paint(s, r, it, c))
+        self.check_button(self.check, enabled=True)
+
+    def toggle(self, value: int) -> None:
+        self.chosen ^= {value}
+        self.scene.refresh()
+
+    def check(self) -> None:
+        self.scene.submit(sorted(self.chosen))
+
+    def _paint(self, surface, rect, item, chosen: bool) -> None:
+        box = pygame.Rect(rect.x + 16, rect.centery - 18, 36, 36)
+        pygame.draw.rect(surface, palette.PAPER, box, border_radius=6)
+        pygame.draw.rect(surface, palette.INK, box, width=3, border_radius=6)
+        if chosen:
+            pygame.draw.lines(surface, palette.INK, False,
+                              [(box.x + 7, box.centery), (box.x + 15, box.bottom - 8), (box.right - 6, box.y + 7)], 5)
+        inner = rect.inflate(-68, 0).move(30, 0)
+        self.paint_item(surface, inner, item, show_text=not self.question.picture_only, size=text.BODY - 2)
+
+    def answer_text(self) -> str:
+        correct = set(self.question.correct_answer())
+        return ", ".join(label for label, value, _ in self.parts() if value in correct)

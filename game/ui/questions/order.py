@@ -1,0 +1,89 @@
+"""Put events in order. Keyboard: Space picks an item up, arrows move it, Space puts it down.
+Pointer: click an item to pick it up, click the place to put it."""
+from __future__ import annotations
+
+import pygame
+
+from ...core.questions import Ordering
+from .. import palette, text
+from .base import AREA, QuestionView, draw_badge
+
+ROW_H, ROW_GAP = 50, 10
+WIDTH = 860
+
+
+class OrderView(QuestionView):
+    instructions_key = "quiz.order_help"
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.current: list[int] = list(self.order)  # item indices, top to bottom
+        self.held: int | None = None                 # a position being moved
+
+    def _rect(self, position: int) -> pygame.Rect:
+        return pygame.Rect(AREA.x, AREA.y + position * (ROW_H + ROW_GAP), WIDTH, ROW_H)
+
+    def build(self) -> None:
+        question: Ordering = self.question
+        for position, item_index in enumerate(self.current):
+            item = question.items[item_index]
+            held = position == self.held
+            spoken = f"{position + 1}. {self.label(item)}"
+            if held:
+                spoken += ". " + self.tr("quiz.held")
+            self.scene.button(f"item_{position}", self._rect(position), self.label(item),
+                              lambda p=position: self.pick_or_drop(p), style="@chosen" if held else "@card",
+                              spoken=spoken, paint=lambda s, r, it=item, p=position: self._paint(s, r, it, p))
+        self.check_button(self.check)
+
+    def _paint(self, surface, rect, item, position: int) -> None:
+        draw_badge(surface, self.app, (rect.x + 32, rect.centery), str(position + 1))
+        inner = pygame.Rect(rect.x + 64, rect.y, rect.width - 64, rect.height)
+        label = self.label(item)
+        self.app.text.draw(surface, label, (inner.x, rect.centery - self.app.text.line_height(text.SMALL + 2) // 2),
+                           text.SMALL + 2, palette.INK, inner.width - 60, bold=True)
+        if position == self.held:
+            for dy in (-1, 1):  # up and down arrows: this item can move
+                tip = (rect.right - 30, rect.centery + dy * 18)
+                pygame.draw.polygon(surface, palette.INK, [tip, (tip[0] - 9, tip[1] - dy * 9),
+                                                            (tip[0] + 9, tip[1] - dy * 9)])
+
+    def pick_or_drop(self, position: int) -> None:
+        if self.held is None:
+            self.held = position
+            self.app.sounds.play("tap")
+        elif self.held == position:
+            self.held = None
+        else:  # a pointer user clicked the place to put the held item
+            item = self.current.pop(self.held)
+            self.current.insert(position, item)
+            self.held = None
+        self._refresh(f"item_{position}")
+
+    def move(self, step: int) -> None:
+        target = self.held + step
+        if not 0 <= target < len(self.current):
+            return
+        self.current[self.held], self.current[target] = self.current[target], self.current[self.held]
+        self.held = target
+        self._refresh(f"item_{target}")
+
+    def _refresh(self, focus_id: str) -> None:
+        self.scene.refresh(focus_id)
+
+    def handle_key(self, event) -> bool:
+        if self.held is not None and event.key in (pygame.K_UP, pygame.K_DOWN):
+            self.move(-1 if event.key == pygame.K_UP else 1)
+            return True
+        if self.held is not None and event.key == pygame.K_ESCAPE:  # put it down where it is
+            position, self.held = self.held, None
+            self._refresh(f"item_{position}")
+            return True
+        return False
+
+    def check(self) -> None:
+        self.held = None
+        self.scene.submit(list(self.current))
+
+    def answer_text(self) -> str:
+        return " → ".join(self.label(item) for item in self.question.items)
