@@ -32,6 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     tour = commands.add_parser("screenshots", help="every screen in every language, as PNGs in a folder")
     tour.add_argument("--out", type=Path, default=Path("out/screenshots"))
     tour.add_argument("--lang", choices=LANGUAGES, action="append", help="only these languages")
+    bench = commands.add_parser("bench", help="measure start-up, frames, idle CPU, content, progress, memory")
+    bench.add_argument("--quick", action="store_true", help="a much faster, smaller run (no targets asserted)")
+    bench.add_argument("--out", type=Path, default=Path("bench.json"), help="the JSON file to write")
     return parser
 
 
@@ -56,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         for path in screenshot_tour(args.out, tuple(args.lang or LANGUAGES)):
             print(f"wrote {path}")
         return 0
+    if command == "bench":
+        from .bench import run
+        return run(args.quick, args.out)
     return _play(args)
 
 
@@ -67,6 +73,7 @@ def _validate(paths: list[Path]) -> int:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if errors:
+        sys.stdout.flush()
         print(f"{errors} error(s), {warnings} warning(s) in {count} level(s)", file=sys.stderr)
         return 1
     print(f"ok: {count} level(s) checked, {warnings} warning(s)")

@@ -58,3 +58,71 @@ def play_story(pilot, choice: int) -> list[str]:
             lines.append(runner.current_line.text.get(pilot.app.lang))
             pilot.press("space")
     return lines
+
+
+def open_level(pilot, level_id: str) -> None:
+    tab_to(pilot, level_id)
+    pilot.press("return")
+
+
+def answer_current(pilot, mouse: bool = False) -> None:
+    """Answers the quiz's current question right, by keyboard alone or by pointer alone."""
+    scene = pilot.scene
+    question, view = scene.runner.current, scene.view
+
+    def use(widget_id: str, key: str = "return") -> None:
+        if mouse:
+            pilot.click(widget_id)
+        else:
+            tab_to(pilot, widget_id)
+            pilot.press(key)
+
+    kind = question.kind
+    if kind in ("single", "true_false"):
+        correct = question.correct_answer()
+        shown = [True, False] if kind == "true_false" else view.order
+        use(f"option_{shown.index(correct)}")
+    elif kind == "multiple":
+        for value in question.correct_answer():
+            use(f"option_{view.order.index(value)}", "space")
+        use("check")
+    elif kind == "order":
+        for target in range(len(question.items)):
+            position = view.current.index(target)
+            if position == target:
+                continue
+            if mouse:
+                pilot.click(f"item_{position}")
+                pilot.click(f"item_{target}")
+            else:
+                tab_to(pilot, f"item_{position}")
+                pilot.press("space")
+                for _ in range(position - target):
+                    pilot.press("up")
+                pilot.press("space")
+        use("check")
+    elif kind == "match":
+        for left in range(len(question.pairs)):
+            use(f"left_{left}")
+            use(f"right_{view.order.index(left)}")
+        use("check")
+    elif kind == "hotspot":
+        region = next(r for r in question.regions if r.correct)
+        if mouse:
+            pilot.click_at(view.to_screen(region.anchor()))
+        else:
+            use(f"region_{region.id}")
+    elif kind == "fill":
+        if mouse:
+            pilot.click("answer")
+        else:
+            tab_to(pilot, "answer")
+        pilot.type(question.accepted(pilot.app.lang)[0])
+        use("check")
+    elif kind == "memory":
+        game = view.game
+        for pair in range(len(question.pairs)):
+            use(f"card_{game.cards.index((pair, 0))}")
+            use(f"card_{game.cards.index((pair, 1))}")
+    else:
+        raise AssertionError(f"no route for {kind}")

@@ -56,10 +56,12 @@ class MemoryGame:
 
     def turn(self, position: int) -> str:
         """Turns a card: returns 'ignored', 'first', 'match' or 'miss'."""
-        if not 0 <= position < len(self.cards) or self.is_face_up(position):
+        if not 0 <= position < len(self.cards) or position in self.matched:
             return "ignored"
-        if len(self.open) == 2:
+        if len(self.open) == 2:  # the last two did not match: they turn back now
             self.open.clear()
+        if position in self.open:
+            return "ignored"
         self.open.append(position)
         if len(self.open) == 1:
             return "first"

@@ -1,0 +1,121 @@
+"""Every question type played through the real scenes: by keyboard alone, and by pointer alone."""
+import pytest
+
+from conftest import ROOT
+from game.testing import run_test
+from pilot_steps import answer_current, create_profile, open_level, tab_to
+
+PACKS = ROOT / "tests" / "packs"
+KINDS = ["single", "multiple", "true_false", "order", "match", "hotspot", "fill", "memory"]
+
+
+@pytest.mark.parametrize("mouse", [False, True], ids=["keyboard", "pointer"])
+def test_every_type_answered_right_gives_three_stars(tmp_path, mouse):
+    with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
+        create_profile(pilot, "Tester", "owl")
+        open_level(pilot, "level_types_all-types")
+        seen = []
+        while pilot.scene.name == "quiz":
+            runner = pilot.scene.runner
+            seen.append(runner.current.kind)
+            answer_current(pilot, mouse=mouse)
+            assert runner.phase.value == "feedback", runner.current.kind
+            assert runner.last_answer.correct, (runner.current.kind, runner.last_answer)
+            assert pilot.spoken[-2].startswith("Right!")
+            pilot.press("return")
+        assert sorted(seen) == sorted(KINDS)
+        assert pilot.scene.name == "results" and pilot.scene.stars == 3
+        rows = pilot.app.store.db.execute("SELECT question_id, correct, attempt_number FROM answers").fetchall()
+        assert len(rows) == 8 and all(correct == 1 and n == 1 for _, correct, n in rows)
+
+
+def start_at(pilot, kind):
+    create_profile(pilot, "Tester", "owl")
+    open_level(pilot, "level_types_all-types")
+    while pilot.scene.runner.current.kind != kind:
+        answer_current(pilot)
+        pilot.press("return")
+    return pilot.scene
+
+
+def test_a_click_just_outside_the_region_is_not_yet_right(tmp_path):
+    with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
+        scene = start_at(pilot, "hotspot")
+        pilot.click_at(scene.view.to_screen((150, 100)))  # the lake's circle ends at x=140
+        answered = scene.runner.last_answer
+        assert not answered.correct and answered.answer[0] > 140
+        assert "The right answer: Lake" in pilot.spoken[-2]
+
+
+def test_keyboard_ordering_speaks_and_moves_items(tmp_path):
+    with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
+        scene = start_at(pilot, "order")
+        view = scene.view
+        before = list(view.current)
+        tab_to(pilot, "item_1")
+        pilot.press("space")
+        assert view.held == 1 and pilot.spoken[-1].endswith("picked up, move it with the arrows")
+        pilot.press("up")
+        assert view.current == [before[1], before[0]] + before[2:] and view.held == 0
+        assert pilot.focused == "item_0"
+        pilot.press("space")
+        assert view.held is None
+        tab_to(pilot, "check")
+        pilot.press("return")
+        answered = scene.runner.last_answer
+        assert answered.answer == view.current and answered.total_parts == 4
+
+
+def test_multiple_with_nothing_selected_is_not_yet_right_and_says_how_much(tmp_path):
+    with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
+        scene = start_at(pilot, "multiple")
+        tab_to(pilot, "check")
+        pilot.press("return")
+        answered = scene.runner.last_answer
+        assert answered.answer == [] and not answered.correct
+        assert "1 of 3 are right." in pilot.spoken[-2]
+
+
+def test_fill_with_the_on_screen_kazakh_keyboard(tmp_path):
+    with run_test(tmp_path, level_dirs=[PACKS], language="kk") as pilot:
+        scene = start_at(pilot, "fill")
+        tab_to(pilot, "key_0")  # Ә
+        pilot.press("return")
+        assert scene.view.entry.get_text() == "Ә" and pilot.spoken[-1] == "Ә"
+        tab_to(pilot, "key_back")
+        pilot.press("return")
+        assert scene.view.entry.get_text() == ""
+        tab_to(pilot, "answer")
+        pilot.type("  комсомол ")
+        pilot.press("return")
+        assert scene.runner.last_answer.correct
+
+
+def test_hint_is_spoken_and_costs_the_first_try(tmp_path):
+    with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
+        scene = start_at(pilot, "true_false")
+        tab_to(pilot, "hint")
+        pilot.press("return")
+        assert "A hint" in pilot.spoken
+        answer_current(pilot)
+        assert scene.runner.last_answer.correct and scene.runner.last_answer.hint_used
+
+
+def test_missed_questions_come_back_before_the_results(tmp_path):
+    with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
+        create_profile(pilot, "Tester", "owl")
+        open_level(pilot, "level_types_all-types")
+        scene = pilot.scene
+        first = scene.runner.current
+        wrong = next(i for i in range(len(scene.view.order)) if scene.view.order[i] != first.correct_answer())
+        tab_to(pilot, f"option_{wrong}")
+        pilot.press("return", "return")
+        while scene.runner.attempt == 1:
+            answer_current(pilot)
+            pilot.press("return")
+        assert scene.runner.current.id == first.id
+        assert any(text.startswith("Let's try again!") for text in pilot.spoken[-3:])
+        answer_current(pilot)
+        assert scene.runner.last_answer.attempt == 2
+        pilot.press("return")
+        assert pilot.scene.name == "results" and pilot.scene.correct == 7 and pilot.scene.stars == 2
