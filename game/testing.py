@@ -76,6 +76,9 @@ class Pilot:
             self._post(pygame.TEXTINPUT, text=char)
 
     def click(self, widget_id: str) -> None:
+        self.click_at(self._find(widget_id).rect.center)
+
+    def _find(self, widget_id: str):
         for item in self.app.scene.focus.items:
             if item.id == widget_id:
                 break
@@ -83,7 +86,7 @@ class Pilot:
             raise OutOfBounds(f"no widget '{widget_id}' on {self.app.scene.name}: {self.widget_ids()}")
         if not self.app.display.canvas.get_rect().contains(item.rect):
             raise OutOfBounds(widget_id)
-        self.click_at(item.rect.center)
+        return item
 
     def click_at(self, pos: tuple[int, int]) -> None:
         """A left click at a point of the 1280x720 canvas, sent where it is in the window."""
@@ -91,6 +94,17 @@ class Pilot:
         self._post(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
         self._post(pygame.MOUSEBUTTONDOWN, pos=pos, button=1)
         self._post(pygame.MOUSEBUTTONUP, pos=pos, button=1)
+
+    def tap(self, widget_id: str) -> None:
+        """A finger tap on a widget: FINGERDOWN and FINGERUP, as a touch screen sends them."""
+        self.tap_at(self._find(widget_id).rect.center)
+
+    def tap_at(self, pos: tuple[int, int]) -> None:
+        """A finger tap at a point of the 1280x720 canvas."""
+        x, y = self.app.display.to_window(pos)
+        width, height = self.app.display.window.get_size()
+        for kind in (pygame.FINGERDOWN, pygame.FINGERUP):
+            self._post(kind, x=x / width, y=y / height, dx=0.0, dy=0.0, touch_id=1, finger_id=0, pressure=1.0)
 
     def _post(self, event_type: int, **attrs) -> None:
         self.app.step([pygame.event.Event(event_type, attrs)], FRAME)

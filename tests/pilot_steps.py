@@ -65,13 +65,17 @@ def open_level(pilot, level_id: str) -> None:
     pilot.press("return")
 
 
-def answer_current(pilot, mouse: bool = False) -> None:
-    """Answers the quiz's current question right, by keyboard alone or by pointer alone."""
+def answer_current(pilot, mouse: bool = False, touch: bool = False) -> None:
+    """Answers the quiz's current question right, by keyboard alone, by mouse or by touch alone."""
     scene = pilot.scene
     question, view = scene.runner.current, scene.view
+    if touch:
+        mouse = True
 
     def use(widget_id: str, key: str = "return") -> None:
-        if mouse:
+        if touch:
+            pilot.tap(widget_id)
+        elif mouse:
             pilot.click(widget_id)
         else:
             tab_to(pilot, widget_id)
@@ -92,8 +96,8 @@ def answer_current(pilot, mouse: bool = False) -> None:
             if position == target:
                 continue
             if mouse:
-                pilot.click(f"item_{position}")
-                pilot.click(f"item_{target}")
+                use(f"item_{position}")
+                use(f"item_{target}")
             else:
                 tab_to(pilot, f"item_{position}")
                 pilot.press("space")
@@ -108,13 +112,15 @@ def answer_current(pilot, mouse: bool = False) -> None:
         use("check")
     elif kind == "hotspot":
         region = next(r for r in question.regions if r.correct)
-        if mouse:
+        if touch:
+            pilot.tap_at(view.to_screen(region.anchor()))
+        elif mouse:
             pilot.click_at(view.to_screen(region.anchor()))
         else:
             use(f"region_{region.id}")
     elif kind == "fill":
         if mouse:
-            pilot.click("answer")
+            use("answer")
         else:
             tab_to(pilot, "answer")
         pilot.type(question.accepted(pilot.app.lang)[0])

@@ -9,8 +9,8 @@ PACKS = ROOT / "tests" / "packs"
 KINDS = ["single", "multiple", "true_false", "order", "match", "hotspot", "fill", "memory"]
 
 
-@pytest.mark.parametrize("mouse", [False, True], ids=["keyboard", "pointer"])
-def test_every_type_answered_right_gives_three_stars(tmp_path, mouse):
+@pytest.mark.parametrize("way", ["keyboard", "mouse", "touch"])
+def test_every_type_answered_right_gives_three_stars(tmp_path, way):
     with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
         create_profile(pilot, "Tester", "owl")
         open_level(pilot, "level_types_all-types")
@@ -18,7 +18,7 @@ def test_every_type_answered_right_gives_three_stars(tmp_path, mouse):
         while pilot.scene.name == "quiz":
             runner = pilot.scene.runner
             seen.append(runner.current.kind)
-            answer_current(pilot, mouse=mouse)
+            answer_current(pilot, mouse=way == "mouse", touch=way == "touch")
             assert runner.phase.value == "feedback", runner.current.kind
             assert runner.last_answer.correct, (runner.current.kind, runner.last_answer)
             assert pilot.spoken[-2].startswith("Right!")

@@ -34,6 +34,10 @@ class CanvasUIManager(pygame_gui.UIManager):
         self.mouse_position = self.pointer
 
 
+_FINGER_TO_MOUSE = {pygame.FINGERDOWN: pygame.MOUSEBUTTONDOWN, pygame.FINGERUP: pygame.MOUSEBUTTONUP,
+                    pygame.FINGERMOTION: pygame.MOUSEMOTION}
+
+
 @dataclass
 class Services:
     """Everything a scene may use, passed explicitly (no globals)."""
@@ -177,6 +181,10 @@ class App:
             return
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSIZECHANGED):
             self._dirty = True
+        if event.type in _FINGER_TO_MOUSE:
+            event = self._finger_as_mouse(event)
+        elif getattr(event, "touch", False):
+            return  # SDL's own mouse copy of a touch: the finger event above already did it
         if hasattr(event, "pos") and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
                                                     pygame.MOUSEMOTION):
             attrs = dict(event.dict)
@@ -195,6 +203,15 @@ class App:
             self._dirty = True
         if scene is not None and scene.handle_event(event):
             self._dirty = True
+
+    def _finger_as_mouse(self, event: pygame.event.Event) -> pygame.event.Event:
+        """A touch is a left click where the finger is (finger positions are 0..1 of the window)."""
+        width, height = self.display.window.get_size()
+        pos = (int(event.x * width), int(event.y * height))
+        kind = _FINGER_TO_MOUSE[event.type]
+        if kind == pygame.MOUSEMOTION:
+            return pygame.event.Event(kind, pos=pos, rel=(0, 0), buttons=(1, 0, 0))
+        return pygame.event.Event(kind, pos=pos, button=1)
 
     def run(self) -> None:
         """The real loop: feeds events and the clock's time step to `step`."""
