@@ -19,6 +19,7 @@ def _parser() -> argparse.ArgumentParser:
     play = commands.add_parser("play", help="play the game (the default)")
     play.add_argument("--lang", choices=LANGUAGES, default="kk", help="the interface language")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
+    play.add_argument("--speech", action="store_true", help="start with self-voicing on (V toggles)")
     validate = commands.add_parser("validate", help="check level files and print every problem")
     validate.add_argument("paths", nargs="*", type=Path, help="level files, packs or folders of packs "
                                                               "(default: levels/)")
@@ -95,9 +96,16 @@ def _list(args) -> int:
 def _play(args) -> int:
     from .core.datadir import data_dir
     from .ui.boot import create_app
+    from .ui.speech import make_speaker
     lang = getattr(args, "lang", "kk")
-    app = create_app(data_dir(args.data_dir), language=lang, fullscreen=getattr(args, "fullscreen", False))
-    app.run()
-    import pygame
-    pygame.quit()
+    app = create_app(data_dir(args.data_dir), language=lang, fullscreen=getattr(args, "fullscreen", False),
+                     speaker=make_speaker(False), speaker_factory=lambda on: make_speaker(on))
+    if getattr(args, "speech", False):
+        app.toggle_speech()
+    try:
+        app.run()
+    finally:
+        getattr(app.services.speaker, "close", lambda: None)()
+        import pygame
+        pygame.quit()
     return 0

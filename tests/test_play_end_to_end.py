@@ -149,3 +149,26 @@ def test_a_small_letterboxed_window_still_takes_clicks_where_they_land(tmp_path)
         pilot.press("f11", "f11")
         pilot.click("new")
         assert pilot.scene.name == "create_profile"
+
+
+def test_v_toggles_speech_with_a_visible_notice_and_f2_repeats(tmp_path):
+    from game.core.speech import RecordingSpeaker
+    made = []
+
+    def factory(on):
+        made.append(on)
+        return RecordingSpeaker()
+
+    with run_test(tmp_path, level_dirs=[LEVELS], language="en") as pilot:
+        pilot.app.services.speaker_factory = factory
+        pilot.press("v")
+        assert pilot.app.speech_on and made == [True]
+        speaker = pilot.app.services.speaker
+        assert speaker.texts[0] == "Speech is on. Press V to turn it off." and speaker.texts[-1] == "Play"
+        pilot.press("f2")
+        assert speaker.texts[-1] == "Play" and len(speaker.texts) == 3
+        pilot.press("return", "return")
+        assert pilot.focused == "nickname"
+        pilot.type("v")
+        pilot.press("v")  # typing in a text field: V is a letter, not the speech key
+        assert pilot.app.speech_on and made == [True]

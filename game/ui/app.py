@@ -46,6 +46,7 @@ class Services:
     catalog: Catalog
     speaker: Speaker
     data_dir: Path
+    speaker_factory: Callable[[bool], Speaker] | None = None  # makes the real speaker when speech is turned on
 
 
 class App:
@@ -62,6 +63,7 @@ class App:
         self.sounds = Sounds()
         self.profile: Profile | None = None
         self.speech_on = False  # self-voicing for blind and low-vision players; no timers while on
+        self._notice: tuple[str, float] | None = None
         self.scenes: list = []
         self.running = True
         self.time = 0.0
@@ -90,6 +92,33 @@ class App:
 
     def say(self, text: str) -> None:
         self.services.speaker.say(text, self.lang)
+
+    def notice(self, message: str, seconds: float = 3.0) -> None:
+        """A short message shown at the bottom of the screen and spoken."""
+        self._notice = (message, self.time + seconds)
+        self._redraw_until = max(self._redraw_until, self.time + seconds + 0.05)
+        self.say(message)
+        self._dirty = True
+
+    def toggle_speech(self) -> None:
+        """V: self-voicing on or off. The real engine is made only when it is wanted."""
+        self.speech_on = not self.speech_on
+        factory = self.services.speaker_factory
+        if factory is not None:
+            old = self.services.speaker
+            old.stop()
+            getattr(old, "close", lambda: None)()
+            self.services.speaker = factory(self.speech_on)
+        speaker = self.services.speaker
+        if self.speech_on and getattr(speaker, "reason", None) == "no_engine":
+            self.notice(self.tr("speech.no_engine"), 5)
+            return
+        self.notice(self.tr("speech.on" if self.speech_on else "speech.off"))
+        for missing in getattr(speaker, "missing_voices", lambda: [])():
+            if missing.lang == self.lang:
+                self.notice(self.tr("speech.voice_missing", fallback=missing.fallback or "-"), 5)
+        if self.speech_on and self.scene is not None:
+            self.scene.focus.speak_focused()
 
     def invalidate(self) -> None:
         self._dirty = True
@@ -168,8 +197,39 @@ class App:
         self.ui.draw_ui(canvas)
         if self.scene is not None:
             self.scene.draw_overlay(canvas)
+        if self._notice is not None:
+            self._draw_notice(canvas)
         self._dirty = False
         self.frames_drawn += 1
+
+    def _draw_notice(self, canvas: pygame.Surface) -> None:
+        message, until = self._notice
+        if self.time >= until:
+            self._notice = None
+            return
+        lines = self.text.block(message, 26, (0xFB, 0xF5, 0xE8), 900, bold=True)
+        height = sum(line.get_height() for line in lines) + 32
+        width = max(line.get_width() for line in lines) + 64
+        box = pygame.Rect(0, 0, width, height)
+        box.midbottom = (LOGICAL_SIZE[0] // 2, LOGICAL_SIZE[1] - 24)
+        pygame.draw.rect(canvas, (0x15, 0x30, 0x47), box, border_radius=16)
+        pygame.draw.rect(canvas, (0xF2, 0xB6, 0x32), box, width=4, border_radius=16)
+        y = box.y + 16
+        for line in lines:
+            canvas.blit(line, (box.centerx - line.get_width() // 2, y))
+            y += line.get_height()
+
+    def _global_key(self, event: pygame.event.Event) -> bool:
+        """Keys that work on every screen: F2 says the last thing again, V turns speech on or off."""
+        if event.key == pygame.K_F2:
+            self.services.speaker.repeat()
+            return True
+        focused = self.scene.focus.focused if self.scene is not None else None
+        typing = focused is not None and focused.takes_text
+        if event.key == pygame.K_v and not typing and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.toggle_speech()
+            return True
+        return False
 
     def _handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
@@ -196,6 +256,9 @@ class App:
             self._dirty = True
             return
         scene = self.scene
+        if event.type == pygame.KEYDOWN and self._global_key(event):
+            self._dirty = True
+            return
         if event.type == pygame.KEYDOWN and scene is not None and scene.handle_key(event):
             self._dirty = True
             return

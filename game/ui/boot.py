@@ -16,7 +16,8 @@ from .display import Display
 
 def create_app(data_dir: Path, speaker: Speaker | None = None, language: str = "kk",
                fullscreen: bool = False, store: ProgressStore | None = None,
-               level_dirs: list[Path] | None = None, window_size: tuple[int, int] | None = None) -> App:
+               level_dirs: list[Path] | None = None, window_size: tuple[int, int] | None = None,
+               speaker_factory=None) -> App:
     pygame.init()
     display = Display(fullscreen=fullscreen, window_size=window_size)
     roots = level_dirs if level_dirs is not None else level_roots(LEVELS, data_dir)
@@ -25,6 +26,7 @@ def create_app(data_dir: Path, speaker: Speaker | None = None, language: str = "
         catalog=Catalog.load(roots),
         speaker=speaker or RecordingSpeaker(),
         data_dir=data_dir,
+        speaker_factory=speaker_factory,
     )
     app = App(services, display, language)
     from .scenes.title import TitleScene
