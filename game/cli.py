@@ -48,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         return _list(args)
     if command == "screenshot":
         from .ui.screenshot import screenshot_level
-        error = screenshot_level(args.level, args.step, args.lang, args.out, feedback=args.feedback)
+        from .core.datadir import data_dir
+        error = screenshot_level(args.level, args.step, args.lang, args.out, data_dir=data_dir(args.data_dir),
+                                 feedback=args.feedback)
         if error:
             print(error, file=sys.stderr)
             return 1

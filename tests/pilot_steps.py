@@ -55,8 +55,11 @@ def play_story(pilot, choice: int) -> list[str]:
                 pilot.press("down")
             pilot.press("return")
         else:
-            lines.append(runner.current_line.text.get(pilot.app.lang))
-            pilot.press("space")
+            line = runner.current_line
+            lines.append(line.text.get(pilot.app.lang))
+            pilot.press("space")  # the first press shows the whole line at once
+            if runner.current_line is line and not runner.finished:
+                pilot.press("space")
     return lines
 
 

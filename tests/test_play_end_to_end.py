@@ -89,7 +89,10 @@ def test_mouse_play_and_language_switch(tmp_path):
         pilot.click("level_karkaraly_shaitankol-walk")
         assert pilot.scene.name == "story"
         first = pilot.scene.runner.current_line
-        pilot.click_at((400, 600))  # a click on the text panel advances
+        assert pilot.scene.letters < len(first.text.get("ru"))  # the line appears letter by letter
+        pilot.click_at((400, 600))  # a click on the text panel first shows the whole line
+        assert pilot.scene.runner.current_line is first and pilot.scene.letters >= len(first.text.get("ru"))
+        pilot.click_at((400, 600))  # then goes on
         assert pilot.scene.runner.current_line is not first
         with pytest.raises(OutOfBounds):
             pilot.click("no_such_widget")

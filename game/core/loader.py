@@ -12,7 +12,7 @@ from .problems import Problem, Severity, Where, has_errors
 from .questions import KINDS, ParseContext, Question
 from .questions.items import read_image
 from .reader import Reader, did_you_mean
-from .story_graph import story_graph_problems
+from .story_format import parse_story
 from .text import Text
 from .yamlsrc import parse_file, where
 
@@ -116,7 +116,8 @@ def load_level(path: Path, pack_id: str, pack_folder: Path) -> LevelResult:
         result.problems += r.problems
         return result
     r = Reader(parsed.path)  # read again, now knowing which keys belong to this type
-    extra = ("shuffle", "pool", "time_limit", "questions") if kind == "quiz" else ("characters", "start", "scenes")
+    extra = (("shuffle", "pool", "time_limit", "questions") if kind == "quiz"
+             else ("mode", "characters", "variables", "start", "scenes"))
     keys = r.mapping(parsed.root, f"the {kind} level", required=("format", "id", "type", "title") + extra[-1:],
                      optional=_LEVEL_COMMON + extra)
     assert keys is not None
@@ -133,7 +134,7 @@ def load_level(path: Path, pack_id: str, pack_folder: Path) -> LevelResult:
     if kind == "quiz":
         level = _quiz(r, keys, common, pack_folder)
     else:
-        level = _story(r, keys, common, pack_folder)
+        level = parse_story(r, keys, common, pack_folder, _question)
     result.problems += r.problems
     if not has_errors(result.problems) and common["title"] is not None:
         result.level = level
@@ -220,92 +221,6 @@ def _find_key(node: yaml.Node, key: str) -> yaml.Node | None:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
                 return value
     return None
-
-
-# -- stories --------------------------------------------------------------------------------
-
-def _story(r: Reader, keys: dict, common: dict, pack_folder: Path) -> model.StoryLevel | None:
-    characters = _characters(r, keys["characters"]) if "characters" in keys else []
-    speaker_ids = {c.id for c in characters}
-    scene_keys = r.mapping(keys["scenes"], "scenes") if "scenes" in keys else None
-    scenes: list[model.Scene] = []
-    for name, node in (scene_keys or {}).items():
-        scene = _scene(r, name, node, speaker_ids, pack_folder)
-        if scene is not None:
-            scenes.append(scene)
-    if scene_keys is not None and not scene_keys:
-        r.error(keys["scenes"], "the story has no scenes", "add at least one scene")
-    start = r.ident(keys["start"], "start") if "start" in keys else (next(iter(scene_keys)) if scene_keys else None)
-    if start and scene_keys and start not in scene_keys:
-        r.error(keys["start"], f"start names the scene '{start}', which does not exist",
-                did_you_mean(start, scene_keys))
-        start = None
-    if scene_keys and start:
-        r.problems.extend(story_graph_problems(r.path, scenes, start, scene_keys))
-    if common["title"] is None or not start:
-        return None
-    return model.StoryLevel(characters=tuple(characters), start=start, scenes=tuple(scenes), **common)
-
-
-def _characters(r: Reader, node: yaml.Node) -> list[model.Character]:
-    found = []
-    for cid, cnode in (r.mapping(node, "characters") or {}).items():
-        ckeys = r.mapping(cnode, f"the character '{cid}'", required=("name",), optional=("color",))
-        if ckeys is None or "name" not in ckeys:
-            continue
-        name = r.text(ckeys["name"], f"the name of '{cid}'")
-        color = r.string(ckeys["color"], "color") if "color" in ckeys else "#153047"
-        if color is not None and not _is_color(color):
-            r.error(ckeys["color"], f"'{color}' is not a colour", 'write it as "#RRGGBB" in quotes, e.g. "#B23A2E"')
-            color = None
-        if name is not None and color is not None:
-            found.append(model.Character(cid, name, color))
-    return found
-
-
-def _is_color(value: str) -> bool:
-    return len(value) == 7 and value[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in value[1:])
-
-
-def _scene(r: Reader, scene_id: str, node: yaml.Node, speakers: set[str], pack_folder: Path) -> model.Scene | None:
-    keys = r.mapping(node, f"the scene '{scene_id}'", required=("lines",),
-                     optional=("background", "choices", "next", "ending"))
-    if keys is None:
-        return None
-    background = None
-    if "background" in keys:
-        background = r.string(keys["background"], "background")
-        if background is not None:
-            trouble = asset_problem(pack_folder, background, IMAGE_SUFFIXES)
-            if trouble:
-                r.error(keys["background"], *trouble)
-                background = None
-    lines = []
-    for lnode in (r.sequence(keys["lines"], "lines") or []) if "lines" in keys else []:
-        lkeys = r.mapping(lnode, "a line", required=("text",), optional=("speaker", "source"))
-        if lkeys is None or "text" not in lkeys:
-            continue
-        speaker = r.string(lkeys["speaker"], "speaker") if "speaker" in lkeys else None
-        if speaker is not None and speaker not in speakers:
-            r.error(lkeys["speaker"], f"'{speaker}' is not one of the characters", did_you_mean(speaker, speakers))
-        text = r.text(lkeys["text"], "the line")
-        source = r.string(lkeys["source"], "source") if "source" in lkeys else ""
-        if text is not None:
-            lines.append(model.Line(text, where(r.path, lnode), speaker, source or ""))
-    choices = []
-    for cnode in (r.sequence(keys["choices"], "choices") or []) if "choices" in keys else []:
-        ckeys = r.mapping(cnode, "a choice", required=("text", "goto"))
-        if ckeys is None or "text" not in ckeys or "goto" not in ckeys:
-            continue
-        text = r.text(ckeys["text"], "the choice")
-        goto = r.string(ckeys["goto"], "goto")
-        if text is not None and goto is not None:
-            choices.append(model.Choice(text, goto, where(r.path, ckeys["goto"])))
-    nxt = r.string(keys["next"], "next") if "next" in keys else None
-    if nxt is not None and choices:
-        r.error(keys["next"], "a scene has either 'choices' or 'next', not both", "delete one of them")
-    ending = r.text(keys["ending"], "the ending name") if "ending" in keys else None
-    return model.Scene(scene_id, background, tuple(lines), tuple(choices), nxt, ending, where(r.path, node))
 
 
 def broken_level_result(path: Path, pack_id: str, message: str) -> LevelResult:

@@ -52,6 +52,26 @@ MIGRATIONS: list[str] = [
     ALTER TABLE answers ADD COLUMN right_parts INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE answers ADD COLUMN total_parts INTEGER NOT NULL DEFAULT 1
     """,
+    # 3: stories resume where the child left them; lines once read can be skipped
+    """
+    CREATE TABLE story_saves (
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        pack_id TEXT NOT NULL,
+        level_id TEXT NOT NULL,
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+        state TEXT NOT NULL,
+        saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        PRIMARY KEY (profile_id, pack_id, level_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE lines_read (
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        pack_id TEXT NOT NULL,
+        level_id TEXT NOT NULL,
+        scene TEXT NOT NULL,
+        line_index INTEGER NOT NULL,
+        PRIMARY KEY (profile_id, pack_id, level_id, scene, line_index)
+    ) WITHOUT ROWID
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,14 +14,69 @@ class Character:
     id: str
     name: Text
     color: str
+    puppet: str | None = None  # a puppet of the game (assets/puppets/<name>_<expression>.svg) or a pack picture
+
+
+@dataclass(frozen=True)
+class Condition:
+    """`flag`, `not flag` or `counter >= 2`: when a choice shows or a jump is taken."""
+
+    name: str
+    op: str
+    value: int | bool
+    written: str
+
+    def holds(self, variables: dict) -> bool:
+        current = variables.get(self.name, False)
+        if self.op == "==":
+            return current == self.value
+        if self.op == "!=":
+            return current != self.value
+        current, value = int(current), int(self.value)
+        return {">=": current >= value, "<=": current <= value, ">": current > value, "<": current < value}[self.op]
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """`name: true`, `name: 3` (set) or `name: +1` / `name: -1` (add to a counter)."""
+
+    name: str
+    value: int | bool
+    add: bool = False
+
+    def apply(self, variables: dict) -> None:
+        variables[self.name] = int(variables.get(self.name, 0)) + int(self.value) if self.add else self.value
+
+
+@dataclass(frozen=True)
+class StageDirection:
+    action: str                  # curtain, enter, move, exit, puppet, prop
+    target: str                  # a character id, a prop, or "open"/"close" for the curtain
+    where: Where
+    at: str | None = None        # left, centre, right
+    expression: str | None = None
+    costume: str | None = None   # for `puppet: bai, as: bai_holey`
+    remove: bool = False
 
 
 @dataclass(frozen=True)
 class Line:
-    text: Text
+    """One step of a scene: a line of text, a comprehension question, or silent stage work."""
+
+    text: Text | None
     where: Where
     speaker: str | None = None  # a character id; None is the narrator
     source: str = ""
+    expression: str | None = None
+    audio: str | None = None
+    stage: tuple[StageDirection, ...] = ()
+    sets: tuple[Assignment, ...] = ()
+    question: Question | None = None
+
+    @property
+    def waits(self) -> bool:
+        """A line the player reads (or a question they answer); the rest happens at once."""
+        return self.text is not None or self.question is not None
 
 
 @dataclass(frozen=True)
@@ -29,6 +84,15 @@ class Choice:
     text: Text
     goto: str
     where: Where
+    condition: Condition | None = None
+    sets: tuple[Assignment, ...] = ()
+
+
+@dataclass(frozen=True)
+class Jump:
+    goto: str
+    where: Where
+    condition: Condition | None = None
 
 
 @dataclass(frozen=True)
@@ -37,13 +101,13 @@ class Scene:
     background: str | None
     lines: tuple[Line, ...]
     choices: tuple[Choice, ...]
-    next: str | None
+    next: tuple[Jump, ...]
     ending: Text | None
     where: Where
 
     @property
     def is_ending(self) -> bool:
-        return not self.choices and self.next is None
+        return not self.choices and not self.next
 
 
 @dataclass(frozen=True)
@@ -77,6 +141,12 @@ class StoryLevel(Level):
     characters: tuple[Character, ...] = ()
     start: str = ""
     scenes: tuple[Scene, ...] = ()
+    mode: str = "pictures"                             # or "puppets": the puppet-theatre stage
+    variables: tuple[tuple[str, int | bool], ...] = ()  # flags and counters with their start values
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(line.question for scene in self.scenes for line in scene.lines if line.question)
 
     kind = "story"
 

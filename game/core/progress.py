@@ -119,6 +119,34 @@ class ProgressStore:
                 "ON CONFLICT (profile_id, pack_id, level_id) DO UPDATE SET stars = max(stars, excluded.stars)",
                 (stars, attempt_id))
 
+    # -- stories ----------------------------------------------------------------------------
+    def save_story(self, profile_id: int, pack_id: str, level_id: str, attempt_id: int, state: dict,
+                   line: tuple[str, int] | None) -> None:
+        """After every line: where the child is, and that this line has been read."""
+        with self._transaction():
+            self.db.execute("INSERT INTO story_saves (profile_id, pack_id, level_id, attempt_id, state) "
+                            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (profile_id, pack_id, level_id) DO UPDATE SET "
+                            "attempt_id = excluded.attempt_id, state = excluded.state, saved_at = excluded.saved_at",
+                            (profile_id, pack_id, level_id, attempt_id, json.dumps(state, ensure_ascii=False)))
+            if line is not None:
+                self.db.execute("INSERT OR IGNORE INTO lines_read VALUES (?, ?, ?, ?, ?)",
+                                (profile_id, pack_id, level_id, line[0], line[1]))
+
+    def load_story(self, profile_id: int, pack_id: str, level_id: str) -> tuple[int, dict] | None:
+        row = self.db.execute("SELECT attempt_id, state FROM story_saves WHERE profile_id = ? AND pack_id = ? "
+                              "AND level_id = ?", (profile_id, pack_id, level_id)).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def clear_story(self, profile_id: int, pack_id: str, level_id: str) -> None:
+        with self._transaction():
+            self.db.execute("DELETE FROM story_saves WHERE profile_id = ? AND pack_id = ? AND level_id = ?",
+                            (profile_id, pack_id, level_id))
+
+    def lines_read(self, profile_id: int, pack_id: str, level_id: str) -> set[tuple[str, int]]:
+        rows = self.db.execute("SELECT scene, line_index FROM lines_read WHERE profile_id = ? AND pack_id = ? "
+                               "AND level_id = ?", (profile_id, pack_id, level_id))
+        return {(scene, index) for scene, index in rows}
+
     def best_stars(self, profile_id: int) -> dict[tuple[str, str], int]:
         rows = self.db.execute("SELECT pack_id, level_id, stars FROM best_stars WHERE profile_id = ?",
                                (profile_id,))

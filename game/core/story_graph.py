@@ -20,11 +20,12 @@ def story_graph_problems(path: str, scenes: list[Scene], start: str,
                 problems.append(Problem(choice.where, Severity.ERROR,
                                         f"the choice jumps to '{choice.goto}', which is not a scene",
                                         did_you_mean(choice.goto, names)))
-        if scene.next is not None and scene.next not in scene_nodes:
-            problems.append(Problem(scene.where, Severity.ERROR,
-                                    f"the scene '{scene.id}' goes next to '{scene.next}', which is not a scene",
-                                    did_you_mean(scene.next, names)))
-        if not scene.lines and not scene.choices and scene.next is None:
+        for jump in scene.next:
+            if jump.goto not in scene_nodes:
+                problems.append(Problem(jump.where, Severity.ERROR,
+                                        f"the scene '{scene.id}' goes next to '{jump.goto}', which is not a scene",
+                                        did_you_mean(jump.goto, names)))
+        if not scene.lines and not scene.choices and not scene.next:
             problems.append(Problem(scene.where, Severity.ERROR, f"the scene '{scene.id}' is empty",
                                     "give it some lines"))
     reached, todo = set(), [start]
@@ -35,8 +36,7 @@ def story_graph_problems(path: str, scenes: list[Scene], start: str,
         reached.add(current)
         scene = by_id[current]
         todo.extend(c.goto for c in scene.choices)
-        if scene.next:
-            todo.append(scene.next)
+        todo.extend(j.goto for j in scene.next)
     for name, node in scene_nodes.items():
         if name not in reached and name in by_id:
             problems.append(Problem(where(path, node), Severity.WARNING,

@@ -12,6 +12,7 @@ from ..core.catalog import Catalog
 from ..core.datadir import level_roots
 from ..core.i18n import Translator
 from ..core.progress import Profile, ProgressStore
+from ..core.settings import Settings
 from ..core.speech import Speaker
 from ..paths import ASSETS, LEVELS
 from .display import LOGICAL_SIZE, Display
@@ -62,6 +63,7 @@ class App:
         self.images = ImageCache()
         self.sounds = Sounds()
         self.profile: Profile | None = None
+        self.settings = Settings()
         self.speech_on = False  # self-voicing for blind and low-vision players; no timers while on
         self._notice: tuple[str, float] | None = None
         self.scenes: list = []

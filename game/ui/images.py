@@ -11,6 +11,14 @@ class ImageCache:
         self._cache: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}
         self._natural: dict[str, tuple[int, int] | None] = {}
 
+    def flipped(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
+        """The picture mirrored left to right (a puppet turning to face the other way), cached."""
+        key = (str(path) + "#flipped", size)
+        if key not in self._cache:
+            image = self.get(path, size)
+            self._cache[key] = pygame.transform.flip(image, True, False) if image is not None else None
+        return self._cache[key]
+
     def natural_size(self, path: Path) -> tuple[int, int] | None:
         """The picture's own size (an SVG's width and height), in which hotspot regions are given."""
         key = str(path)

@@ -68,13 +68,26 @@ def _play_one_step(app) -> bool:
 
 def _show_feedback(scene, right: bool) -> None:
     question = scene.runner.current
+    scene.answer(question.correct_answer() if right else wrong_answer(question))
+
+
+def wrong_answer(question) -> object:
+    """An answer of the right shape that is not right, for screenshots of the feedback."""
     correct = question.correct_answer()
-    if right:
-        scene.answer(correct)
-    elif isinstance(correct, bool):
-        scene.answer(not correct)
-    else:
-        scene.answer((correct + 1) % len(question.options))
+    kind = question.kind
+    if kind == "true_false":
+        return not correct
+    if kind == "single":
+        return (correct + 1) % len(question.options)
+    if kind in ("multiple", "order"):
+        return list(reversed(range(question.part_count()))) if kind == "order" else []
+    if kind == "match":
+        return [-1] * len(question.pairs)
+    if kind == "hotspot":
+        return next((r.id for r in question.regions if not r.correct), "nowhere")
+    if kind == "memory":
+        return 99
+    return "?"
 
 
 def screenshot_tour(out_dir: Path, languages: tuple[str, ...]) -> list[Path]:

@@ -47,6 +47,17 @@ class Sounds:
             sound.set_volume(volume)
             self._sounds[name] = sound
 
+    def play_file(self, path) -> bool:
+        """A recorded sound of a level (a line read aloud); False if it cannot be played."""
+        if not self._sounds:
+            return False
+        try:
+            pygame.mixer.Sound(str(path)).play()
+        except (pygame.error, FileNotFoundError):
+            return False
+        self.played.append(str(path))
+        return True
+
     def play(self, name: str) -> None:
         self.played.append(name)
         sound = self._sounds.get(name)

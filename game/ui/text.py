@@ -95,6 +95,21 @@ class TextRenderer:
             y += step
         return drawn
 
+    def draw_partial(self, surface: pygame.Surface, text: str, count: int, pos: tuple[int, int], size: int,
+                     color, width: int, bold: bool = False) -> None:
+        """The first `count` letters of the text, laid out where the whole text will stand, so that
+        words do not jump from line to line as they appear."""
+        x, y = pos
+        step = self.line_height(size, bold)
+        for line in self.wrap(text, size, width, bold):
+            if count <= 0:
+                break
+            part = line[:count]
+            count -= len(line) + 1
+            if part:
+                surface.blit(self.block(part, size, color, 100_000, bold)[0], (x, y))
+            y += step
+
     def measure(self, text: str, size: int, width: int, bold: bool = False) -> tuple[int, int]:
         lines = self.wrap(text, size, width, bold)
         font = self.font(size, bold)

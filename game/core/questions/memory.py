@@ -22,8 +22,9 @@ class Memory(Question):
 
     def check(self, answer: object) -> Check:
         if not isinstance(answer, int) or isinstance(answer, bool) or answer < 0:
-            return Check(False, 0, len(self.pairs))
-        return Check(answer <= len(self.pairs), len(self.pairs), len(self.pairs))
+            return Check(False, 0, 1)
+        ok = answer <= len(self.pairs)
+        return Check(ok, int(ok), 1)
 
     def correct_answer(self) -> int:
         return 0

@@ -18,6 +18,7 @@ class QuestionView:
     """Builds widgets into the quiz scene's focus ring; calls scene.submit(answer) when answered."""
 
     instructions_key = ""  # a catalog key read out after the question, e.g. "select all that apply"
+    autofocus = True       # focus the first part when the question appears
 
     def __init__(self, scene: "QuizScene", question: Question, order: list[int]) -> None:
         self.scene = scene
@@ -76,7 +77,7 @@ class QuestionView:
                            align="center" if not item.image else "left")
 
     def check_button(self, on_press, enabled: bool = True) -> None:
-        self.scene.button("check", (AREA.right - 300, 568, 300, 72), self.tr("quiz.check"), on_press,
+        self.scene.button("check", (AREA.right - 300, AREA.bottom + 4, 300, 64), self.tr("quiz.check"), on_press,
                           style="@primary", enabled=enabled)
 
 

@@ -14,6 +14,7 @@ PICTURE = pygame.Rect(AREA.x, AREA.y - 6, 620, 348)
 
 class HotspotView(QuestionView):
     instructions_key = "quiz.hotspot_help"
+    autofocus = False  # a region named on screen at once would give the answer away to pointer players
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
@@ -53,7 +54,7 @@ class HotspotView(QuestionView):
 
     def handle_event(self, event) -> bool:
         if (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.shown.collidepoint(event.pos)
-                and self.scene.runner.phase.value == "asking"):
+                and self.scene.accepting_answers):
             self.scene.focus.visible = False
             self.scene.submit(list(self.to_picture(event.pos)))
             return True

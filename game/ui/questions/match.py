@@ -7,7 +7,7 @@ from ...core.questions import Matching
 from .. import palette, text
 from .base import AREA, QuestionView, draw_badge
 
-COLUMN_W, ROW_H, ROW_GAP = 520, 50, 10
+COLUMN_W, ROW_H, ROW_GAP = 520, 46, 8
 
 
 class MatchView(QuestionView):

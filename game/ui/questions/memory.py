@@ -13,7 +13,7 @@ class MemoryView(QuestionView):
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
-        self.game = MemoryGame(self.question, self.scene.runner.seed)
+        self.game = MemoryGame(self.question, self.scene.seed)
 
     def _rect(self, position: int) -> pygame.Rect:
         count = len(self.game.cards)
@@ -57,4 +57,6 @@ class MemoryView(QuestionView):
             self.scene.submit(self.game.misses)
 
     def answer_text(self) -> str:
-        return "; ".join(f"{self.label(a)} — {self.label(b)}" for a, b in self.question.pairs)
+        """The pairs in words; a picture-only card is named by its partner alone."""
+        return "; ".join(" — ".join(part for part in (self.label(a), self.label(b)) if part)
+                         for a, b in self.question.pairs)

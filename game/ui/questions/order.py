@@ -8,7 +8,7 @@ from ...core.questions import Ordering
 from .. import palette, text
 from .base import AREA, QuestionView, draw_badge
 
-ROW_H, ROW_GAP = 50, 10
+ROW_H, ROW_GAP = 46, 8
 WIDTH = 860
 
 
@@ -86,4 +86,4 @@ class OrderView(QuestionView):
         self.scene.submit(list(self.current))
 
     def answer_text(self) -> str:
-        return " → ".join(self.label(item) for item in self.question.items)
+        return " › ".join(self.label(item) for item in self.question.items)

@@ -14,7 +14,7 @@ from ...core.quiz import Phase, QuizRunner
 from .. import palette, text
 from ..questions import VIEWS
 from ..questions.hotspot import HotspotView
-from ..widgets import panel
+from ..questions.panels import draw_feedback, draw_prompt, feedback_words
 from .base import MARGIN, Scene
 
 TOP_BAR = 84
@@ -36,6 +36,14 @@ class QuizScene(Scene):
         self.show_hint = False
         self.time_left: float | None = None
         self._new_question()
+
+    @property
+    def seed(self) -> int:
+        return self.runner.seed
+
+    @property
+    def accepting_answers(self) -> bool:
+        return self.runner.phase is Phase.ASKING
 
     # -- the question on screen -----------------------------------------------------------------
     def _new_question(self) -> None:
@@ -107,10 +115,7 @@ class QuizScene(Scene):
                                      answered.total_parts)
         self.app.sounds.play("right" if answered.correct else "not_yet")
         self.time_left = None
-        self.teardown()
-        self.build()
-        self.focus.focus_first(speak=False)
-        self.announce()
+        self._show()
 
     answer = submit  # the name the screenshot command and older tests use
 
@@ -129,9 +134,15 @@ class QuizScene(Scene):
             self.app.switch(ResultsScene(self.app, self.level, runner.stars, runner.first_try_correct, runner.total))
             return
         self._new_question()
+        self._show()
+
+    def _show(self) -> None:
         self.teardown()
         self.build()
-        self.focus.focus_first(speak=False)
+        if self.runner.phase is Phase.ASKING and not self.view.autofocus:
+            self.focus.index = None  # Tab reaches the first part
+        else:
+            self.focus.focus_first(speak=False)
         self.announce()
 
     def back(self) -> None:
@@ -182,62 +193,18 @@ class QuizScene(Scene):
             self.view.draw(surface)
 
     def _draw_prompt(self, surface, question) -> None:
-        tr = self.app.text
-        panel(surface, PROMPT_RECT)
-        inner = PROMPT_RECT.inflate(-48, -28)
-        if question.image:
-            side = inner.height
-            image = self.app.images.get(self.level.path.parent / question.image, (side, side))
-            if image is not None:
-                surface.blit(image, (inner.right - side, inner.y))
-            inner.width -= side + 16
-        if self.runner.is_first_retry or self.runner.retrying:
-            tr.draw(surface, self.tr("quiz.try_again"), (inner.x, inner.y - 4), text.SMALL, palette.FELT_RED,
-                    inner.width, bold=True)
-            inner.y += 30
-        bottom = tr.draw(surface, question.prompt.get(self.app.lang), inner.topleft, 30, palette.INK, inner.width,
-                         bold=True).bottom
-        if self.show_hint and question.hint is not None:
-            tr.draw(surface, self.tr("quiz.hint_label", hint=question.hint.get(self.app.lang)),
-                    (inner.x, bottom + 6), text.SMALL, palette.PINE_GREEN, inner.width, bold=True)
+        retry = self.tr("quiz.try_again") if self.runner.retrying else ""
+        hint = self.tr("quiz.hint_label", hint=question.hint.get(self.app.lang)) if (
+            self.show_hint and question.hint is not None) else ""
+        draw_prompt(self, surface, question, PROMPT_RECT, retry, hint)
 
     def _feedback_speech(self) -> str:
-        question = self.runner.current
         answered = self.runner.last_answer
-        parts = [self.tr("quiz.right" if answered.correct else "quiz.not_yet")]
-        if not answered.correct:
-            if answered.total_parts > 1 and answered.right_parts:
-                parts.append(self.tr("quiz.parts_right", right=answered.right_parts, total=answered.total_parts))
-            parts.append(self.tr("quiz.right_answer", answer=self.view.answer_text()))
-        parts.append(question.explanation.get(self.app.lang))
-        return " ".join(parts)
+        return " ".join(feedback_words(self, self.runner.current, answered.correct, answered.right_parts,
+                                       answered.total_parts, self.view.answer_text()))
 
     def _draw_feedback(self, surface, question) -> None:
-        tr = self.app.text
         answered = self.runner.last_answer
         box = FEEDBACK_RECT if not isinstance(self.view, HotspotView) else FEEDBACK_RECT.inflate(-660, 0).move(330, 0)
-        panel(surface, box)
-        icon = (box.x + 60, box.y + 60)
-        if answered.correct:
-            pygame.draw.circle(surface, palette.PINE_GREEN, icon, 38)
-            pygame.draw.lines(surface, palette.PAPER, False,
-                              [(icon[0] - 19, icon[1]), (icon[0] - 5, icon[1] + 15), (icon[0] + 21, icon[1] - 15)], 9)
-            word = self.tr("quiz.right")
-        else:
-            pygame.draw.circle(surface, palette.OCHRE, icon, 38)
-            pygame.draw.circle(surface, palette.INK, icon, 38, width=3)
-            tr.draw(surface, "?", (icon[0] - 40, icon[1] - 30), 44, palette.INK, 80, bold=True, align="center")
-            word = self.tr("quiz.not_yet")
-        x = box.x + 120
-        width = box.right - x - 28
-        y = tr.draw(surface, word, (x, box.y + 22), 38, palette.INK, width, bold=True).bottom + 2
-        if not answered.correct:
-            if answered.total_parts > 1 and answered.right_parts:
-                y = tr.draw(surface, self.tr("quiz.parts_right", right=answered.right_parts,
-                                             total=answered.total_parts), (x, y), text.SMALL, palette.INK, width).bottom
-            y = tr.draw(surface, self.tr("quiz.right_answer", answer=self.view.answer_text()), (x, y),
-                        text.SMALL + 2, palette.INK, width, bold=True).bottom + 4
-        y = tr.draw(surface, question.explanation.get(self.app.lang), (x, y), text.SMALL + 2, palette.INK,
-                    width).bottom
-        tr.draw(surface, self.tr("quiz.source", source=question.source), (x, y + 6), text.SMALL, palette.MUTED_INK,
-                width)
+        draw_feedback(self, surface, box, question, answered.correct, answered.right_parts, answered.total_parts,
+                      self.view.answer_text())

@@ -1,4 +1,5 @@
-"""A story level: a background, a speaker's name plate, the line, and choices when they come."""
+"""A story level: pictures or the puppet theatre, lines that appear letter by letter, choices,
+questions, going back over earlier lines, a log, and resuming where the child left off."""
 from __future__ import annotations
 
 import pygame
@@ -6,53 +7,141 @@ import pygame
 from ...core.model import StoryLevel
 from ...core.story import StoryRunner
 from .. import palette, text
+from ..display import LOGICAL_SIZE
+from ..questions import VIEWS
+from ..questions.panels import draw_feedback, draw_prompt, feedback_words
+from ..stage import PuppetStage
 from ..widgets import panel
 from .base import MARGIN, Scene
 
-LINE_PANEL = pygame.Rect(MARGIN, 470, 1280 - 2 * MARGIN, 210)
-CHOICE_H, CHOICE_GAP = 72, 14
+PICTURE_PANEL = pygame.Rect(MARGIN, 470, 1280 - 2 * MARGIN, 210)
+PUPPET_PANEL = pygame.Rect(MARGIN, 578, 1280 - 2 * MARGIN, 128)
+PROMPT_RECT = pygame.Rect(MARGIN, 100, 1280 - 2 * MARGIN, 180)
+FEEDBACK_RECT = pygame.Rect(MARGIN, 300, 1280 - 2 * MARGIN, 276)
+CHOICE_H, CHOICE_GAP = 64, 12
+SKIP_STEP = 0.12  # seconds a line already read stays on screen while skipping
+AUTO_PAUSE = 2.0
+ALL_LETTERS = 1_000_000
 
 
 class StoryScene(Scene):
     name = "story"
 
-    def __init__(self, app, level: StoryLevel) -> None:
+    def __init__(self, app, level: StoryLevel, fresh: bool = False) -> None:
         super().__init__(app)
         self.level = level
-        self.runner = StoryRunner(level)
-        self.attempt_id = app.store.start_attempt(app.profile.id, level.pack_id, level.id, "story")
+        self.seed = 0
+        profile = app.profile.id
+        saved = None if fresh else app.store.load_story(profile, level.pack_id, level.id)
+        self.runner, self.attempt_id = StoryRunner(level), None
+        if saved is not None:
+            try:
+                self.runner = StoryRunner.from_dict(level, saved[1])
+                self.attempt_id = saved[0]
+            except (KeyError, ValueError, TypeError):
+                self.runner = StoryRunner(level)  # the level changed since: start again
+        if self.attempt_id is None:
+            self.attempt_id = app.store.start_attempt(profile, level.pack_id, level.id, "story")
+        self.read_before = app.store.lines_read(profile, level.pack_id, level.id)
+        self.stage = None
+        if level.mode == "puppets":
+            self.stage = PuppetStage(app.images, level.path.parent, {c.id: c.puppet for c in level.characters})
+            self.stage.reduced_motion = app.settings.reduced_motion
+        self.review = 0          # how many lines back the child is looking (0: the present)
+        self.log_open = False
+        self.skipping = False
+        self.view = None
+        self._new_step(first=True)
 
-    def heading(self) -> str:
-        line = self.runner.current_line
-        if line is not None:
-            return f"{self._speaker_name(line)}: {line.text.get(self.app.lang)}"
-        if self.runner.choices:
-            return self.tr("story.choose")
-        return ""
+    # -- what is on screen --------------------------------------------------------------------
+    @property
+    def panel_rect(self) -> pygame.Rect:
+        return PUPPET_PANEL if self.stage is not None else PICTURE_PANEL
+
+    @property
+    def accepting_answers(self) -> bool:
+        return self.runner.current_question is not None and not self.runner.question_answered
+
+    def _shown_line(self):
+        """The line on screen: the current one, or an earlier one while looking back."""
+        if self.review and self.runner.history:
+            scene_id, index = self.runner.history[-1 - self.review]
+            return self.level.scene(scene_id).lines[index]
+        return self.runner.current_line
 
     def _speaker_name(self, line) -> str:
         character = self.level.character(line.speaker) if line.speaker else None
         return character.name.get(self.app.lang) if character else self.tr("story.narrator")
 
-    def _choice_panel(self) -> pygame.Rect:
-        count = len(self.runner.choices)
-        height = 80 + count * (CHOICE_H + CHOICE_GAP)
-        return pygame.Rect(MARGIN, 720 - 24 - height, 1280 - 2 * MARGIN, height)
-
-    def build(self) -> None:
+    def heading(self) -> str:
+        line = self._shown_line()
+        if line is not None:
+            return f"{self._speaker_name(line)}: {line.text.get(self.app.lang)}"
+        question = self.runner.current_question
+        if question is not None:
+            if self.runner.question_answered:
+                qid, value, correct = self.runner.answers[-1]
+                check = question.check(value)
+                return " ".join(feedback_words(self, question, correct, check.right_parts, check.total_parts,
+                                               self.view.answer_text()))
+            instructions = self.tr(self.view.instructions_key) if self.view.instructions_key else ""
+            return f"{question.prompt.get(self.app.lang)} {instructions}".strip()
         if self.runner.choices:
+            return self.tr("story.choose")
+        return ""
+
+    # -- building -----------------------------------------------------------------------------
+    def build(self) -> None:
+        runner = self.runner
+        if runner.choices and not self.review:
             area = self._choice_panel()
-            for i, choice in enumerate(self.runner.choices):
-                rect = (area.x + 32, area.y + 68 + i * (CHOICE_H + CHOICE_GAP), area.width - 64, CHOICE_H)
+            for i, choice in enumerate(runner.choices):
+                rect = (area.x + 32, area.y + 60 + i * (CHOICE_H + CHOICE_GAP), area.width - 64, CHOICE_H)
                 self.button(f"choice_{i}", rect, choice.text.get(self.app.lang), lambda i=i: self.choose(i),
-                            style="@card")
+                            style="@card", size=text.BODY - 2)
+        elif self.accepting_answers and not self.review:
+            self.view.build()
         else:
-            self.button("continue", (LINE_PANEL.right - 300, LINE_PANEL.bottom - 76, 276, 64),
-                        self.tr("story.continue") + "  ›", self.advance, style="@primary",
-                        spoken=self.tr("story.continue"))
+            box = self.panel_rect
+            label = self.tr("story.continue")
+            self.button("continue", (box.right - 260, box.bottom - 66, 240, 56), label + "  ›", self.advance,
+                        style="@primary", spoken=label, size=text.SMALL + 4)
         self.button("menu", (1280 - MARGIN - 160, 14, 160, 56), self.tr("story.menu"), self.back, size=text.SMALL)
 
+    def _choice_panel(self) -> pygame.Rect:
+        count = len(self.runner.choices)
+        height = 76 + count * (CHOICE_H + CHOICE_GAP)
+        return pygame.Rect(MARGIN, 720 - 16 - height, 1280 - 2 * MARGIN, height)
+
+    # -- moving on ----------------------------------------------------------------------------
+    def _new_step(self, first: bool = False) -> None:
+        """The runner moved: save, reset the letters, set the stage, prepare a question, speak."""
+        runner = self.runner
+        line = runner.current_line
+        self.app.store.save_story(self.app.profile.id, self.level.pack_id, self.level.id, self.attempt_id,
+                                  runner.to_dict(), (runner.scene_id, runner.index) if line else None)
+        speed = self.app.settings.text_speed
+        self.letters = 0.0 if speed and line is not None else ALL_LETTERS
+        self.waited = 0.0
+        question = runner.current_question
+        self.view = VIEWS[question.kind](self, question, list(range(question.part_count()))) if question else None
+        if self.stage is not None:
+            self.stage.sync(runner.stage, line.speaker if line else None, instant=first)
+        if line is not None and line.audio:
+            self.app.sounds.play_file(self.level.path.parent / line.audio)
+
     def advance(self) -> None:
+        """Enter, Space, a click: first show the whole line, then go on (or back to the present)."""
+        if self.review:
+            self.review -= 1
+            self.rebuild(announce=True)
+            return
+        line = self.runner.current_line
+        if line is not None and self.letters < len(line.text.get(self.app.lang)):
+            self.letters = ALL_LETTERS
+            return
+        if not self.runner.can_advance:
+            return
         self.runner.advance()
         self._after_move()
 
@@ -60,49 +149,183 @@ class StoryScene(Scene):
         self.runner.choose(number)
         self._after_move()
 
-    def _after_move(self) -> None:
-        if self.runner.finished:
-            self.app.store.finish_attempt(self.attempt_id, 0, 0, 3)
-            from .results import ResultsScene
-            ending = self.runner.scene.ending
-            self.app.switch(ResultsScene(self.app, self.level, 3, ending=ending))
+    def submit(self, value: object) -> None:
+        if not self.accepting_answers:
             return
+        question = self.runner.current_question
+        check = self.runner.answer(value)
+        self.app.store.record_answer(self.attempt_id, question.id, value, check.correct, 0, 1, False,
+                                     check.right_parts, check.total_parts)
+        self.app.store.save_story(self.app.profile.id, self.level.pack_id, self.level.id, self.attempt_id,
+                                  self.runner.to_dict(), None)
+        self.app.sounds.play("right" if check.correct else "not_yet")
         self.teardown()
         self.build()
         self.focus.focus_first(speak=False)
         self.announce()
 
-    def handle_event(self, event) -> bool:
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.runner.current_line is not None:
-            if LINE_PANEL.collidepoint(event.pos) and not any(w.rect.collidepoint(event.pos) for w in self.widgets):
-                self.advance()
-                return True
-        return False
+    def refresh(self, focus_id: str | None = None) -> None:
+        self.rebuild()
+        if focus_id is not None:
+            try:
+                self.focus.focus(focus_id)
+                return
+            except KeyError:
+                pass
+        self.focus.speak_focused()
+
+    def _after_move(self) -> None:
+        runner = self.runner
+        if runner.finished:
+            store, profile = self.app.store, self.app.profile.id
+            store.finish_attempt(self.attempt_id, runner.questions_right, len(runner.answers), runner.stars)
+            store.clear_story(profile, self.level.pack_id, self.level.id)
+            from .results import ResultsScene
+            self.app.switch(ResultsScene(self.app, self.level, runner.stars, runner.questions_right,
+                                         len(runner.answers), ending=runner.scene.ending))
+            return
+        self._new_step()
+        self.teardown()
+        self.build()
+        self.focus.focus_first(speak=False)
+        if not self.skipping:
+            self.announce()
+
+    def back_one_line(self) -> None:
+        """Back, PageUp or the mouse wheel: show the line before, without undoing any choice."""
+        limit = len(self.runner.history) - (1 if self.runner.current_line is not None else 0)
+        if self.review < limit:
+            self.review += 1
+            self.rebuild(announce=True)
 
     def back(self) -> None:
+        if self.log_open:
+            self.log_open = False
+            return
         from .level_map import LevelMapScene
         self.app.switch(LevelMapScene(self.app))
 
+    # -- input and time -----------------------------------------------------------------------
+    def handle_key(self, event) -> bool:
+        if self.view is not None and self.accepting_answers and not self.review and self.view.handle_key(event):
+            return True
+        if event.key in (pygame.K_BACKSPACE, pygame.K_PAGEUP) and not self.accepting_answers:
+            self.back_one_line()
+            return True
+        if event.key == pygame.K_PAGEDOWN and self.review:
+            self.advance()
+            return True
+        if event.key == pygame.K_l:
+            self.log_open = not self.log_open
+            if self.log_open:
+                self.app.say(" ".join(self._log_lines()[-3:]))
+            return True
+        if event.key == pygame.K_s and not self.accepting_answers:
+            self.skipping = not self.skipping
+            self.app.notice(self.tr("story.skip_on" if self.skipping else "story.skip_off"), 2)
+            return True
+        return super().handle_key(event)
+
+    def handle_event(self, event) -> bool:
+        if event.type == pygame.MOUSEWHEEL and not self.accepting_answers:
+            self.back_one_line() if event.y > 0 else (self.advance() if self.review else None)
+            return True
+        if self.view is not None and self.accepting_answers and not self.review:
+            return self.view.handle_event(event)
+        if (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self._shown_line() is not None
+                and self.panel_rect.collidepoint(event.pos)
+                and not any(w.rect.collidepoint(event.pos) for w in self.widgets)):
+            self.advance()
+            return True
+        return False
+
+    def update(self, dt: float) -> bool:
+        moving = self.stage.update(dt) if self.stage is not None else False
+        line = self.runner.current_line
+        if line is None or self.review:
+            return moving
+        full = len(line.text.get(self.app.lang))
+        if self.letters < full:
+            if self.stage is None or not self.stage.busy:
+                self.letters += self.app.settings.text_speed * dt
+            return True
+        self.waited += dt
+        if self.skipping:
+            if (self.runner.scene_id, self.runner.index) not in self.read_before:
+                self.skipping = False
+            elif self.waited >= SKIP_STEP:
+                self.advance()
+            return True
+        if self.app.settings.auto_advance and line.speaker is None and self.waited >= AUTO_PAUSE + full / 15:
+            self.advance()
+            return True
+        return moving or self.app.settings.auto_advance
+
+    # -- drawing ------------------------------------------------------------------------------
     def draw(self, surface) -> None:
         scene = self.runner.scene
         background = self.level.path.parent / scene.background if scene.background else None
         self.draw_background(surface, background)
-        tr = self.app.text
-        line = self.runner.current_line
+        if self.stage is not None:
+            self.stage.draw(surface)
+        question = self.runner.current_question
+        if question is not None and not self.review:
+            shade = pygame.Surface(LOGICAL_SIZE, pygame.SRCALPHA)
+            shade.fill((21, 48, 71, 200))
+            surface.blit(shade, (0, 0))
+            draw_prompt(self, surface, question, PROMPT_RECT)
+            if self.runner.question_answered:
+                _, value, correct = self.runner.answers[-1]
+                check = question.check(value)
+                draw_feedback(self, surface, FEEDBACK_RECT, question, correct, check.right_parts, check.total_parts,
+                              self.view.answer_text())
+            else:
+                self.view.draw(surface)
+            return
+        line = self._shown_line()
         if line is not None:
-            panel(surface, LINE_PANEL)
-            name = self._speaker_name(line)
-            character = self.level.character(line.speaker) if line.speaker else None
-            color = palette.hex_color(character.color) if character else palette.NIGHT_BLUE
-            plate = tr.block(name, text.BODY, palette.PAPER, 600, bold=True)[0]
-            plate_rect = pygame.Rect(LINE_PANEL.x + 24, LINE_PANEL.y - 30, plate.get_width() + 40, 52)
-            pygame.draw.rect(surface, color, plate_rect, border_radius=14)
-            pygame.draw.rect(surface, palette.INK, plate_rect, width=3, border_radius=14)
-            surface.blit(plate, (plate_rect.x + 20, plate_rect.y + 5))
-            tr.draw(surface, line.text.get(self.app.lang), (LINE_PANEL.x + 32, LINE_PANEL.y + 36), 30, palette.INK,
-                    LINE_PANEL.width - 64)
+            self._draw_line(surface, line)
         elif self.runner.choices:
             area = self._choice_panel()
             panel(surface, area)
-            tr.draw(surface, self.tr("story.choose"), (area.x + 32, area.y + 16), 32, palette.INK, area.width - 64,
-                    bold=True)
+            self.app.text.draw(surface, self.tr("story.choose"), (area.x + 32, area.y + 12), 30, palette.INK,
+                               area.width - 64, bold=True)
+        if self.log_open:
+            self._draw_log(surface)
+
+    def _draw_line(self, surface, line) -> None:
+        tr = self.app.text
+        box = self.panel_rect
+        panel(surface, box, color=palette.PAPER if not self.review else (0xEF, 0xE6, 0xD2))
+        name = self._speaker_name(line)
+        character = self.level.character(line.speaker) if line.speaker else None
+        color = palette.hex_color(character.color) if character else palette.NIGHT_BLUE
+        plate = tr.block(name, text.SMALL + 4, palette.PAPER, 600, bold=True)[0]
+        plate_rect = pygame.Rect(box.x + 24, box.y - 26, plate.get_width() + 36, 44)
+        pygame.draw.rect(surface, color, plate_rect, border_radius=12)
+        pygame.draw.rect(surface, palette.INK, plate_rect, width=3, border_radius=12)
+        surface.blit(plate, (plate_rect.x + 18, plate_rect.y + 4))
+        if self.review:
+            tr.draw(surface, self.tr("story.earlier"), (box.right - 560, box.y - 22), text.SMALL, palette.PAPER,
+                    280, bold=True, align="right")
+        words = line.text.get(self.app.lang)
+        size = 28 if self.stage is not None else 30
+        width = box.width - 64 - (270 if self.stage is not None else 0)
+        letters = len(words) if self.review else min(len(words), int(self.letters))
+        tr.draw_partial(surface, words, letters, (box.x + 32, box.y + 24), size, palette.INK, width)
+
+    def _log_lines(self) -> list[str]:
+        lines = []
+        for scene_id, index in self.runner.history[-12:]:
+            line = self.level.scene(scene_id).lines[index]
+            lines.append(f"{self._speaker_name(line)}: {line.text.get(self.app.lang)}")
+        return lines
+
+    def _draw_log(self, surface) -> None:
+        box = pygame.Rect(MARGIN, 84, 1280 - 2 * MARGIN, 600)
+        panel(surface, box)
+        tr = self.app.text
+        y = tr.draw(surface, self.tr("story.log"), (box.x + 28, box.y + 16), 32, palette.INK, box.width - 56,
+                    bold=True).bottom + 8
+        for entry in self._log_lines()[-8:]:
+            y = tr.draw(surface, entry, (box.x + 28, y), text.SMALL, palette.INK, box.width - 56).bottom + 6

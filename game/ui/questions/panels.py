@@ -1,0 +1,77 @@
+"""The question's prompt panel and the feedback panel, shared by quizzes and stories."""
+from __future__ import annotations
+
+import pygame
+
+from ...core.questions import Question
+from .. import palette, text
+from ..widgets import panel
+
+
+def draw_prompt(scene, surface: pygame.Surface, question: Question, rect: pygame.Rect, note: str = "",
+                hint: str = "") -> None:
+    """The question, its picture on the right, a note above it (e.g. "let's try again"), a hint below."""
+    tr = scene.app.text
+    panel(surface, rect)
+    inner = rect.inflate(-48, -28)
+    if question.image:
+        side = inner.height
+        image = scene.app.images.get(scene.level.path.parent / question.image, (side, side))
+        if image is not None:
+            surface.blit(image, (inner.right - side, inner.y))
+        inner.width -= side + 16
+    if note:
+        tr.draw(surface, note, (inner.x, inner.y - 4), text.SMALL, palette.FELT_RED, inner.width, bold=True)
+        inner.y += 30
+    bottom = tr.draw(surface, question.prompt.get(scene.app.lang), inner.topleft, 30, palette.INK, inner.width,
+                     bold=True).bottom
+    if hint:
+        tr.draw(surface, hint, (inner.x, bottom + 6), text.SMALL, palette.PINE_GREEN, inner.width, bold=True)
+
+
+def feedback_words(scene, question: Question, correct: bool, right_parts: int, total_parts: int,
+                   answer_text: str) -> list[str]:
+    """What the feedback says, in order: the verdict, how much was right, the right answer, why."""
+    tr = scene.tr
+    words = [tr("quiz.right" if correct else "quiz.not_yet")]
+    if not correct:
+        if total_parts > 1 and right_parts:
+            words.append(tr("quiz.parts_right", right=right_parts, total=total_parts))
+        words.append(tr("quiz.right_answer", answer=answer_text))
+    words.append(question.explanation.get(scene.app.lang))
+    return words
+
+
+def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Question, correct: bool,
+                  right_parts: int, total_parts: int, answer_text: str) -> None:
+    """Right or not yet, shown by an icon and a word (never colour alone), then what to learn."""
+    tr = scene.app.text
+    panel(surface, box)
+    icon = (box.x + 60, box.y + 60)
+    if correct:
+        pygame.draw.circle(surface, palette.PINE_GREEN, icon, 38)
+        pygame.draw.lines(surface, palette.PAPER, False,
+                          [(icon[0] - 19, icon[1]), (icon[0] - 5, icon[1] + 15), (icon[0] + 21, icon[1] - 15)], 9)
+    else:
+        pygame.draw.circle(surface, palette.OCHRE, icon, 38)
+        pygame.draw.circle(surface, palette.INK, icon, 38, width=3)
+        tr.draw(surface, "?", (icon[0] - 40, icon[1] - 30), 44, palette.INK, 80, bold=True, align="center")
+    words = feedback_words(scene, question, correct, right_parts, total_parts, answer_text)
+    source = scene.tr("quiz.source", source=question.source)
+    x = box.x + 120
+    width = box.right - x - 28
+    size = text.SMALL + 2
+    if _height(tr, words, source, width, size) > box.height - 30:
+        size = text.SMALL  # long answers: the smallest size we allow, rather than text past the panel
+    y = tr.draw(surface, words[0], (x, box.y + 22), 38, palette.INK, width, bold=True).bottom + 2
+    for middle in words[1:-1]:
+        y = tr.draw(surface, middle, (x, y), size, palette.INK, width, bold=True).bottom + 2
+    y = tr.draw(surface, words[-1], (x, y + 2), size, palette.INK, width).bottom
+    tr.draw(surface, source, (x, y + 6), text.SMALL, palette.MUTED_INK, width)
+
+
+def _height(tr, words: list[str], source: str, width: int, size: int) -> int:
+    height = tr.measure(words[0], 38, width, bold=True)[1] + 24
+    height += sum(tr.measure(w, size, width, bold=True)[1] + 2 for w in words[1:-1])
+    height += tr.measure(words[-1], size, width)[1] + tr.measure(source, text.SMALL, width)[1] + 8
+    return height
