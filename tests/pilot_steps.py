@@ -45,14 +45,24 @@ def play_quiz_right(pilot, wrong: set[int] = frozenset()) -> None:
         number += 1
 
 
-def play_story(pilot, choice: int) -> list[str]:
+def play_story(pilot, choice: int | list[int]) -> list[str]:
+    """Reads a story to its end by keyboard: Space for lines, answers questions right, and takes
+    `choice` at every choice (or the next of a list of choices)."""
     lines = []
+    plan = list(choice) if isinstance(choice, list) else None
     while pilot.scene.name == "story":
         runner = pilot.scene.runner
         if runner.choices:
             assert pilot.focused == "choice_0"
-            for _ in range(choice):
+            pick = plan.pop(0) if plan is not None else choice
+            for _ in range(min(pick, len(runner.choices) - 1)):
                 pilot.press("down")
+            pilot.press("return")
+        elif runner.current_question is not None:
+            if not runner.question_answered:
+                answer_current(pilot)
+                assert runner.answers[-1][2], "a question inside the story was answered wrongly"
+            assert pilot.focused == "continue"
             pilot.press("return")
         else:
             line = runner.current_line
@@ -71,7 +81,9 @@ def open_level(pilot, level_id: str) -> None:
 def answer_current(pilot, mouse: bool = False, touch: bool = False) -> None:
     """Answers the quiz's current question right, by keyboard alone, by mouse or by touch alone."""
     scene = pilot.scene
-    question, view = scene.runner.current, scene.view
+    runner = scene.runner
+    question = runner.current_question if hasattr(runner, "current_question") else runner.current
+    view = scene.view
     if touch:
         mouse = True
 
