@@ -72,6 +72,13 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (profile_id, pack_id, level_id, scene, line_index)
     ) WITHOUT ROWID
     """,
+    # 4: settings per profile, and the computer's defaults (profile_id 0)
+    """
+    CREATE TABLE settings (
+        profile_id INTEGER PRIMARY KEY,
+        data TEXT NOT NULL
+    )
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -119,6 +119,24 @@ class ProgressStore:
                 "ON CONFLICT (profile_id, pack_id, level_id) DO UPDATE SET stars = max(stars, excluded.stars)",
                 (stars, attempt_id))
 
+    # -- settings ---------------------------------------------------------------------------
+    COMPUTER = 0  # the row that holds the computer's defaults
+
+    def settings(self, profile_id: int | None) -> dict | None:
+        """A profile's settings, else the computer's defaults, else None."""
+        for owner in ((profile_id,) if profile_id is not None else ()) + (self.COMPUTER,):
+            row = self.db.execute("SELECT data FROM settings WHERE profile_id = ?", (owner,)).fetchone()
+            if row:
+                return json.loads(row[0])
+        return None
+
+    def save_settings(self, profile_id: int | None, data: dict) -> None:
+        """`profile_id` None saves the computer's defaults."""
+        owner = self.COMPUTER if profile_id is None else profile_id
+        with self._transaction():
+            self.db.execute("INSERT INTO settings VALUES (?, ?) ON CONFLICT (profile_id) DO UPDATE SET "
+                            "data = excluded.data", (owner, json.dumps(data)))
+
     # -- stories ----------------------------------------------------------------------------
     def save_story(self, profile_id: int, pack_id: str, level_id: str, attempt_id: int, state: dict,
                    line: tuple[str, int] | None) -> None:

@@ -1,11 +1,57 @@
-"""Player settings the game logic needs to know about. Stored per profile by the accessibility work."""
+"""Player settings: how the game looks, sounds and moves. Kept per profile, so a low-vision child's
+settings follow them; the computer's defaults (set by a club leader) apply to new profiles."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
+
+from .text import LANGUAGES
+
+TEXT_SCALES = (1.0, 1.5, 2.0)
+TEXT_SPEEDS = (20, 45, 90, 0)   # letters a second: slow, normal, fast, at once
+SPEECH_SPEEDS = (120, 160, 210)
 
 
 @dataclass
 class Settings:
+    speech_on: bool = False       # the game reads everything aloud
+    speech_speed: int = 160       # words a minute
+    speech_volume: float = 1.0
+    text_scale: float = 1.0       # 100 %, 150 % or 200 %
+    wide_spacing: bool = False    # more space between letters and lines
+    high_contrast: bool = False   # the high-contrast theme (text at least 7:1)
+    reduced_motion: bool = False  # no bobbing, sliding or curtain animation
+    second_language: str | None = None  # bilingual mode: this language in smaller type under each line
     text_speed: int = 45          # letters per second as a story line appears; 0 shows it at once
     auto_advance: bool = False    # narration lines go on by themselves after a pause
-    reduced_motion: bool = False  # no bobbing, sliding or curtain animation
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "Settings":
+        """Unknown keys are ignored and bad values fall back to the default, so an old or edited
+        settings record never stops the game."""
+        settings = cls()
+        for field in fields(cls):
+            if data and field.name in data:
+                value = data[field.name]
+                default = getattr(settings, field.name)
+                if field.name == "second_language":
+                    ok = value is None or value in LANGUAGES
+                elif field.name == "text_scale":
+                    ok = value in TEXT_SCALES
+                elif isinstance(default, bool):
+                    ok = isinstance(value, bool)
+                else:
+                    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+                if ok:
+                    setattr(settings, field.name, value)
+        return settings
+
+
+def cycle(values: tuple, current) -> object:
+    """The next value after `current` in `values`, round and round."""
+    try:
+        return values[(values.index(current) + 1) % len(values)]
+    except ValueError:
+        return values[0]

@@ -15,6 +15,7 @@ from ..core.progress import Profile, ProgressStore
 from ..core.settings import Settings
 from ..core.speech import Speaker
 from ..paths import ASSETS, LEVELS
+from . import palette
 from .display import LOGICAL_SIZE, Display
 from .images import ImageCache
 from .sounds import Sounds
@@ -209,13 +210,13 @@ class App:
         if self.time >= until:
             self._notice = None
             return
-        lines = self.text.block(message, 26, (0xFB, 0xF5, 0xE8), 900, bold=True)
+        lines = self.text.block(message, 26, palette.PAPER, 900, bold=True)
         height = sum(line.get_height() for line in lines) + 32
         width = max(line.get_width() for line in lines) + 64
         box = pygame.Rect(0, 0, width, height)
         box.midbottom = (LOGICAL_SIZE[0] // 2, LOGICAL_SIZE[1] - 24)
-        pygame.draw.rect(canvas, (0x15, 0x30, 0x47), box, border_radius=16)
-        pygame.draw.rect(canvas, (0xF2, 0xB6, 0x32), box, width=4, border_radius=16)
+        pygame.draw.rect(canvas, palette.NIGHT_BLUE, box, border_radius=16)
+        pygame.draw.rect(canvas, palette.SUN_GOLD, box, width=4, border_radius=16)
         y = box.y + 16
         for line in lines:
             canvas.blit(line, (box.centerx - line.get_width() // 2, y))

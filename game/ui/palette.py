@@ -1,16 +1,37 @@
-"""Colours of the default theme (see docs/art-direction in the shared folder)."""
-STEPPE_BLUE = (0x1F, 0x6F, 0x99)
-NIGHT_BLUE = (0x15, 0x30, 0x47)
-SUN_GOLD = (0xF2, 0xB6, 0x32)
-OCHRE = (0xD9, 0xA3, 0x5B)
-FELT_RED = (0xB2, 0x3A, 0x2E)
-PINE_GREEN = (0x2F, 0x6B, 0x3A)
-GRANITE = (0x7A, 0x7F, 0x87)
-PAPER = (0xFB, 0xF5, 0xE8)
-INK = (0x1D, 0x1D, 0x1B)
-MUTED_INK = (0x4A, 0x45, 0x3C)
+"""The colours of the current theme. Code reads them at draw time (palette.INK), so switching the
+theme with `use()` recolours everything on the next frame. Themes are JSON files in assets/themes."""
+from __future__ import annotations
+
+import json
+
+from ..paths import ASSETS
+
+THEMES = {"default": ASSETS / "themes" / "colors.default.json",
+          "high_contrast": ASSETS / "themes" / "colors.high_contrast.json"}
+WIDGET_THEMES = {"default": ASSETS / "themes" / "default.json",
+                 "high_contrast": ASSETS / "themes" / "high_contrast.json"}
+
+STEPPE_BLUE = NIGHT_BLUE = SUN_GOLD = OCHRE = FELT_RED = PINE_GREEN = GRANITE = (0, 0, 0)
+PAPER = INK = MUTED_INK = CARD_DISABLED = REVIEW_PAPER = (0, 0, 0)
+current = "default"
 
 
 def hex_color(value: str) -> tuple[int, int, int]:
     value = value.lstrip("#")
     return tuple(int(value[i:i + 2], 16) for i in (0, 2, 4))
+
+
+def load(name: str) -> dict:
+    with open(THEMES[name], encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def use(name: str) -> None:
+    """Switch the theme: every colour constant of this module takes the theme's value."""
+    global current
+    for key, value in load(name)["colors"].items():
+        globals()[key] = hex_color(value)
+    current = name
+
+
+use("default")

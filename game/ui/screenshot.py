@@ -29,6 +29,7 @@ def screenshot_level(level_key: str, steps: int, lang: str, out: Path, data_dir:
         if not entry.ok:
             return "\n".join(p.format() for p in entry.problems)
         app.profile = app.store.create_profile("screenshot", "eagle", lang)
+        app.settings.text_speed = 0  # whole lines, not half-typed ones
         level = entry.level
         scene = QuizScene(app, level) if level.kind == "quiz" else StoryScene(app, level)
         app.switch(scene)
@@ -39,6 +40,8 @@ def screenshot_level(level_key: str, steps: int, lang: str, out: Path, data_dir:
             app.step([], 0.0)
         if feedback and app.scene.name == "quiz" and not app.scene.runner.finished:
             _show_feedback(app.scene, right=feedback == "right")
+        if getattr(app.scene, "stage", None) is not None:
+            app.scene.stage.finish_moves()
         app.invalidate()
         app.step([], 1.0)
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -99,6 +99,6 @@ def draw_stars(surface: pygame.Surface, center: tuple[int, int], count: int, rad
         draw_star(surface, (center[0] + (i - 1) * gap, center[1]), radius, i < count)
 
 
-def panel(surface: pygame.Surface, rect: pygame.Rect, color=palette.PAPER, border=palette.INK) -> None:
-    pygame.draw.rect(surface, color, rect, border_radius=18)
-    pygame.draw.rect(surface, border, rect, width=3, border_radius=18)
+def panel(surface: pygame.Surface, rect: pygame.Rect, color=None, border=None) -> None:
+    pygame.draw.rect(surface, color or palette.PAPER, rect, border_radius=18)
+    pygame.draw.rect(surface, border or palette.INK, rect, width=3, border_radius=18)

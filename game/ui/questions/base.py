@@ -58,7 +58,7 @@ class QuestionView:
         return self.scene.level.path.parent / item_image
 
     def paint_item(self, surface: pygame.Surface, rect: pygame.Rect, item: Item, show_text: bool = True,
-                   color=palette.INK, size: int = text.BODY, prefix: str = "") -> None:
+                   color=None, size: int = text.BODY, prefix: str = "") -> None:
         """An item inside a button: its picture on the left (or alone), its text beside it."""
         x = rect.x + 16
         if item.image:
@@ -70,6 +70,7 @@ class QuestionView:
                     return
                 surface.blit(image, (x, rect.centery - side // 2))
                 x += side + 12
+        color = color or palette.INK
         label = prefix + self.label(item)
         width = rect.right - 16 - x
         _, height = self.app.text.measure(label, size, width, bold=True)
@@ -81,9 +82,9 @@ class QuestionView:
                           style="@primary", enabled=enabled)
 
 
-def draw_badge(surface: pygame.Surface, app, center: tuple[int, int], label: str, color=palette.NIGHT_BLUE) -> None:
+def draw_badge(surface: pygame.Surface, app, center: tuple[int, int], label: str, color=None) -> None:
     """A round numbered badge: pairs and positions are told by numbers, not by colour alone."""
-    pygame.draw.circle(surface, color, center, 20)
+    pygame.draw.circle(surface, color or palette.NIGHT_BLUE, center, 20)
     pygame.draw.circle(surface, palette.PAPER, center, 20, width=3)
     app.text.draw(surface, label, (center[0] - 20, center[1] - 17), text.SMALL, palette.PAPER, 40, bold=True,
                   align="center")

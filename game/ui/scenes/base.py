@@ -94,10 +94,10 @@ class Scene:
             widget.draw(surface)
         self.focus.draw(surface)
 
-    def draw_background(self, surface: pygame.Surface, path: Path | None, fallback=palette.STEPPE_BLUE) -> None:
+    def draw_background(self, surface: pygame.Surface, path: Path | None, fallback=None) -> None:
         image = self.app.images.get(path, LOGICAL_SIZE) if path is not None else None
         if image is None:
-            surface.fill(fallback)
+            surface.fill(fallback or palette.STEPPE_BLUE)
         else:
             surface.blit(image, (0, 0))
 

@@ -108,7 +108,7 @@ class CreateProfileScene(Scene):
         tr.draw(surface, self.tr("create.nickname"), (64, 140), text.BODY, palette.INK, bold=True)
         tr.draw(surface, self.tr("create.avatar"), (64, 284), text.BODY, palette.INK, bold=True)
         if self.error:
-            pygame.draw.circle(surface, FELT_DARK, (700, 224), 18)
+            pygame.draw.circle(surface, palette.FELT_RED, (700, 224), 18)
             tr.draw(surface, "!", (693, 204), text.BODY, palette.PAPER, bold=True)
             tr.draw(surface, self.error, (730, 204), text.BODY, palette.INK, 500, bold=True)
 
@@ -123,5 +123,3 @@ class CreateProfileScene(Scene):
             pygame.draw.lines(surface, palette.PAPER, False,
                               [(badge[0] - 9, badge[1]), (badge[0] - 2, badge[1] + 7), (badge[0] + 9, badge[1] - 7)], 4)
 
-
-FELT_DARK = palette.FELT_RED

@@ -93,7 +93,7 @@ class LevelMapScene(Scene):
 
     def _paint_broken(self, surface, rect, level: LevelResult, error: str) -> None:
         tr = self.app.text
-        pygame.draw.rect(surface, (0xE4, 0xDE, 0xD2), rect.inflate(-6, -6), border_radius=14)
+        pygame.draw.rect(surface, palette.CARD_DISABLED, rect.inflate(-6, -6), border_radius=14)
         tr.draw(surface, level.level_id, (rect.x + 16, rect.y + 12), text.BODY, palette.INK, rect.width - 32,
                 bold=True)
         tr.draw(surface, self.tr("map.unavailable"), (rect.x + 16, rect.y + 52), text.SMALL, palette.FELT_RED,

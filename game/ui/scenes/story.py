@@ -296,7 +296,7 @@ class StoryScene(Scene):
     def _draw_line(self, surface, line) -> None:
         tr = self.app.text
         box = self.panel_rect
-        panel(surface, box, color=palette.PAPER if not self.review else (0xEF, 0xE6, 0xD2))
+        panel(surface, box, color=palette.PAPER if not self.review else palette.REVIEW_PAPER)
         name = self._speaker_name(line)
         character = self.level.character(line.speaker) if line.speaker else None
         color = palette.hex_color(character.color) if character else palette.NIGHT_BLUE
