@@ -19,6 +19,8 @@ from . import palette
 from .display import LOGICAL_SIZE, Display
 from .images import ImageCache
 from .sounds import Sounds
+from .text import LINE_SPACING as NORMAL_SPACING
+from .text import WIDE_LINE_SPACING as WIDE_SPACING
 from .text import TextRenderer
 
 REDRAW_AFTER_INPUT = 0.4  # seconds of redrawing after input, for pygame-gui's hover and press states
@@ -103,9 +105,37 @@ class App:
         self.say(message)
         self._dirty = True
 
-    def toggle_speech(self) -> None:
+    def apply_settings(self, settings: Settings, save: bool = True, rebuild: bool = True) -> None:
+        """Use these settings now (theme, text size, motion, speech) and keep them: for the child
+        playing, or as this computer's defaults when nobody has chosen a profile yet."""
+        speech_changed = settings.speech_on != self.speech_on
+        self.settings = settings
+        palette.use("high_contrast" if settings.high_contrast else "default")
+        self.ui.get_theme().load_theme(str(palette.WIDGET_THEMES[palette.current]))
+        self.text.scale = settings.text_scale
+        self.text.spacing = WIDE_SPACING if settings.wide_spacing else NORMAL_SPACING
+        set_speed = getattr(self.services.speaker, "set_speed", None)
+        if set_speed is not None:
+            set_speed(settings.speech_speed)
+        if speech_changed:
+            self.toggle_speech(save=False)
+        if save:
+            self.store.save_settings(self.profile.id if self.profile else None, settings.to_dict())
+        if rebuild and self.scene is not None:
+            self.scene.rebuild()
+        self._dirty = True
+
+    def load_settings(self, rebuild: bool = True) -> None:
+        """The profile's settings (or the computer's defaults) after a change of player."""
+        data = self.store.settings(self.profile.id if self.profile else None)
+        self.apply_settings(Settings.from_dict(data), save=False, rebuild=rebuild)
+
+    def toggle_speech(self, save: bool = True) -> None:
         """V: self-voicing on or off. The real engine is made only when it is wanted."""
         self.speech_on = not self.speech_on
+        self.settings.speech_on = self.speech_on
+        if save:
+            self.store.save_settings(self.profile.id if self.profile else None, self.settings.to_dict())
         factory = self.services.speaker_factory
         if factory is not None:
             old = self.services.speaker
@@ -226,6 +256,14 @@ class App:
         """Keys that work on every screen: F2 says the last thing again, V turns speech on or off."""
         if event.key == pygame.K_F2:
             self.services.speaker.repeat()
+            return True
+        if event.key == pygame.K_F3:  # the next language, on any screen, even in the middle of a level
+            order = ("kk", "ru", "en")
+            self.set_language(order[(order.index(self.lang) + 1) % len(order)])
+            return True
+        if event.key == pygame.K_F1 and self.scene is not None and self.scene.name != "help":
+            from .scenes.help import HelpScene
+            self.push(HelpScene(self))
             return True
         focused = self.scene.focus.focused if self.scene is not None else None
         typing = focused is not None and focused.takes_text

@@ -29,6 +29,7 @@ def create_app(data_dir: Path, speaker: Speaker | None = None, language: str = "
         speaker_factory=speaker_factory,
     )
     app = App(services, display, language)
+    app.load_settings(rebuild=False)  # the computer's defaults until a player is chosen
     from .scenes.title import TitleScene
     app.switch(TitleScene(app))
     return app

@@ -10,6 +10,7 @@ from ..paths import ASSETS
 
 FONT_FILES = {False: ASSETS / "fonts" / "NotoSans-Regular.ttf", True: ASSETS / "fonts" / "NotoSans-Bold.ttf"}
 LINE_SPACING = 1.4  # of the font size (Noto Sans's own line height is about 1.36)
+WIDE_LINE_SPACING = 1.8
 
 BODY = 28
 SMALL = 22
@@ -22,6 +23,7 @@ class TextRenderer:
 
     def __init__(self, scale: float = 1.0, cache_size: int = 600) -> None:
         self.scale = scale
+        self.spacing = LINE_SPACING
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._cache: OrderedDict[tuple, list[pygame.Surface]] = OrderedDict()
         self._cache_size = cache_size
@@ -33,7 +35,7 @@ class TextRenderer:
         return self._fonts[key]
 
     def line_height(self, size: int, bold: bool = False) -> int:
-        return max(self.font(size, bold).get_height(), round(size * self.scale * LINE_SPACING))
+        return max(self.font(size, bold).get_height(), round(size * self.scale * self.spacing))
 
     def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
         font = self.font(size, bold)
@@ -66,7 +68,7 @@ class TextRenderer:
         return pieces
 
     def block(self, text: str, size: int, color, width: int, bold: bool = False) -> list[pygame.Surface]:
-        key = (text, size, tuple(color), width, bold, self.scale)
+        key = (text, size, tuple(color), width, bold, self.scale, self.spacing)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
@@ -109,6 +111,15 @@ class TextRenderer:
             if part:
                 surface.blit(self.block(part, size, color, 100_000, bold)[0], (x, y))
             y += step
+
+    def fitting_size(self, text: str, size: int, width: int, height: int, bold: bool = False) -> float:
+        """The largest size up to `size` at which the text fits the box; with large text on, it never
+        goes below the normal size, so a box may then be the limit rather than the reader's setting."""
+        trial = float(size)
+        floor = size / self.scale if self.scale > 1 else size * 0.8
+        while trial > floor and self.measure(text, trial, width, bold)[1] > height:
+            trial = max(floor, trial * 0.9)
+        return trial
 
     def measure(self, text: str, size: int, width: int, bold: bool = False) -> tuple[int, int]:
         lines = self.wrap(text, size, width, bold)

@@ -72,9 +72,10 @@ class Button:
         color = palette.INK if self.enabled else palette.MUTED_INK
         tr = self.scene.app.text
         inner = self.rect.inflate(-24, -8)
-        _, height = tr.measure(self.label, self.size, inner.width, bold=True)
+        size = tr.fitting_size(self.label, self.size, inner.width, inner.height, bold=True)
+        _, height = tr.measure(self.label, size, inner.width, bold=True)
         top = self.rect.centery - height // 2
-        tr.draw(surface, self.label, (inner.x, top), self.size, color, inner.width, bold=True, align="center")
+        tr.draw(surface, self.label, (inner.x, top), size, color, inner.width, bold=True, align="center")
 
 
 def draw_star(surface: pygame.Surface, center: tuple[int, int], radius: int, filled: bool) -> None:

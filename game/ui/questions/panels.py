@@ -23,8 +23,14 @@ def draw_prompt(scene, surface: pygame.Surface, question: Question, rect: pygame
     if note:
         tr.draw(surface, note, (inner.x, inner.y - 4), text.SMALL, palette.FELT_RED, inner.width, bold=True)
         inner.y += 30
-    bottom = tr.draw(surface, question.prompt.get(scene.app.lang), inner.topleft, 30, palette.INK, inner.width,
-                     bold=True).bottom
+    prompt = question.prompt.get(scene.app.lang)
+    room = inner.height - (tr.line_height(text.SMALL, True) + 6 if hint else 0)
+    size = tr.fitting_size(prompt, 30, inner.width, room, bold=True)
+    bottom = tr.draw(surface, prompt, inner.topleft, size, palette.INK, inner.width, bold=True).bottom
+    second = scene.app.settings.second_language
+    if second and second != scene.app.lang and bottom < inner.bottom - 20:
+        bottom = tr.draw(surface, question.prompt.get(second), (inner.x, bottom), text.SMALL, palette.MUTED_INK,
+                         inner.width).bottom
     if hint:
         tr.draw(surface, hint, (inner.x, bottom + 6), text.SMALL, palette.PINE_GREEN, inner.width, bold=True)
 
@@ -55,23 +61,24 @@ def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Qu
     else:
         pygame.draw.circle(surface, palette.OCHRE, icon, 38)
         pygame.draw.circle(surface, palette.INK, icon, 38, width=3)
-        tr.draw(surface, "?", (icon[0] - 40, icon[1] - 30), 44, palette.INK, 80, bold=True, align="center")
+        tr.draw(surface, "?", (icon[0] - 40, icon[1] - 30), 44 / tr.scale, palette.INK, 80, bold=True, align="center")
     words = feedback_words(scene, question, correct, right_parts, total_parts, answer_text)
     source = scene.tr("quiz.source", source=question.source)
     x = box.x + 120
     width = box.right - x - 28
-    size = text.SMALL + 2
-    if _height(tr, words, source, width, size) > box.height - 30:
-        size = text.SMALL  # long answers: the smallest size we allow, rather than text past the panel
-    y = tr.draw(surface, words[0], (x, box.y + 22), 38, palette.INK, width, bold=True).bottom + 2
+    size, head = float(text.SMALL + 2), 38.0
+    floor = text.SMALL / max(1.0, tr.scale)  # with large text on, shrink back to (at most) the normal size
+    while _height(tr, words, source, width, size, head) > box.height - 30 and size > floor:
+        size, head = max(floor, size * 0.9), max(floor * 1.4, head * 0.9)
+    y = tr.draw(surface, words[0], (x, box.y + 22), head, palette.INK, width, bold=True).bottom + 2
     for middle in words[1:-1]:
         y = tr.draw(surface, middle, (x, y), size, palette.INK, width, bold=True).bottom + 2
     y = tr.draw(surface, words[-1], (x, y + 2), size, palette.INK, width).bottom
-    tr.draw(surface, source, (x, y + 6), text.SMALL, palette.MUTED_INK, width)
+    tr.draw(surface, source, (x, y + 6), min(size, text.SMALL), palette.MUTED_INK, width)
 
 
-def _height(tr, words: list[str], source: str, width: int, size: int) -> int:
-    height = tr.measure(words[0], 38, width, bold=True)[1] + 24
+def _height(tr, words: list[str], source: str, width: int, size: float, head: float) -> int:
+    height = tr.measure(words[0], head, width, bold=True)[1] + 24
     height += sum(tr.measure(w, size, width, bold=True)[1] + 2 for w in words[1:-1])
-    height += tr.measure(words[-1], size, width)[1] + tr.measure(source, text.SMALL, width)[1] + 8
+    height += tr.measure(words[-1], size, width)[1] + tr.measure(source, min(size, text.SMALL), width)[1] + 8
     return height

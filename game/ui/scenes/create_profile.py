@@ -73,6 +73,7 @@ class CreateProfileScene(Scene):
             return
         profile = self.app.store.create_profile(nickname, self.avatar, self.app.lang)
         self.app.profile = profile
+        self.app.store.save_settings(profile.id, self.app.settings.to_dict())  # starts from the computer's
         from .level_map import LevelMapScene
         self.app.switch(LevelMapScene(self.app))
 

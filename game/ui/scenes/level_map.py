@@ -39,6 +39,12 @@ class LevelMapScene(Scene):
             y += CARD_H + GAP + 8
         self.empty = not any_level
         self.button("back", (MARGIN, 720 - MARGIN - 64, 320, 64), self.tr("map.back"), self.back, size=text.SMALL + 2)
+        self.button("settings", (MARGIN + 340, 720 - MARGIN - 64, 280, 64), self.tr("title.settings"),
+                    self._settings, size=text.SMALL + 2)
+
+    def _settings(self) -> None:
+        from .settings import SettingsScene
+        self.app.push(SettingsScene(self.app))
 
     def _card(self, level: LevelResult, rect: pygame.Rect) -> None:
         widget_id = f"level_{level.pack_id}_{level.level_id}"
@@ -65,6 +71,7 @@ class LevelMapScene(Scene):
     def back(self) -> None:
         from .profiles import ProfilesScene
         self.app.profile = None
+        self.app.load_settings(rebuild=False)
         self.app.switch(ProfilesScene(self.app))
 
     def draw(self, surface) -> None:
@@ -73,9 +80,12 @@ class LevelMapScene(Scene):
         image = self.app.images.get(avatar_path(self.app.profile.avatar), (72, 72))
         if image is not None:
             surface.blit(image, (64, 36))
-        tr.draw(surface, self.heading(), (152, 48), 40, palette.INK, width=1060, bold=True)
+        heading = self.heading()
+        tr.draw(surface, heading, (152, 48), tr.fitting_size(heading, 40, 1060, 64, bold=True), palette.INK,
+                width=1060, bold=True)
         for title, y in self.pack_titles:
-            tr.draw(surface, title, (64, y), 32, palette.NIGHT_BLUE, bold=True)
+            tr.draw(surface, title, (64, y), tr.fitting_size(title, 32, 1100, 46, bold=True), palette.NIGHT_BLUE,
+                    1100, bold=True)
         if self.empty:
             tr.draw(surface, self.tr("map.no_levels"), (64, 200), text.BODY, palette.INK, 1000)
 
@@ -83,11 +93,14 @@ class LevelMapScene(Scene):
         tr = self.app.text
         kind = self.tr(f"map.{level.level.kind}")
         badge_color = palette.STEPPE_BLUE if level.level.kind == "quiz" else palette.PINE_GREEN
-        badge = tr.block(kind, text.SMALL, palette.PAPER, 300, bold=True)[0]
+        badge = tr.block(kind, tr.fitting_size(kind, text.SMALL, 180, 30, bold=True), palette.PAPER, 300,
+                         bold=True)[0]
         pygame.draw.rect(surface, badge_color, (rect.x + 16, rect.y + 14, badge.get_width() + 20, 34),
                          border_radius=10)
-        surface.blit(badge, (rect.x + 26, rect.y + 15))
-        tr.draw(surface, level.level.title.get(self.app.lang), (rect.x + 16, rect.y + 56), text.BODY, palette.INK,
+        surface.blit(badge, (rect.x + 26, rect.y + 31 - badge.get_height() // 2))
+        title = level.level.title.get(self.app.lang)
+        tr.draw(surface, title, (rect.x + 16, rect.y + 56),
+                tr.fitting_size(title, text.BODY, rect.width - 32, rect.height - 64, bold=True), palette.INK,
                 rect.width - 32, bold=True)
         draw_stars(surface, (rect.right - 72, rect.y + 31), stars, 16)
 

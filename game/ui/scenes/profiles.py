@@ -60,6 +60,7 @@ class ProfilesScene(Scene):
         from .level_map import LevelMapScene
         self.app.profile = profile
         self.app.store.touch_profile(profile.id, self.app.lang)
+        self.app.load_settings(rebuild=False)
         self.app.switch(LevelMapScene(self.app))
 
     def back(self) -> None:

@@ -175,11 +175,15 @@ class QuizScene(Scene):
         surface.fill(palette.STEPPE_BLUE)
         tr = self.app.text
         pygame.draw.rect(surface, palette.NIGHT_BLUE, (0, 0, 1280, TOP_BAR))
-        tr.draw(surface, self.level.title.get(self.app.lang), (MARGIN, 20), 30, palette.PAPER, 520, bold=True)
+        title = self.level.title.get(self.app.lang)
+        tr.draw(surface, title, (MARGIN, 20), tr.fitting_size(title, 30, 500, 48, bold=True), palette.PAPER, 500,
+                bold=True)
         question = self.runner.current
         if question is None:
             return
-        tr.draw(surface, self._progress(), (560, 24), text.BODY, palette.SUN_GOLD, 300, bold=True, align="right")
+        progress = self._progress()
+        tr.draw(surface, progress, (560, 24), tr.fitting_size(progress, text.BODY, 300, 48, bold=True),
+                palette.SUN_GOLD, 300, bold=True, align="right")
         if self.time_left is not None:
             limit = self.runner.time_limit(question, False)
             pygame.draw.rect(surface, palette.SUN_GOLD, (0, TOP_BAR - 6, int(1280 * self.time_left / limit), 6))

@@ -56,7 +56,10 @@ class StoryScene(Scene):
     # -- what is on screen --------------------------------------------------------------------
     @property
     def panel_rect(self) -> pygame.Rect:
-        return PUPPET_PANEL if self.stage is not None else PICTURE_PANEL
+        """The text panel; it grows upwards with large text."""
+        base = PUPPET_PANEL if self.stage is not None else PICTURE_PANEL
+        grow = int((self.app.text.scale - 1) * (110 if self.stage is not None else 120))
+        return pygame.Rect(base.x, base.y - grow, base.width, base.height + grow)
 
     @property
     def accepting_answers(self) -> bool:
@@ -309,10 +312,16 @@ class StoryScene(Scene):
             tr.draw(surface, self.tr("story.earlier"), (box.right - 560, box.y - 22), text.SMALL, palette.PAPER,
                     280, bold=True, align="right")
         words = line.text.get(self.app.lang)
-        size = 28 if self.stage is not None else 30
-        width = box.width - 64 - (270 if self.stage is not None else 0)
+        width = box.width - 64 - 270
+        second = self.app.settings.second_language
+        below = line.text.get(second) if second and second != self.app.lang else ""
+        room = box.height - 36 - (tr.measure(below, text.SMALL, width)[1] if below else 0)
+        size = tr.fitting_size(words, 28 if self.stage is not None else 30, width, room)
         letters = len(words) if self.review else min(len(words), int(self.letters))
-        tr.draw_partial(surface, words, letters, (box.x + 32, box.y + 24), size, palette.INK, width)
+        tr.draw_partial(surface, words, letters, (box.x + 32, box.y + 22), size, palette.INK, width)
+        if below and letters >= len(words):  # bilingual mode: the second language in smaller type
+            y = box.y + 22 + tr.measure(words, size, width)[1] + 2
+            tr.draw(surface, below, (box.x + 32, y), text.SMALL, palette.MUTED_INK, width)
 
     def _log_lines(self) -> list[str]:
         lines = []

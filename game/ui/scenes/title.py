@@ -22,8 +22,13 @@ class TitleScene(Scene):
             self.button(f"lang_{lang}", (80 + i * 240, 510, 220, 72), name,
                         lambda lang=lang: self.app.set_language(lang), style=style,
                         spoken=self.tr("title.language", name=name))
+        self.button("settings", (80, 606, 320, 66), self.tr("title.settings"), self._settings, size=text.SMALL + 4)
         self.button("quit", (1280 - MARGIN - 200, 720 - MARGIN - 72, 200, 72), self.tr("title.quit"),
                     self._quit)
+
+    def _settings(self) -> None:
+        from .settings import SettingsScene
+        self.app.push(SettingsScene(self.app))
 
     def _play(self) -> None:
         from .profiles import ProfilesScene
