@@ -32,3 +32,23 @@ def test_level_text_falls_back_kk_ru_en():
     assert Text({"en": "Hello"}).get("ru") == "Hello"
     assert Text({"kk": "Сәлем", "en": "Hello"}).get("ru") == "Сәлем"
     assert Text({"kk": "Сәлем"}).missing() == ["ru", "en"]
+
+
+def test_pygame_gui_has_every_one_of_its_strings_in_kazakh():
+    import json
+    from pathlib import Path
+
+    import pygame_gui
+
+    english = json.loads((Path(pygame_gui.__file__).parent / "data" / "translations" / "pygame-gui.en.json")
+                         .read_text(encoding="utf-8"))["en"]
+    ours = json.loads((Path(__file__).parent.parent / "assets" / "translations" / "pygame-gui.kk.json")
+                      .read_text(encoding="utf-8"))["kk"]
+    assert set(ours) == set(english) and all(v.strip() for v in ours.values())
+
+
+def test_pygame_gui_speaks_kazakh_in_the_game(tmp_path):
+    from game.testing import run_test
+    with run_test(tmp_path, language="kk") as pilot:
+        import pygame_gui.core.utility as utility
+        assert utility.translate("pygame-gui.Cancel") == "Бас тарту"

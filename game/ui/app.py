@@ -58,7 +58,9 @@ class App:
         self.services = services
         self.display = display
         self.tr = Translator(language)
-        self.ui = CanvasUIManager(LOGICAL_SIZE, starting_language=language)
+        # pygame-gui ships ru and en; its Kazakh strings are ours (assets/translations/pygame-gui.kk.json)
+        self.ui = CanvasUIManager(LOGICAL_SIZE, starting_language=language,
+                                  translation_directory_paths=[str(ASSETS / "translations")])
         self.ui.add_font_paths("noto_sans", str(ASSETS / "fonts" / "NotoSans-Regular.ttf"),
                                str(ASSETS / "fonts" / "NotoSans-Bold.ttf"))
         self.ui.get_theme().load_theme(str(ASSETS / "themes" / "default.json"))
