@@ -16,13 +16,14 @@ from ..questions import VIEWS
 from ..questions.hotspot import HotspotView
 from ..questions.panels import draw_feedback, draw_prompt, feedback_words
 from .base import MARGIN, Scene
+from .live_reload import LiveReload
 
 TOP_BAR = 84
 PROMPT_RECT = pygame.Rect(MARGIN, TOP_BAR + 16, 1280 - 2 * MARGIN, 180)
 FEEDBACK_RECT = pygame.Rect(MARGIN, 300, 1280 - 2 * MARGIN, 276)
 
 
-class QuizScene(Scene):
+class QuizScene(LiveReload, Scene):
     name = "quiz"
 
     def __init__(self, app, level: QuizLevel, seed: int | None = None) -> None:
@@ -36,6 +37,22 @@ class QuizScene(Scene):
         self.show_hint = False
         self.time_left: float | None = None
         self._new_question()
+        self._watch_start()
+
+    def restore(self, level: QuizLevel, state: dict) -> bool:
+        """After a live reload: the same position in the new level if it still exists."""
+        self.level = level
+        try:
+            self.runner = QuizRunner.from_dict(level, state)
+            kept = True
+        except (KeyError, ValueError):
+            self.runner, kept = QuizRunner(level, self.runner.seed), False
+        if self.runner.phase is Phase.ASKING or self.runner.finished:
+            self._new_question()
+        else:
+            self.view = VIEWS[self.runner.current.kind](self, self.runner.current,
+                                                        self.runner.order(self.runner.current))
+        return kept
 
     @property
     def seed(self) -> int:
@@ -151,6 +168,8 @@ class QuizScene(Scene):
 
     # -- input and time -------------------------------------------------------------------------
     def handle_key(self, event) -> bool:
+        if self.reload_key(event):
+            return True
         if self.view is not None and self.runner.phase is Phase.ASKING and self.view.handle_key(event):
             return True
         return super().handle_key(event)
@@ -161,6 +180,7 @@ class QuizScene(Scene):
         return False
 
     def update(self, dt: float) -> bool:
+        self.watch_file(dt)
         moving = self.view.update(dt) if self.view is not None else False
         if self.time_left is not None and self.runner.phase is Phase.ASKING:
             self.time_left -= dt

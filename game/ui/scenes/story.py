@@ -13,6 +13,7 @@ from ..questions.panels import draw_feedback, draw_prompt, feedback_words
 from ..stage import PuppetStage
 from ..widgets import panel
 from .base import MARGIN, Scene
+from .live_reload import LiveReload
 
 PICTURE_PANEL = pygame.Rect(MARGIN, 470, 1280 - 2 * MARGIN, 210)
 PUPPET_PANEL = pygame.Rect(MARGIN, 578, 1280 - 2 * MARGIN, 128)
@@ -24,7 +25,7 @@ AUTO_PAUSE = 2.0
 ALL_LETTERS = 1_000_000
 
 
-class StoryScene(Scene):
+class StoryScene(LiveReload, Scene):
     name = "story"
 
     def __init__(self, app, level: StoryLevel, fresh: bool = False) -> None:
@@ -52,6 +53,18 @@ class StoryScene(Scene):
         self.skipping = False
         self.view = None
         self._new_step(first=True)
+        self._watch_start()
+
+    def restore(self, level: StoryLevel, state: dict) -> bool:
+        """After a live reload: the same line in the new level if it still exists."""
+        self.level = level
+        try:
+            self.runner, kept = StoryRunner.from_dict(level, state), True
+        except (KeyError, ValueError, TypeError):
+            self.runner, kept = StoryRunner(level), False
+        self.review = 0
+        self._new_step(first=True)
+        return kept
 
     # -- what is on screen --------------------------------------------------------------------
     @property
@@ -210,6 +223,8 @@ class StoryScene(Scene):
 
     # -- input and time -----------------------------------------------------------------------
     def handle_key(self, event) -> bool:
+        if self.reload_key(event):
+            return True
         if self.view is not None and self.accepting_answers and not self.review and self.view.handle_key(event):
             return True
         if event.key in (pygame.K_BACKSPACE, pygame.K_PAGEUP) and not self.accepting_answers:
@@ -243,6 +258,7 @@ class StoryScene(Scene):
         return False
 
     def update(self, dt: float) -> bool:
+        self.watch_file(dt)
         moving = self.stage.update(dt) if self.stage is not None else False
         line = self.runner.current_line
         if line is None or self.review:

@@ -1,0 +1,50 @@
+"""F5, or saving the level file in an editor: the level is read again while it plays. The position
+is kept where it still exists; new mistakes in the file are shown, and the game goes on."""
+from __future__ import annotations
+
+import pygame
+
+from ...core.loader import load_level
+
+CHECK_EVERY = 1.0  # seconds between looks at the file's modification time
+
+
+class LiveReload:
+    """Mixed into the quiz and story scenes: they provide `level`, `runner` and `restore(level, state)`."""
+
+    def _watch_start(self) -> None:
+        self._checked_at = 0.0
+        self._mtime = self._file_mtime()
+
+    def _file_mtime(self) -> float:
+        try:
+            return self.level.path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    def watch_file(self, dt: float) -> None:
+        self._checked_at += dt
+        if self._checked_at >= CHECK_EVERY:
+            self._checked_at = 0.0
+            mtime = self._file_mtime()
+            if mtime != self._mtime:
+                self._mtime = mtime
+                self.reload_level()
+
+    def reload_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_F5:
+            self.reload_level()
+            return True
+        return False
+
+    def reload_level(self) -> None:
+        result = load_level(self.level.path, self.level.pack_id, self.level.path.parent)
+        if not result.ok:
+            errors = [p for p in result.problems if p.is_error] or result.problems
+            self.app.notice(self.tr("reload.broken", count=len(errors), first=errors[0].format().split("\n")[0]), 8)
+            return
+        self.app.reload_catalog()  # the map shows the new version too
+        state = self.runner.to_dict()
+        kept = self.restore(result.level, state)
+        self.app.notice(self.tr("reload.done" if kept else "reload.restarted"), 3)
+        self.rebuild()
