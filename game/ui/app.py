@@ -11,7 +11,7 @@ import pygame_gui
 from ..core.catalog import Catalog
 from ..core.datadir import level_roots
 from ..core.i18n import Translator
-from ..core.progress import Profile, ProgressStore
+from ..core.progress import Profile, ProgressStore, StorageError
 from ..core.settings import Settings
 from ..core.speech import Speaker
 from ..paths import ASSETS, LEVELS
@@ -71,6 +71,7 @@ class App:
         self.settings = Settings()
         self.speech_on = False  # self-voicing for blind and low-vision players; no timers while on
         self._notice: tuple[str, float] | None = None
+        self._storage_told: set[tuple[str, int]] = set()
         self.scenes: list = []
         self.running = True
         self.time = 0.0
@@ -100,6 +101,18 @@ class App:
     def say(self, text: str) -> None:
         self.services.speaker.say(text, self.lang)
 
+    def save(self, write, *args):
+        """Runs one of the store's writes. If the disk is full or the folder cannot be written, the
+        player is told (once per kind of trouble and screen) and the game goes on; returns None then."""
+        try:
+            return write(*args)
+        except StorageError as error:
+            key = (error.reason, id(self.scene))
+            if key not in self._storage_told:
+                self._storage_told.add(key)
+                self.notice(self.tr(f"storage.{error.reason}"), 6)
+            return None
+
     def notice(self, message: str, seconds: float = 3.0) -> None:
         """A short message shown at the bottom of the screen and spoken."""
         self._notice = (message, self.time + seconds)
@@ -122,7 +135,7 @@ class App:
         if speech_changed:
             self.toggle_speech(save=False)
         if save:
-            self.store.save_settings(self.profile.id if self.profile else None, settings.to_dict())
+            self.save(self.store.save_settings, self.profile.id if self.profile else None, settings.to_dict())
         if rebuild and self.scene is not None:
             self.scene.rebuild()
         self._dirty = True
@@ -137,7 +150,7 @@ class App:
         self.speech_on = not self.speech_on
         self.settings.speech_on = self.speech_on
         if save:
-            self.store.save_settings(self.profile.id if self.profile else None, self.settings.to_dict())
+            self.save(self.store.save_settings, self.profile.id if self.profile else None, self.settings.to_dict())
         factory = self.services.speaker_factory
         if factory is not None:
             old = self.services.speaker
@@ -197,7 +210,7 @@ class App:
         self.tr.lang = lang
         self.ui.set_locale(lang)
         if self.profile is not None:
-            self.store.touch_profile(self.profile.id, lang)
+            self.save(self.store.touch_profile, self.profile.id, lang)
         if self.scene is not None:
             self.scene.rebuild(announce=True)
         self._dirty = True

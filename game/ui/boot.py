@@ -30,6 +30,9 @@ def create_app(data_dir: Path, speaker: Speaker | None = None, language: str = "
     )
     app = App(services, display, language)
     app.load_settings(rebuild=False)  # the computer's defaults until a player is chosen
+    problem = getattr(services.store, "problem", None)
+    if problem is not None:  # the saved progress could only be opened for reading, or not at all
+        app.notice(app.tr(f"storage.{problem.reason}"), 8)
     from .scenes.title import TitleScene
     app.switch(TitleScene(app))
     return app

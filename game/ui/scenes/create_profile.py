@@ -71,9 +71,11 @@ class CreateProfileScene(Scene):
         if self.app.store.nickname_taken(nickname):
             self._show_error(self.tr("create.taken"))
             return
-        profile = self.app.store.create_profile(nickname, self.avatar, self.app.lang)
+        profile = self.app.save(self.app.store.create_profile, nickname, self.avatar, self.app.lang)
+        if profile is None:
+            return  # not saved: stay here, the notice says why
         self.app.profile = profile
-        self.app.store.save_settings(profile.id, self.app.settings.to_dict())  # starts from the computer's
+        self.app.save(self.app.store.save_settings, profile.id, self.app.settings.to_dict())  # the computer's
         from .level_map import LevelMapScene
         self.app.switch(LevelMapScene(self.app))
 

@@ -59,7 +59,7 @@ class ProfilesScene(Scene):
     def _choose(self, profile) -> None:
         from .level_map import LevelMapScene
         self.app.profile = profile
-        self.app.store.touch_profile(profile.id, self.app.lang)
+        self.app.save(self.app.store.touch_profile, profile.id, self.app.lang)
         self.app.load_settings(rebuild=False)
         self.app.switch(LevelMapScene(self.app))
 

@@ -31,7 +31,8 @@ class QuizScene(LiveReload, Scene):
         self.level = level
         seed = random.randrange(1 << 30) if seed is None else seed
         self.runner = QuizRunner(level, seed)
-        self.attempt_id = app.store.start_attempt(app.profile.id, level.pack_id, level.id, "quiz", seed)
+        # None when progress cannot be saved: the level is played without recording
+        self.attempt_id = app.save(app.store.start_attempt, app.profile.id, level.pack_id, level.id, "quiz", seed)
         self.view = None
         self.view_for: tuple[int, str] | None = None
         self.show_hint = False
@@ -127,9 +128,10 @@ class QuizScene(LiveReload, Scene):
         answered = self.runner.answer(value)
         elapsed_ms = int((self.app.time - self.asked_at) * 1000)
         # committed and fsynced before the feedback is shown
-        self.app.store.record_answer(self.attempt_id, question.id, value, answered.correct, elapsed_ms,
-                                     answered.attempt, answered.hint_used, answered.right_parts,
-                                     answered.total_parts)
+        if self.attempt_id is not None:
+            self.app.save(self.app.store.record_answer, self.attempt_id, question.id, value, answered.correct,
+                          elapsed_ms, answered.attempt, answered.hint_used, answered.right_parts,
+                          answered.total_parts)
         self.app.sounds.play("right" if answered.correct else "not_yet")
         self.time_left = None
         self._show()
@@ -146,7 +148,9 @@ class QuizScene(LiveReload, Scene):
         self.runner.next()
         if self.runner.finished:
             runner = self.runner
-            self.app.store.finish_attempt(self.attempt_id, runner.first_try_correct, runner.total, runner.stars)
+            if self.attempt_id is not None:
+                self.app.save(self.app.store.finish_attempt, self.attempt_id, runner.first_try_correct, runner.total,
+                              runner.stars)
             from .results import ResultsScene
             self.app.switch(ResultsScene(self.app, self.level, runner.stars, runner.first_try_correct, runner.total))
             return

@@ -42,7 +42,7 @@ class StoryScene(LiveReload, Scene):
             except (KeyError, ValueError, TypeError):
                 self.runner = StoryRunner(level)  # the level changed since: start again
         if self.attempt_id is None:
-            self.attempt_id = app.store.start_attempt(profile, level.pack_id, level.id, "story")
+            self.attempt_id = app.save(app.store.start_attempt, profile, level.pack_id, level.id, "story")
         self.read_before = app.store.lines_read(profile, level.pack_id, level.id)
         self.stage = None
         if level.mode == "puppets":
@@ -134,8 +134,9 @@ class StoryScene(LiveReload, Scene):
         """The runner moved: save, reset the letters, set the stage, prepare a question, speak."""
         runner = self.runner
         line = runner.current_line
-        self.app.store.save_story(self.app.profile.id, self.level.pack_id, self.level.id, self.attempt_id,
-                                  runner.to_dict(), (runner.scene_id, runner.index) if line else None)
+        if self.attempt_id is not None:
+            self.app.save(self.app.store.save_story, self.app.profile.id, self.level.pack_id, self.level.id,
+                          self.attempt_id, runner.to_dict(), (runner.scene_id, runner.index) if line else None)
         speed = self.app.settings.text_speed
         self.letters = 0.0 if speed and line is not None else ALL_LETTERS
         self.waited = 0.0
@@ -170,10 +171,11 @@ class StoryScene(LiveReload, Scene):
             return
         question = self.runner.current_question
         check = self.runner.answer(value)
-        self.app.store.record_answer(self.attempt_id, question.id, value, check.correct, 0, 1, False,
-                                     check.right_parts, check.total_parts)
-        self.app.store.save_story(self.app.profile.id, self.level.pack_id, self.level.id, self.attempt_id,
-                                  self.runner.to_dict(), None)
+        if self.attempt_id is not None:
+            self.app.save(self.app.store.record_answer, self.attempt_id, question.id, value, check.correct, 0, 1,
+                          False, check.right_parts, check.total_parts)
+            self.app.save(self.app.store.save_story, self.app.profile.id, self.level.pack_id, self.level.id,
+                          self.attempt_id, self.runner.to_dict(), None)
         self.app.sounds.play("right" if check.correct else "not_yet")
         self.teardown()
         self.build()
@@ -194,8 +196,10 @@ class StoryScene(LiveReload, Scene):
         runner = self.runner
         if runner.finished:
             store, profile = self.app.store, self.app.profile.id
-            store.finish_attempt(self.attempt_id, runner.questions_right, len(runner.answers), runner.stars)
-            store.clear_story(profile, self.level.pack_id, self.level.id)
+            if self.attempt_id is not None:
+                self.app.save(store.finish_attempt, self.attempt_id, runner.questions_right, len(runner.answers),
+                              runner.stars)
+                self.app.save(store.clear_story, profile, self.level.pack_id, self.level.id)
             from .results import ResultsScene
             self.app.switch(ResultsScene(self.app, self.level, runner.stars, runner.questions_right,
                                          len(runner.answers), ending=runner.scene.ending))
