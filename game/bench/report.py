@@ -1,0 +1,100 @@
+"""The benchmark's targets (issue 7), its table on the terminal, a compact markdown table, bench.json."""
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+START_UP_RATIO = 1.5
+FRAME_MEDIAN_RATIO, FRAME_P99_RATIO = 4.0, 10.0
+IDLE_CPU_PERCENT = 2.0
+VALIDATION_RATIO = 1.5
+COMMIT_P99_RATIO = 1.5
+REPORT_MS = 500.0
+PEAK_RSS_MB = 150.0
+
+
+def _row(section: str, what: str, value: str, baseline: str = "", ratio: float | None = None,
+         target: str = "", passed: bool | None = None) -> dict:
+    verdict = "" if passed is None else ("PASS" if passed else "FAIL")
+    return {"section": section, "what": what, "value": value, "baseline": baseline,
+            "ratio": "" if ratio is None or math.isnan(ratio) else f"{ratio:.2f}x", "target": target,
+            "verdict": verdict}
+
+
+def rows(results: dict) -> list[dict]:
+    """The table: one row per figure, with its baseline, ratio, target and PASS/FAIL."""
+    table = []
+    s = results["startup"]
+    table.append(_row("start-up", "launch to first title frame", f"{s['game_ms']:.0f} ms",
+                      f"{s['bare_ms']:.0f} ms bare pygame+pygame_gui", s["ratio"], f"<= {START_UP_RATIO}x",
+                      s["ratio"] <= START_UP_RATIO))
+    for name, f in results["frames"]["scenes"].items():
+        table.append(_row("frame", f"{name} median / p99",
+                          f"{f['median_us']:.0f} / {f['p99_us']:.0f} us ({f['fps']:.0f} fps)",
+                          f"{f['bare_median_us']:.0f} us blit+flip", f["median_ratio"],
+                          f"<= {FRAME_MEDIAN_RATIO:g}x / p99 <= {FRAME_P99_RATIO:g}x "
+                          f"(p99 {f['p99_ratio']:.1f}x)",
+                          f["median_ratio"] <= FRAME_MEDIAN_RATIO and f["p99_ratio"] <= FRAME_P99_RATIO))
+    windows = results.get("real_windows", {})
+    for path in ("sdl_default", "game_default_fb_accel_0"):
+        for name, f in windows.get(path, {}).get("scenes", {}).items():
+            table.append(_row("X11 window", f"{name}, {path}", f"{f['median_us']:.0f} / {f['p99_us']:.0f} us",
+                              f"{f['bare_median_us']:.0f} us blit+flip", f["median_ratio"]))
+    i = results["idle"]
+    table.append(_row("idle", f"title screen, real loop, {i['seconds']:g} s", f"{i['game_cpu_percent']:.2f} % CPU",
+                      f"{i['bare_cpu_percent']:.2f} % bare tick loop", i["ratio"], f"<= {IDLE_CPU_PERCENT:g} %",
+                      i["game_cpu_percent"] <= IDLE_CPU_PERCENT))
+    c = results["content"]
+    table.append(_row("content", f"validate {c['levels']} levels ({c['bytes'] / 1e6:.1f} MB)",
+                      f"{c['validate_ms']:.0f} ms", f"{c['bare_ms']:.0f} ms bare CSafeLoader", c["ratio"],
+                      f"<= {VALIDATION_RATIO}x", c["ratio"] <= VALIDATION_RATIO))
+    sh = c["shipped"]
+    table.append(_row("content", f"load shipped packs ({sh['levels']} levels)", f"{sh['load_ms']:.1f} ms",
+                      f"{sh['bare_ms']:.1f} ms bare CSafeLoader", sh["ratio"]))
+    p = results["progress"]["commits"]
+    table.append(_row("progress", f"answer commit median / p99 ({p['journal_mode']}, {p['synchronous']})",
+                      f"{p['game_median_ms']:.2f} / {p['game_p99_ms']:.2f} ms",
+                      f"{p['bare_median_ms']:.2f} / {p['bare_p99_ms']:.2f} ms bare", p["p99_ratio"],
+                      f"p99 <= {COMMIT_P99_RATIO}x", p["p99_ratio"] <= COMMIT_P99_RATIO))
+    r = results["progress"]["reports"]
+    for name, q in r["queries"].items():
+        target = not name.endswith("_proposed_indexes")
+        table.append(_row("progress", f"report {name} ({r['children']} x {r['levels']})", f"{q['ms']:.1f} ms",
+                          target=f"<= {REPORT_MS:g} ms" if target else "what-if: 3 indexes",
+                          passed=q["ms"] <= REPORT_MS if target else None))
+    m = results["memory"]
+    played = "first quiz + story" if results["meta"]["quick"] else "every quiz + story"
+    table.append(_row("memory", f"peak RSS, play-through: {played}", f"{m['peak_rss_mb']:.0f} MB",
+                      f"{results['startup']['bare_rss_mb']:.0f} MB bare pygame+pygame_gui", None,
+                      f"<= {PEAK_RSS_MB:g} MB", m["peak_rss_mb"] <= PEAK_RSS_MB))
+    for key, label in (("three_rounds", "peak RSS, the same 3 times over"),
+                       ("three_rounds_gc", "same, gc.collect() after each input (what-if)")):
+        if key in m:
+            table.append(_row("memory", label, f"{m[key]['peak_rss_mb']:.0f} MB"))
+    return table
+
+
+COLUMNS = ("section", "what", "value", "baseline", "ratio", "target", "verdict")
+
+
+def text_table(table: list[dict]) -> str:
+    widths = {c: max(len(c), *(len(r[c]) for r in table)) for c in COLUMNS}
+    lines = ["  ".join(c.ljust(widths[c]) for c in COLUMNS), "  ".join("-" * widths[c] for c in COLUMNS)]
+    lines += ["  ".join(r[c].ljust(widths[c]) for c in COLUMNS).rstrip() for r in table]
+    return "\n".join(lines)
+
+
+def markdown_table(table: list[dict]) -> str:
+    """A compact markdown version of the table (for the README)."""
+    columns = COLUMNS[2:]
+    lines = ["| what | " + " | ".join(columns) + " |", "|---|" + "---|" * len(columns)]
+    lines += [f"| {r['section']}: {r['what']} | " + " | ".join(r[c] for c in columns) + " |" for r in table]
+    return "\n".join(lines)
+
+
+def write_json(results: dict, table: list[dict], path: Path) -> None:
+    data = dict(results)
+    data["targets"] = [r for r in table if r["verdict"]]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False, default=float) + "\n", encoding="utf-8")

@@ -1,0 +1,131 @@
+"""Keyboard routes through the game for the benchmark: like a player, by Tab, arrows, Enter and Space.
+
+Each question type has its route (the same moves as the end-to-end tests); if the screens change so that a
+route no longer fits, the question is answered through the quiz scene's own `submit`, so that the
+benchmark still reaches every screen (and says so in `fallbacks`).
+"""
+from __future__ import annotations
+
+
+class Routes:
+    def __init__(self, pilot) -> None:
+        self.pilot = pilot
+        self.fallbacks: list[str] = []
+
+    def tab_to(self, widget_id: str, limit: int = 80) -> None:
+        pilot = self.pilot
+        for _ in range(limit):
+            if pilot.focused == widget_id:
+                return
+            pilot.press("tab")
+        raise LookupError(f"{widget_id} never got the focus on {pilot.scene.name}")
+
+    def use(self, widget_id: str, key: str = "return") -> None:
+        self.tab_to(widget_id)
+        self.pilot.press(key)
+
+    # -- screens --------------------------------------------------------------------------------
+    def new_profile(self, nickname: str, avatar: str) -> None:
+        """From the title to the map, through a new profile."""
+        pilot = self.pilot
+        self.use("play")
+        self.use("new")
+        self.tab_to("nickname")
+        pilot.type(nickname)
+        self.use(f"avatar_{avatar}", "space")
+        self.use("done")
+
+    def open_level(self, level_id: str) -> None:
+        self.use(f"level_{level_id}")
+
+    def answer(self, right: bool = True) -> None:
+        """Answers the current question (right, or wrongly when a wrong answer is easy to pick)."""
+        scene = self.pilot.scene
+        question = scene.runner.current
+        try:
+            if right:
+                self._right(question, scene.view)
+            else:
+                self._wrong(question, scene.view)
+        except Exception as exc:  # noqa: BLE001 - the route no longer fits the screen
+            self.fallbacks.append(f"{question.kind}: {type(exc).__name__}: {exc}")
+            if scene.runner.phase.value == "asking":
+                scene.submit(question.correct_answer())
+
+    def _wrong(self, question, view) -> None:
+        kind = str(getattr(question.kind, "value", question.kind))
+        correct = question.correct_answer()
+        if kind == "true_false":
+            self.use("option_1" if correct else "option_0")
+        elif kind == "single":
+            self.use(f"option_{next(i for i, v in enumerate(view.order) if v != correct)}")
+        else:
+            raise LookupError(f"no wrong route for {kind}")
+
+    def _right(self, question, view) -> None:
+        pilot = self.pilot
+        kind = str(getattr(question.kind, "value", question.kind))
+        if kind in ("single", "true_false"):
+            correct = question.correct_answer()
+            shown = [True, False] if kind == "true_false" else list(view.order)
+            self.use(f"option_{shown.index(correct)}")
+        elif kind == "multiple":
+            for value in question.correct_answer():
+                self.use(f"option_{view.order.index(value)}", "space")
+            self.use("check")
+        elif kind == "order":
+            for target in range(len(question.items)):
+                position = view.current.index(target)
+                if position != target:
+                    self.use(f"item_{position}", "space")
+                    for _ in range(position - target):
+                        pilot.press("up")
+                    pilot.press("space")
+            self.use("check")
+        elif kind == "match":
+            for left in range(len(question.pairs)):
+                self.use(f"left_{left}")
+                self.use(f"right_{view.order.index(left)}")
+            self.use("check")
+        elif kind == "hotspot":
+            self.use(f"region_{next(r for r in question.regions if r.correct).id}")
+        elif kind == "fill":
+            self.tab_to("answer")
+            pilot.type(question.accepted(pilot.app.lang)[0])
+            self.use("check")
+        elif kind == "memory":
+            cards = view.game.cards
+            for pair in range(len(question.pairs)):
+                self.use(f"card_{cards.index((pair, 0))}")
+                self.use(f"card_{cards.index((pair, 1))}")
+        else:
+            raise LookupError(f"no route for {kind}")
+
+    def play_quiz(self, on_question=None, wrong_first: bool = False) -> None:
+        """Plays the quiz on screen to its results. `on_question(question, first_of_kind)` may return
+        False to answer that question wrongly (single and true/false only)."""
+        pilot = self.pilot
+        scene = pilot.scene
+        number = 0
+        while pilot.scene is scene and scene.runner.phase.value != "done":
+            if scene.runner.phase.value == "asking":
+                right = on_question(scene.runner.current) if on_question else True
+                self.answer(right=right is not False)
+                number += 1
+            else:
+                try:
+                    self.use("next")
+                except LookupError as exc:
+                    self.fallbacks.append(f"feedback: {exc}")
+                    scene.next_question()
+            if number > 200:
+                raise RuntimeError("the quiz never ends")
+
+    def play_story(self) -> None:
+        pilot = self.pilot
+        for _ in range(500):
+            if pilot.scene.name != "story":
+                return
+            runner = pilot.scene.runner
+            pilot.press("return" if runner.choices else "space")
+        raise RuntimeError("the story never ends")

@@ -1,0 +1,36 @@
+"""`run_game.py bench --quick`: every section of the benchmark runs and lands in bench.json."""
+import json
+import subprocess
+import sys
+import time
+
+from conftest import ROOT
+
+SECTIONS = ("meta", "startup", "frames", "idle", "content", "progress", "memory", "targets")
+SCENES = ("title", "profiles", "create_profile", "map", "quiz_single", "quiz_feedback", "results", "story_line")
+
+
+def test_quick_bench_writes_every_section(tmp_path):
+    out = tmp_path / "bench.json"
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "run_game.py", "bench", "--quick", "--out", str(out)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert time.monotonic() - started < 60
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for section in SECTIONS:
+        assert section in data, section
+    assert data["meta"]["quick"] is True
+    assert data["startup"]["game_ms"] > 0 and data["startup"]["bare_ms"] > 0
+    for scene in SCENES:
+        frame = data["frames"]["scenes"][scene]
+        assert frame["median_us"] > 0 and frame["p99_us"] >= frame["median_us"] and frame["bare_median_us"] > 0
+    assert 0 <= data["idle"]["game_cpu_percent"] < 100
+    assert data["content"]["validate_ms"] > 0 and data["content"]["shipped"]["levels"] >= 2
+    assert data["progress"]["commits"]["journal_mode"] == "wal"
+    assert data["progress"]["commits"]["synchronous"] == "FULL"
+    assert set(data["progress"]["reports"]["queries"]) >= {"levels_all_children", "children_all"}
+    assert data["memory"]["peak_rss_mb"] > 0 and data["memory"]["ended_on"] == "title"
+    assert {row["verdict"] for row in data["targets"]} <= {"PASS", "FAIL"}
+    for word in ("start-up", "frame", "idle", "content", "progress", "memory"):
+        assert word in result.stdout
