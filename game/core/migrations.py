@@ -79,6 +79,12 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL
     )
     """,
+    # 5: indexes for the leader's reports over every child (measured by `run_game.py bench`)
+    """
+    CREATE INDEX best_stars_by_level ON best_stars(pack_id, level_id, stars);
+    CREATE INDEX best_stars_by_child ON best_stars(profile_id, stars);
+    CREATE INDEX attempts_by_level ON attempts(pack_id, level_id)
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,6 +1,7 @@
 """The application: services, the scene stack and the one step function that runs the game."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -187,6 +188,9 @@ class App:
     def _do_switch(self, scene) -> None:
         if self.scenes:
             self.scenes.pop().exit()
+            # a closed screen's widgets and pygame-gui's elements point at each other: free them now,
+            # not at Python's rare full collection (peak memory grew by 100+ MB without this)
+            gc.collect()
         self.scenes.append(scene)
         scene.enter()
 

@@ -13,7 +13,7 @@ class ImageCache:
 
     def flipped(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
         """The picture mirrored left to right (a puppet turning to face the other way), cached."""
-        key = (str(path) + "#flipped", size)
+        key = (str(path) + "#flipped", size, False)
         if key not in self._cache:
             image = self.get(path, size)
             self._cache[key] = pygame.transform.flip(image, True, False) if image is not None else None
@@ -29,11 +29,15 @@ class ImageCache:
                 self._natural[key] = None
         return self._natural[key]
 
-    def get(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
-        """The picture scaled to `size`, or None when it cannot be loaded (the caller draws a plain fill)."""
-        key = (str(path), size)
+    def get(self, path: Path, size: tuple[int, int], opaque: bool = False) -> pygame.Surface | None:
+        """The picture scaled to `size`, or None when it cannot be loaded (the caller draws a plain fill).
+        `opaque` pictures (full-screen backgrounds) drop their alpha: blitting them costs half as much."""
+        key = (str(path), size, opaque)
         if key not in self._cache:
-            self._cache[key] = self._load(path, size)
+            image = self._load(path, size)
+            if opaque and image is not None and pygame.display.get_surface() is not None:
+                image = image.convert()
+            self._cache[key] = image
         return self._cache[key]
 
     @staticmethod

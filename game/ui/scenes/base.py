@@ -95,7 +95,7 @@ class Scene:
         self.focus.draw(surface)
 
     def draw_background(self, surface: pygame.Surface, path: Path | None, fallback=None) -> None:
-        image = self.app.images.get(path, LOGICAL_SIZE) if path is not None else None
+        image = self.app.images.get(path, LOGICAL_SIZE, opaque=True) if path is not None else None
         if image is None:
             surface.fill(fallback or palette.STEPPE_BLUE)
         else:
