@@ -36,6 +36,17 @@ def _parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="measure start-up, frames, idle CPU, content, progress, memory")
     bench.add_argument("--quick", action="store_true", help="a much faster, smaller run (no targets asserted)")
     bench.add_argument("--out", type=Path, default=Path("bench.json"), help="the JSON file to write")
+    schema = commands.add_parser("schema", help="write the JSON Schema of the level format (for editors)")
+    schema.add_argument("--out", type=Path, help="the file to write (default: print it)")
+    new_pack = commands.add_parser("new-pack", help="create a pack with an example of every level and question type")
+    new_pack.add_argument("name", help="the pack id: lowercase letters, digits, '-' and '_', starting with a letter")
+    new_pack.add_argument("--dir", type=Path, help="the folder to create it in (default: levels/)")
+    import_pack = commands.add_parser("import-pack", help="check a pack .zip and install it into the data folder")
+    import_pack.add_argument("zip", type=Path, help="the pack's .zip file")
+    import_pack.add_argument("--replace", action="store_true", help="replace an installed pack with the same id")
+    export_pack = commands.add_parser("export-pack", help="make a .zip of a pack for another library")
+    export_pack.add_argument("pack_dir", type=Path, help="the pack folder (the one with pack.yaml)")
+    export_pack.add_argument("--out", type=Path, help="the .zip to write (default: <pack id>.zip here)")
     return parser
 
 
@@ -65,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     if command == "bench":
         from .bench import run
         return run(args.quick, args.out)
+    if command in ("schema", "new-pack", "import-pack", "export-pack"):
+        from .authoring.commands import run as run_authoring
+        return run_authoring(args)
     return _play(args)
 
 

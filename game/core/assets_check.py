@@ -32,6 +32,8 @@ def asset_problem(pack_folder: Path, relative: str, suffixes: set[str]) -> tuple
                         "write the name with exactly the same capital and small letters")
             return (f"'{relative}' is not found in the pack", f"put the file at {pack_folder.name}/{relative}")
         folder = folder / part
-    if folder.is_symlink() or not folder.is_file():
+        if folder.is_symlink():  # a linked file or folder could lead anywhere on the computer
+            return (f"'{relative}' goes through a link", "copy the file itself into the pack")
+    if not folder.is_file():
         return (f"'{relative}' is not a regular file", "copy the file itself into the pack")
     return None

@@ -1,6 +1,7 @@
 """Each child's progress in SQLite: every answer is committed durably before it is shown as recorded."""
 from __future__ import annotations
 
+import errno
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -15,6 +16,45 @@ class NewerDatabaseError(RuntimeError):
     """The database was written by a newer version of the game."""
 
 
+class StorageError(RuntimeError):
+    """Progress could not be saved: the disk is full, the data folder is read-only, or it is gone.
+
+    Raised by every method that writes, instead of sqlite3's errors. The write was rolled back:
+    what was saved before is intact, the store stays usable, and a later write may succeed (after
+    space was freed). `reason` is one of REASONS, for the player's message."""
+
+    REASONS = ("full", "read_only", "busy", "unavailable", "damaged")
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"progress not saved ({reason}): {detail}" if detail else f"progress not saved ({reason})")
+        self.reason = reason
+        self.detail = detail
+
+    @classmethod
+    def from_exception(cls, exc: BaseException) -> "StorageError":
+        if isinstance(exc, StorageError):
+            return exc
+        if isinstance(exc, sqlite3.Error):
+            code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+            reason = {13: "full", 8: "read_only", 3: "read_only", 23: "read_only", 5: "busy", 6: "busy",
+                      14: "unavailable", 11: "damaged", 26: "damaged"}.get(code)
+            if reason is None:
+                text = str(exc).lower()
+                reason = ("full" if "full" in text else "read_only" if "readonly" in text or "read-only" in text
+                          else "busy" if "locked" in text or "busy" in text else "unavailable")
+            return cls(reason, str(exc))
+        if isinstance(exc, OSError):
+            reason = {errno.ENOSPC: "full", errno.EDQUOT: "full", errno.EROFS: "read_only",
+                      errno.EACCES: "read_only", errno.EPERM: "read_only"}.get(exc.errno, "unavailable")
+            return cls(reason, str(exc))
+        return cls("unavailable", str(exc))
+
+
+def _is_storage_failure(exc: BaseException | None) -> bool:
+    """sqlite3 errors that come from the disk, not from a mistake in a query or a broken constraint."""
+    return isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError
+
+
 @dataclass(frozen=True)
 class Profile:
     id: int
@@ -26,8 +66,17 @@ class Profile:
 class ProgressStore:
     """Profiles, attempts, answers and best stars. WAL + synchronous=FULL: survives a power cut."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
+        # None, or why this store cannot save (in_folder fell back): for the UI to tell the player
+        self.problem: StorageError | None = None
+        if read_only:
+            self.db = self._open_read_only(Path(path))
+            if self.schema_version != SCHEMA_VERSION:
+                self.db.close()
+                raise StorageError("read_only", "the saved progress needs an update that cannot be written")
+            return
         self.db = sqlite3.connect(str(path), isolation_level=None, timeout=5)
         self.db.execute("PRAGMA foreign_keys = ON")
         if str(path) != ":memory:":
@@ -35,10 +84,45 @@ class ProgressStore:
         self.db.execute("PRAGMA synchronous = FULL")
         self.migrate()
 
+    @staticmethod
+    def _open_read_only(path: Path) -> sqlite3.Connection:
+        """mode=ro reads a WAL database when its -shm can be made; on read-only media it cannot,
+        and immutable=1 (no locks, no -shm) is the only way in: nobody can write there anyway."""
+        uri = path.resolve().as_uri()
+        for options in ("mode=ro", "mode=ro&immutable=1"):
+            db = sqlite3.connect(f"{uri}?{options}", uri=True, isolation_level=None, timeout=5)
+            try:
+                db.execute("PRAGMA user_version").fetchone()
+                return db
+            except sqlite3.OperationalError:
+                db.close()
+                if "immutable" in options:
+                    raise
+        raise AssertionError("unreachable")
+
     @classmethod
     def in_folder(cls, folder: Path) -> "ProgressStore":
-        folder.mkdir(parents=True, exist_ok=True)
-        return cls(folder / DB_NAME)
+        """The store in `folder`. The game starts even when the folder cannot be written (read-only,
+        full, missing drive): with the saved progress opened read-only when there is some, else with
+        an empty store in memory. `problem` then says why nothing new will be saved."""
+        path = folder / DB_NAME
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            return cls(path)
+        except NewerDatabaseError:
+            raise
+        except (OSError, sqlite3.Error, StorageError) as exc:
+            problem = StorageError.from_exception(exc)
+        store = None
+        if path.is_file():
+            try:
+                store = cls(path, read_only=True)
+            except (OSError, sqlite3.Error, StorageError):
+                store = None
+        if store is None:
+            store = cls(":memory:")
+        store.problem = problem
+        return store
 
     def close(self) -> None:
         self.db.close()
@@ -177,13 +261,39 @@ class ProgressStore:
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an exception."""
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on an exception. A failure of the disk (full,
+    read-only, I/O) becomes a StorageError, and the connection is always left outside a transaction:
+    SQLite rolls some failures back by itself, and a second ROLLBACK must not hide the first error."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            if _is_storage_failure(exc):
+                raise StorageError.from_exception(exc) from exc
+            raise
 
-    def __exit__(self, exc_type, exc, tb) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if exc_type is None:
+            try:
+                self.db.execute("COMMIT")
+                return False
+            except sqlite3.Error as failure:
+                self._rollback()
+                if _is_storage_failure(failure):
+                    raise StorageError.from_exception(failure) from failure
+                raise
+        self._rollback()
+        if _is_storage_failure(exc):
+            raise StorageError.from_exception(exc) from exc
+        return False
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the connection is closed or broken: the original error says why

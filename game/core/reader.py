@@ -23,17 +23,54 @@ _READ_AS = {
 IDENT = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 
 
+# "Did you mean" compares strings pairwise (difflib, ~100 ns per pair of characters). A hostile or
+# broken file can ask for thousands of suggestions among thousands of long names, so the search is
+# bounded: long words and long or many names are never compared, and each file (each Reader) has a
+# budget of character pairs; past it, hints list the choices instead of guessing.
+SUGGEST_MAX_LEN = 64
+SUGGEST_MAX_CHOICES = 200
+SUGGEST_BUDGET = 2_000_000
+LIST_MAX = 12
+_budget = {"left": SUGGEST_BUDGET}
+
+
+def reset_suggestion_budget() -> None:
+    _budget["left"] = SUGGEST_BUDGET
+
+
+def _sized(choices: Iterable[str]):
+    return choices if hasattr(choices, "__len__") else list(choices)
+
+
 def closest(word: str, choices: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    choices = _sized(choices)
+    if len(word) > SUGGEST_MAX_LEN or len(choices) > SUGGEST_MAX_CHOICES or _budget["left"] <= 0:
+        return None
+    candidates = [c for c in choices if len(c) <= SUGGEST_MAX_LEN]
+    cost = max(1, len(word)) * sum(max(1, len(c)) for c in candidates)
+    if not candidates or cost > _budget["left"]:
+        return None
+    _budget["left"] -= cost
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 
+def _shown(choice: str) -> str:
+    return choice if len(choice) <= 40 else choice[:39] + "…"
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    choices = _sized(choices)
+    if len(choices) > SUGGEST_MAX_CHOICES:
+        return f"it is not one of the {len(choices)} names given"
     choices = sorted(choices)
     best = closest(word, choices)
     if best:
         return f"did you mean '{best}'?"
-    return "expected one of: " + ", ".join(choices)
+    listed = ", ".join(_shown(c) for c in choices[:LIST_MAX])
+    if len(choices) > LIST_MAX:
+        listed += f", … ({len(choices)} in all)"
+    return "expected one of: " + listed
 
 
 class Reader:
@@ -43,6 +80,7 @@ class Reader:
         self.path = path
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
+        reset_suggestion_budget()
 
     # -- reporting -------------------------------------------------------------
     def error(self, node: yaml.Node, message: str, hint: str = "") -> None:

@@ -103,7 +103,7 @@ def _is_color(value: str) -> bool:
 def _variables(r: Reader, node: yaml.Node) -> dict[str, int | bool]:
     variables: dict[str, int | bool] = {}
     for name, value_node in (r.mapping(node, "variables") or {}).items():
-        if not IDENT.match(name):
+        if not re.match(r"^[a-z][a-z0-9_]*$", name):
             r.error(value_node, f"'{name}' is not a valid variable name", "use lowercase letters, digits and '_'")
             continue
         if isinstance(value_node, yaml.ScalarNode) and value_node.tag.endswith(":bool"):

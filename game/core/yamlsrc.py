@@ -98,10 +98,14 @@ def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, lines: list[str]) -> 
         col = lines[line - 1].index("\t") + 1
         message = "a tab character is used for indentation"
         hint = "YAML needs spaces, not tabs: replace the tab with spaces"
-    elif exc.context and "quoted" in exc.context and exc.context_mark is not None:
+    elif (exc.context and "quoted" in exc.context and exc.context_mark is not None
+          and any(end in message for end in ("end of stream", "document indicator"))):
         line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
         message = "a quote opens here and is never closed"
         hint = "add the closing quote at the end of the text"
+    elif exc.context and "quoted" in exc.context and "escape" in message:
+        message = "a backslash in double quotes starts an escape, and this one is not valid"
+        hint = "write \\\\ for a backslash, or put the text in 'single quotes'"
     elif exc.context:
         message = f"{message} ({exc.context.strip()})"
     return Problem(Where(shown, line, col), Severity.ERROR, message, hint)

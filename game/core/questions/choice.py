@@ -76,7 +76,9 @@ def _options(ctx: ParseContext, keys: dict, node: yaml.Node, multiple: bool) -> 
     if "options" not in keys:
         r.error(node, "this question is missing 'options'", "add 2 to 6 options")
         return None
-    nodes = r.sequence(keys["options"], "options") or []
+    nodes = r.sequence(keys["options"], "options")
+    if nodes is None:
+        return None
     options = []
     for option_node in nodes:
         found = read_item(ctx, option_node, "an option", extra=("correct",))
@@ -86,7 +88,7 @@ def _options(ctx: ParseContext, keys: dict, node: yaml.Node, multiple: bool) -> 
         correct = r.boolean(option_keys["correct"], "correct") if "correct" in option_keys else False
         if correct is not None:
             options.append(Option(item, correct))
-    if nodes and not 2 <= len(nodes) <= 6:
+    if not 2 <= len(nodes) <= 6:
         r.error(keys["options"], f"a question needs 2 to 6 options, not {len(nodes)}")
     if len(options) != len(nodes) or not nodes:
         return None

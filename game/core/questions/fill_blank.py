@@ -69,4 +69,7 @@ def parse_fill(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> 
     prompt = common["prompt"]
     if prompt is not None and not any(BLANK in prompt.get(lang) for lang in LANGUAGES):
         r.warn(node, f"the question has no blank '{BLANK}'", f"mark where the answer goes with {BLANK}")
-    return FillBlank(answers=tuple(answers), **common) if answers else None
+    if not answers:
+        r.error(keys["answers"], "no accepted answer is given", "list the right answer: answers: {kk: [...], ...}")
+        return None
+    return FillBlank(answers=tuple(answers), **common)

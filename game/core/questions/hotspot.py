@@ -116,6 +116,9 @@ def parse_hotspot(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) 
     picture = read_image(ctx, keys["picture"], "the picture")
     regions = [region for region in map(lambda n: _region(r, n), r.sequence(keys["regions"], "regions") or [])
                if region is not None]
+    if not regions and isinstance(keys["regions"], yaml.SequenceNode) and not keys["regions"].value:
+        r.error(keys["regions"], "the picture has no regions", "add at least two regions, one of them correct")
+        return None
     if regions and not any(region.correct for region in regions):
         r.error(keys["regions"], "no region is marked as the right answer", "add 'correct: true' to the right region")
         return None

@@ -41,9 +41,11 @@ def read_item(ctx: ParseContext, node: yaml.Node, what: str, extra: tuple[str, .
 
 
 def read_items(ctx: ParseContext, node: yaml.Node, what: str, low: int, high: int) -> list[Item]:
-    nodes = ctx.reader.sequence(node, what + "s") or []
+    nodes = ctx.reader.sequence(node, what + "s")
+    if nodes is None:
+        return []
     items = [found[0] for found in (read_item(ctx, n, what) for n in nodes) if found]
-    if nodes and not low <= len(nodes) <= high:
+    if not low <= len(nodes) <= high:
         ctx.reader.error(node, f"this question needs {low} to {high} {what}s, not {len(nodes)}")
     return items if len(items) == len(nodes) else []
 
@@ -51,7 +53,9 @@ def read_items(ctx: ParseContext, node: yaml.Node, what: str, low: int, high: in
 def read_pairs(ctx: ParseContext, node: yaml.Node, first: str, second: str, low: int, high: int):
     """Pairs written as `- {first: item, second: item}`; returns a list of (item, item)."""
     r = ctx.reader
-    nodes = r.sequence(node, "pairs") or []
+    nodes = r.sequence(node, "pairs")
+    if nodes is None:
+        return []
     pairs = []
     for pair_node in nodes:
         keys = r.mapping(pair_node, "a pair", required=(first, second))
@@ -61,6 +65,6 @@ def read_pairs(ctx: ParseContext, node: yaml.Node, first: str, second: str, low:
         b = read_item(ctx, keys[second], f"'{second}'")
         if a and b:
             pairs.append((a[0], b[0]))
-    if nodes and not low <= len(nodes) <= high:
+    if not low <= len(nodes) <= high:
         r.error(node, f"this question needs {low} to {high} pairs, not {len(nodes)}")
     return pairs if len(pairs) == len(nodes) else []
