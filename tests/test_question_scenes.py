@@ -119,3 +119,26 @@ def test_missed_questions_come_back_before_the_results(tmp_path):
         assert scene.runner.last_answer.attempt == 2
         pilot.press("return")
         assert pilot.scene.name == "results" and pilot.scene.correct == 7 and pilot.scene.stars == 2
+
+
+def test_a_timer_runs_out_kindly_and_never_runs_with_speech(tmp_path):
+    import dataclasses
+    with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
+        create_profile(pilot, "Tester", "owl")
+        catalog_entry = pilot.app.catalog.find("all-types")
+        timed = dataclasses.replace(catalog_entry.level, time_limit=2)
+        from game.ui.scenes.quiz import QuizScene
+        pilot.app.switch(QuizScene(pilot.app, timed, seed=1))
+        pilot.advance()
+        scene = pilot.scene
+        assert 1.9 < scene.time_left <= 2
+        pilot.advance(60)
+        assert scene.runner.phase.value == "asking" and 0.9 < scene.time_left < 1.1
+        pilot.advance(70)
+        answered = scene.runner.last_answer
+        assert answered is not None and answered.answer is None and not answered.correct
+        assert pilot.spoken[-2].startswith("Not quite")
+        pilot.app.speech_on = True
+        pilot.app.switch(QuizScene(pilot.app, timed, seed=1))
+        pilot.advance()
+        assert pilot.scene.time_left is None

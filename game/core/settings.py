@@ -9,6 +9,7 @@ from .text import LANGUAGES
 TEXT_SCALES = (1.0, 1.5, 2.0)
 TEXT_SPEEDS = (20, 45, 90, 0)   # letters a second: slow, normal, fast, at once
 SPEECH_SPEEDS = (120, 160, 210)
+SPEECH_VOLUMES = (0.5, 0.75, 1.0)
 
 
 @dataclass

@@ -130,9 +130,10 @@ class App:
         self.ui.get_theme().load_theme(str(palette.WIDGET_THEMES[palette.current]))
         self.text.scale = settings.text_scale
         self.text.spacing = WIDE_SPACING if settings.wide_spacing else NORMAL_SPACING
-        set_speed = getattr(self.services.speaker, "set_speed", None)
-        if set_speed is not None:
-            set_speed(settings.speech_speed)
+        self.text.letter_spacing = settings.wide_spacing
+        for setter, value in (("set_speed", settings.speech_speed), ("set_volume", settings.speech_volume)):
+            if hasattr(self.services.speaker, setter):
+                getattr(self.services.speaker, setter)(value)
         if speech_changed:
             self.toggle_speech(save=False)
         if save:

@@ -9,6 +9,7 @@ import pygame
 from ..paths import ASSETS
 
 FONT_FILES = {False: ASSETS / "fonts" / "NotoSans-Regular.ttf", True: ASSETS / "fonts" / "NotoSans-Bold.ttf"}
+HAIR = "\u200a"
 LINE_SPACING = 1.4  # of the font size (Noto Sans's own line height is about 1.36)
 WIDE_LINE_SPACING = 1.8
 
@@ -24,6 +25,7 @@ class TextRenderer:
     def __init__(self, scale: float = 1.0, cache_size: int = 600) -> None:
         self.scale = scale
         self.spacing = LINE_SPACING
+        self.letter_spacing = False  # wide spacing: a hair space after every letter
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._cache: OrderedDict[tuple, list[pygame.Surface]] = OrderedDict()
         self._cache_size = cache_size
@@ -37,7 +39,12 @@ class TextRenderer:
     def line_height(self, size: int, bold: bool = False) -> int:
         return max(self.font(size, bold).get_height(), round(size * self.scale * self.spacing))
 
+    def _spaced(self, text: str) -> str:
+        return HAIR.join(text) if self.letter_spacing else text
+
     def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
+        """The text in lines that fit `width` (with letter spacing applied, when it is on)."""
+        text = self._spaced(text)
         font = self.font(size, bold)
         lines: list[str] = []
         for paragraph in text.split("\n"):
@@ -68,7 +75,7 @@ class TextRenderer:
         return pieces
 
     def block(self, text: str, size: int, color, width: int, bold: bool = False) -> list[pygame.Surface]:
-        key = (text, size, tuple(color), width, bold, self.scale, self.spacing)
+        key = (text, size, tuple(color), width, bold, self.scale, self.spacing, self.letter_spacing)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
@@ -103,14 +110,27 @@ class TextRenderer:
         words do not jump from line to line as they appear."""
         x, y = pos
         step = self.line_height(size, bold)
+        if self.letter_spacing:
+            count *= 2  # every letter is followed by a hair space
         for line in self.wrap(text, size, width, bold):
             if count <= 0:
                 break
             part = line[:count]
             count -= len(line) + 1
             if part:
-                surface.blit(self.block(part, size, color, 100_000, bold)[0], (x, y))
+                surface.blit(self._render_line(part, size, color, bold), (x, y))
             y += step
+
+    def _render_line(self, line: str, size, color, bold: bool) -> pygame.Surface:
+        """One line already laid out by `wrap` (so already spaced), cached like blocks are."""
+        key = ("line", line, size, tuple(color), bold, self.scale)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = [self.font(size, bold).render(line, True, color)]
+            self._cache[key] = cached
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return cached[0]
 
     def fitting_size(self, text: str, size: int, width: int, height: int, bold: bool = False) -> float:
         """The largest size up to `size` at which the text fits the box; with large text on, it never

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ...core.settings import SPEECH_SPEEDS, TEXT_SCALES, TEXT_SPEEDS, cycle
+from ...core.settings import SPEECH_SPEEDS, SPEECH_VOLUMES, TEXT_SCALES, TEXT_SPEEDS, cycle
 from ...core.text import LANGUAGES
 from ...paths import ASSETS
 from .. import palette, text
@@ -30,6 +30,8 @@ class SettingsScene(Scene):
             ("speech_on", self.tr("settings.speech", value=on_off(s.speech_on)), lambda: self._flip("speech_on")),
             ("speech_speed", self.tr("settings.speech_speed", value=self.tr(f"settings.{voice_name}")),
              lambda: self._set("speech_speed", cycle(SPEECH_SPEEDS, s.speech_speed))),
+            ("speech_volume", self.tr("settings.speech_volume", value=int(s.speech_volume * 100)),
+             lambda: self._set("speech_volume", cycle(SPEECH_VOLUMES, s.speech_volume))),
             ("text_scale", self.tr("settings.text_scale", value=int(s.text_scale * 100)),
              lambda: self._set("text_scale", cycle(TEXT_SCALES, s.text_scale))),
             ("high_contrast", self.tr("settings.high_contrast", value=on_off(s.high_contrast)),
