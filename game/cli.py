@@ -21,6 +21,9 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
     play.add_argument("--speech", action="store_true", help="start with self-voicing on (V toggles)")
     validate = commands.add_parser("validate", help="check level files and print every problem")
+    validate.add_argument("--strict", action="store_true", help="count warnings as errors")
+    validate.add_argument("--format", choices=("text", "json"), default="text",
+                          help="json: one machine-readable list of problems, for editors")
     validate.add_argument("paths", nargs="*", type=Path, help="level files, packs or folders of packs "
                                                               "(default: levels/)")
     commands.add_parser("list", help="print one line per level: id, type, title")
@@ -54,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "play"
     if command == "validate":
-        return _validate(args.paths or [LEVELS])
+        return _validate(args.paths or [LEVELS], strict=args.strict, as_json=args.format == "json")
     if command == "list":
         return _list(args)
     if command == "screenshot":
@@ -82,13 +85,20 @@ def main(argv: list[str] | None = None) -> int:
     return _play(args)
 
 
-def _validate(paths: list[Path]) -> int:
+def _validate(paths: list[Path], strict: bool = False, as_json: bool = False) -> int:
     from .core.catalog import validate_paths
     problems, count = validate_paths(paths)
+    errors = sum(p.is_error or strict for p in problems)
+    warnings = len(problems) - errors
+    if as_json:
+        import json
+        print(json.dumps({"levels": count, "errors": errors, "warnings": warnings, "problems": [
+            {"path": p.where.path, "line": p.where.line, "column": p.where.col,
+             "severity": "error" if (p.is_error or strict) else "warning", "message": p.message, "hint": p.hint}
+            for p in problems]}, ensure_ascii=False, indent=1))
+        return 1 if errors else 0
     for problem in problems:
         print(problem.format())
-    errors = sum(p.is_error for p in problems)
-    warnings = len(problems) - errors
     if errors:
         sys.stdout.flush()
         print(f"{errors} error(s), {warnings} warning(s) in {count} level(s)", file=sys.stderr)

@@ -78,3 +78,20 @@ def test_cli_accepts_a_clean_file_pack_or_folder(target):
     result = run_validate(target)
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("ok: ") and len(result.stdout.splitlines()) == 1
+
+
+def test_strict_makes_warnings_errors_and_json_is_for_editors(tmp_path):
+    import json
+    level = tmp_path / "pack" / "warned.yaml"
+    level.parent.mkdir()
+    level.write_text("format: 1\nid: warned\ntype: quiz\ntitle: {kk: a}\nquestions:\n  - id: q\n    type: true_false\n"
+                     "    prompt: {kk: a, ru: a, en: a}\n    answer: true\n    explanation: {kk: a, ru: a, en: a}\n"
+                     "    source: s\n", encoding="utf-8")
+    assert run_validate(level).returncode == 0
+    assert run_validate("--strict", level).returncode == 1
+    result = subprocess.run([sys.executable, "run_game.py", "validate", "--format", "json", str(level)], cwd=ROOT,
+                            capture_output=True, text=True)
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data["warnings"] == 1 and data["errors"] == 0
+    assert data["problems"][0]["line"] == 4 and data["problems"][0]["severity"] == "warning"
+    assert "ru, en" in data["problems"][0]["message"]
