@@ -124,8 +124,9 @@ class PuppetStage:
             if flip:
                 image = self.images.flipped(Path(actor.picture), PUPPET_SIZE)
             surface.blit(image, (actor.x - PUPPET_SIZE[0] / 2, FLOOR_Y - PUPPET_HEM - bob))
-        if self.speaker is not None and len(self.actors) > 1:
-            surface.blit(self._spotlight(int(self.actors[self.speaker].x) // 8 * 8), (0, 0))
+        speaker = self.actors.get(self.speaker) if self.speaker else None
+        if speaker is not None and len(self.actors) > 1 and speaker.x == speaker.target:
+            surface.blit(self._spotlight(int(speaker.target)), (0, 0))  # one light per place: 3 at most
         self._draw_curtains(surface)
         frame = self.images.get(ASSETS / "stage" / "proscenium.svg", LOGICAL_SIZE)
         if frame is not None:
@@ -150,7 +151,7 @@ class PuppetStage:
     def _spotlight(self, x: int) -> pygame.Surface:
         """The stage dimmed but for an oval of light on the speaker (cached per position)."""
         if x not in self._spot_cache:
-            if len(self._spot_cache) > 64:
+            if len(self._spot_cache) >= len(PLACES):
                 self._spot_cache.clear()
             shade = pygame.Surface(LOGICAL_SIZE, pygame.SRCALPHA)
             shade.fill((10, 15, 30, 95))

@@ -10,6 +10,7 @@ from ..paths import ASSETS
 
 FONT_FILES = {False: ASSETS / "fonts" / "NotoSans-Regular.ttf", True: ASSETS / "fonts" / "NotoSans-Bold.ttf"}
 HAIR = "\u200a"
+MAX_FONTS = 24  # each open font holds its own copy of the face: a few MB
 LINE_SPACING = 1.4  # of the font size (Noto Sans's own line height is about 1.36)
 WIDE_LINE_SPACING = 1.8
 
@@ -22,7 +23,7 @@ TITLE = 96
 class TextRenderer:
     """Renders and caches text. `block` wraps to a width and returns the lines' surfaces."""
 
-    def __init__(self, scale: float = 1.0, cache_size: int = 600) -> None:
+    def __init__(self, scale: float = 1.0, cache_size: int = 400) -> None:
         self.scale = scale
         self.spacing = LINE_SPACING
         self.letter_spacing = False  # wide spacing: a hair space after every letter
@@ -30,11 +31,16 @@ class TextRenderer:
         self._cache: OrderedDict[tuple, list[pygame.Surface]] = OrderedDict()
         self._cache_size = cache_size
 
-    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+    def font(self, size: float, bold: bool = False) -> pygame.font.Font:
+        """The font at this size (times the text scale); the few sizes in use are kept, not every one."""
         key = (round(size * self.scale), bold)
-        if key not in self._fonts:
-            self._fonts[key] = pygame.font.Font(str(FONT_FILES[bold]), key[0])
-        return self._fonts[key]
+        font = self._fonts.pop(key, None)
+        if font is None:
+            font = pygame.font.Font(str(FONT_FILES[bold]), key[0])
+        self._fonts[key] = font  # most recently used last
+        if len(self._fonts) > MAX_FONTS:
+            del self._fonts[next(iter(self._fonts))]
+        return font
 
     def line_height(self, size: int, bold: bool = False) -> int:
         return max(self.font(size, bold).get_height(), round(size * self.scale * self.spacing))
