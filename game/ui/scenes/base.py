@@ -47,6 +47,17 @@ class Scene:
         if announce:
             self.announce()
 
+    def refresh(self, focus_id: str | None = None) -> None:
+        """Something on screen changed (an item picked up, a card turned): build again and say what has focus."""
+        self.rebuild()
+        if focus_id is not None:
+            try:
+                self.focus.focus(focus_id)
+                return
+            except KeyError:
+                pass
+        self.focus.speak_focused()
+
     def teardown(self) -> None:
         for widget in self.widgets:
             widget.kill()

@@ -109,17 +109,6 @@ class QuizScene(LiveReload, Scene):
         runner = self.runner
         return runner.attempt == 1 and any(not a.correct for a in runner.answers if a.attempt == 1)
 
-    def refresh(self, focus_id: str | None = None) -> None:
-        """The view changed (an item picked up, a card turned): build again and say what has focus."""
-        self.rebuild()
-        if focus_id is not None:
-            try:
-                self.focus.focus(focus_id)
-                return
-            except KeyError:
-                pass
-        self.focus.speak_focused()
-
     # -- intents --------------------------------------------------------------------------------
     def submit(self, value: object) -> None:
         if self.runner.phase is not Phase.ASKING:

@@ -182,16 +182,6 @@ class StoryScene(LiveReload, Scene):
         self.focus.focus_first(speak=False)
         self.announce()
 
-    def refresh(self, focus_id: str | None = None) -> None:
-        self.rebuild()
-        if focus_id is not None:
-            try:
-                self.focus.focus(focus_id)
-                return
-            except KeyError:
-                pass
-        self.focus.speak_focused()
-
     def _after_move(self) -> None:
         runner = self.runner
         if runner.finished:
