@@ -107,7 +107,9 @@ class Pilot:
             self._post(kind, x=x / width, y=y / height, dx=0.0, dy=0.0, touch_id=1, finger_id=0, pressure=1.0)
 
     def _post(self, event_type: int, **attrs) -> None:
-        self.app.step([pygame.event.Event(event_type, attrs)], FRAME)
+        # pygame's own queue is drained too, as App.run does: pygame-gui posts events there, and left
+        # in the queue they keep removed widgets alive
+        self.app.step([pygame.event.Event(event_type, attrs)] + pygame.event.get(), FRAME)
 
 
 @contextlib.contextmanager
