@@ -34,4 +34,4 @@ class HelpScene(Scene):
         for key in KEYS:
             tr.draw(surface, self.tr(f"help.key_{key}"), (BOX.x + 32, y), text.SMALL, palette.INK, 260, bold=True)
             y = tr.draw(surface, self.tr(f"help.does_{key}"), (BOX.x + 310, y), text.SMALL, palette.INK,
-                        BOX.width - 340 - 290).bottom + 4
+                        BOX.width - 340).bottom + 4
