@@ -11,9 +11,13 @@ def tab_to(pilot, widget_id: str, limit: int = 40) -> None:
 
 
 def create_profile(pilot, nickname: str, avatar: str) -> None:
-    assert pilot.scene.name == "title" and pilot.focused == "play"
-    pilot.press("return")
-    assert pilot.scene.name == "profiles" and pilot.focused == "new"
+    """From the title screen (or the profiles screen) to the map with a new profile, by keyboard."""
+    if pilot.scene.name == "title":
+        assert pilot.focused == "play"
+        pilot.press("return")
+        assert pilot.scene.name == "profiles" and pilot.focused == "new"
+    assert pilot.scene.name == "profiles"
+    tab_to(pilot, "new")
     pilot.press("return")
     assert pilot.scene.name == "create_profile" and pilot.focused == "nickname"
     pilot.type(nickname)

@@ -80,7 +80,7 @@ def test_settings_by_keyboard_apply_at_once_and_follow_the_child(tmp_path):
         pilot.press("escape")
         assert pilot.scene.name == "map"
         pilot.press("escape")  # another child takes the computer
-        create_profile_from_profiles(pilot, "Other", "fox")
+        create_profile(pilot, "Other", "fox")
         assert palette.current == "default" and pilot.app.text.scale == 1.0
         pilot.press("escape")
         tab_to(pilot, next(i for i in pilot.widget_ids() if i.startswith("profile_") and
@@ -89,18 +89,6 @@ def test_settings_by_keyboard_apply_at_once_and_follow_the_child(tmp_path):
         assert palette.current == "high_contrast" and pilot.app.text.scale == 2.0
         assert pilot.app.settings.second_language == "kk"
     palette.use("default")
-
-
-def create_profile_from_profiles(pilot, nickname, avatar):
-    assert pilot.scene.name == "profiles"
-    tab_to(pilot, "new")
-    pilot.press("return")
-    pilot.type(nickname)
-    tab_to(pilot, f"avatar_{avatar}")
-    pilot.press("space")
-    tab_to(pilot, "done")
-    pilot.press("return")
-    assert pilot.scene.name == "map"
 
 
 def test_f1_help_is_spoken_and_returns_to_the_same_place(tmp_path):

@@ -49,6 +49,6 @@ def test_pygame_gui_has_every_one_of_its_strings_in_kazakh():
 
 def test_pygame_gui_speaks_kazakh_in_the_game(tmp_path):
     from game.testing import run_test
-    with run_test(tmp_path, language="kk") as pilot:
+    with run_test(tmp_path, language="kk"):
         import pygame_gui.core.utility as utility
         assert utility.translate("pygame-gui.Cancel") == "Бас тарту"

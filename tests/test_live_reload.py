@@ -1,8 +1,6 @@
 """F5 (or saving the file) reads a playing level again: position kept, mistakes shown, no crash."""
 import shutil
 
-import pygame
-
 from conftest import LEVELS
 from game.testing import run_test
 from pilot_steps import create_profile, open_level

@@ -1,5 +1,4 @@
 """A child plays the quiz and the story by keyboard alone, quits, comes back: all is still there."""
-import pygame
 import pytest
 
 from conftest import LEVELS

@@ -7,7 +7,6 @@ from pathlib import Path
 import yaml
 
 from . import model
-from .assets_check import IMAGE_SUFFIXES, asset_problem
 from .problems import Problem, Severity, Where, has_errors
 from .questions import KINDS, ParseContext, Question
 from .questions.items import read_image

@@ -138,10 +138,6 @@ class QuizRunner:
         return sum(a.correct and a.attempt == 1 and not a.hint_used for a in self.answers)
 
     @property
-    def correct_count(self) -> int:
-        return self.first_try_correct
-
-    @property
     def stars(self) -> int:
         return stars_for(self.first_try_correct, self.total) if self.finished else 0
 

@@ -198,7 +198,7 @@ class Reader:
         if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "str":
             self._visit(node)
             self.error(node, f"{what} should give the text in each language",
-                       f"write it as {{kk: ..., ru: ..., en: ...}}")
+                       "write it as {kk: ..., ru: ..., en: ...}")
             return None
         keys = self.mapping(node, what, optional=LANGUAGES)
         if keys is None:

@@ -11,7 +11,7 @@ from . import model
 from ..paths import ASSETS
 from .assets_check import IMAGE_SUFFIXES, asset_problem
 from .questions import ParseContext
-from .reader import IDENT, Reader, did_you_mean
+from .reader import Reader, did_you_mean
 from .story_graph import story_graph_problems
 from .yamlsrc import where
 

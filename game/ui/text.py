@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from pathlib import Path
-
 import pygame
 
 from ..paths import ASSETS

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from ...core.questions import MultipleChoice, SingleChoice
+from ...core.questions import SingleChoice
 from .. import palette, text
 from .base import AREA, QuestionView
 
@@ -54,7 +54,6 @@ class MultipleView(SingleView):
         self.chosen: set[int] = set()
 
     def build(self) -> None:
-        question: MultipleChoice = self.question
         parts = self.parts()
         tall = any(item is not None and item.image for _, _, item in parts)
         for shown, (label, value, item) in enumerate(parts):

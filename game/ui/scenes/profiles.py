@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from ...paths import ASSETS, LEVELS
+from ...paths import ASSETS
 from .. import palette, text
 from .base import MARGIN, Scene
 

@@ -96,7 +96,7 @@ class StoryScene(LiveReload, Scene):
         question = self.runner.current_question
         if question is not None:
             if self.runner.question_answered:
-                qid, value, correct = self.runner.answers[-1]
+                _, value, correct = self.runner.answers[-1]
                 check = question.check(value)
                 return " ".join(feedback_words(self, question, correct, check.right_parts, check.total_parts,
                                                self.view.answer_text()))
