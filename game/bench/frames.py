@@ -149,7 +149,7 @@ def _breakdown(app, frames: int) -> dict:
     """Where a frame goes: the median CPU time of each part of `App.step`'s drawing, for the profile."""
     import pygame
     canvas, scene = app.display.canvas, app.scene
-    parts = {"scene.draw": lambda: scene.draw(canvas), "ui.update": lambda: app.ui.update(FRAME),
+    parts = {"scene.paint": lambda: scene.paint(canvas), "ui.update": lambda: app.ui.update(FRAME),
              "ui.draw_ui": lambda: app.ui.draw_ui(canvas), "scene.draw_overlay": lambda: scene.draw_overlay(canvas),
              "flip": pygame.display.flip}
     times: dict[str, list[int]] = {part: [] for part in parts}

@@ -4,18 +4,16 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import pygame
 import pygame_gui
 
-from ..core.catalog import Catalog
-from ..core.datadir import level_roots
 from ..core.i18n import Translator
 from ..core.progress import Profile, ProgressStore, StorageError
 from ..core.settings import Settings
 from ..core.speech import Speaker
-from ..paths import ASSETS, LEVELS
+from ..paths import ASSETS
 from . import palette
 from .display import LOGICAL_SIZE, Display
 from .images import ImageCache
@@ -27,6 +25,9 @@ from .text import TextRenderer
 REDRAW_AFTER_INPUT = 0.4  # seconds of redrawing after input, for pygame-gui's hover and press states
 IDLE_UI_UPDATE = 0.1  # when idle, pygame-gui only needs updating for slow things like the cursor blink
 FPS = 60
+
+if TYPE_CHECKING:
+    from ..core.catalog import Catalog
 
 
 class CanvasUIManager(pygame_gui.UIManager):
@@ -48,10 +49,22 @@ class Services:
     """Everything a scene may use, passed explicitly (no globals)."""
 
     store: ProgressStore
-    catalog: Catalog
+    level_roots: list[Path]
     speaker: Speaker
     data_dir: Path
     speaker_factory: Callable[[bool], Speaker] | None = None  # makes the real speaker when speech is turned on
+    _catalog: Catalog | None = None
+
+    @property
+    def catalog(self) -> Catalog:
+        """The levels, read when a screen first needs them: the title does not, so it shows sooner."""
+        if self._catalog is None:
+            self.reload_catalog()
+        return self._catalog
+
+    def reload_catalog(self) -> None:
+        from ..core.catalog import Catalog  # with the loader and PyYAML: not needed for the first frame
+        self._catalog = Catalog.load(self.level_roots)
 
 
 class App:
@@ -66,7 +79,7 @@ class App:
                                str(ASSETS / "fonts" / "NotoSans-Bold.ttf"))
         self.ui.get_theme().load_theme(str(ASSETS / "themes" / "default.json"))
         self.text = TextRenderer()
-        self.images = ImageCache()
+        self.images = ImageCache(services.data_dir / "cache" / "pictures")
         self.sounds = Sounds()
         self.profile: Profile | None = None
         self.settings = Settings()
@@ -81,6 +94,7 @@ class App:
         self._ui_dt = 0.0
         self._dirty = True
         self.frames_drawn = 0
+        self.verify_backdrops = False  # tests: check every kept backdrop against a fresh one
 
     # -- shortcuts ----------------------------------------------------------------------------
     @property
@@ -174,7 +188,7 @@ class App:
         self._dirty = True
 
     def reload_catalog(self) -> None:
-        self.services.catalog = Catalog.load(level_roots(LEVELS, self.services.data_dir))
+        self.services.reload_catalog()
 
     # -- scene stack (changes happen between events, never inside a widget's callback) ---------
     def switch(self, scene) -> None:
@@ -246,7 +260,7 @@ class App:
     def draw(self) -> None:
         canvas = self.display.canvas
         if self.scene is not None:
-            self.scene.draw(canvas)
+            self.scene.paint(canvas)
         self.ui.draw_ui(canvas)
         if self.scene is not None:
             self.scene.draw_overlay(canvas)

@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pygame
 
-from ..core.catalog import Catalog
 from ..core.datadir import level_roots
 from ..core.progress import ProgressStore
 from ..core.speech import RecordingSpeaker, Speaker
@@ -23,7 +22,7 @@ def create_app(data_dir: Path, speaker: Speaker | None = None, language: str = "
     roots = level_dirs if level_dirs is not None else level_roots(LEVELS, data_dir)
     services = Services(
         store=store or ProgressStore.in_folder(data_dir),
-        catalog=Catalog.load(roots),
+        level_roots=list(roots),
         speaker=speaker or RecordingSpeaker(),
         data_dir=data_dir,
         speaker_factory=speaker_factory,

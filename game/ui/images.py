@@ -1,13 +1,19 @@
 """Loading pictures (SVG rendered once at the size needed, PNG, JPG) with a cache."""
 from __future__ import annotations
 
+import hashlib
+import os
 from pathlib import Path
 
 import pygame
 
 
 class ImageCache:
-    def __init__(self) -> None:
+    """Pictures in memory; SVGs rendered at a size are also kept on disk (`disk_cache`), because
+    rendering a full-screen SVG costs an old computer more than reading the finished picture."""
+
+    def __init__(self, disk_cache: Path | None = None) -> None:
+        self.disk_cache = disk_cache
         self._cache: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}
         self._natural: dict[str, tuple[int, int] | None] = {}
 
@@ -40,11 +46,10 @@ class ImageCache:
             self._cache[key] = image
         return self._cache[key]
 
-    @staticmethod
-    def _load(path: Path, size: tuple[int, int]) -> pygame.Surface | None:
+    def _load(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
         try:
             if path.suffix.lower() == ".svg":
-                image = pygame.image.load_sized_svg(str(path), size)
+                image = self._load_svg(path, size)
             else:
                 image = pygame.image.load(str(path))
         except (pygame.error, OSError, FileNotFoundError):
@@ -55,3 +60,33 @@ class ImageCache:
         if pygame.display.get_surface() is not None:
             image = image.convert_alpha()
         return image
+
+    def _load_svg(self, path: Path, size: tuple[int, int]) -> pygame.Surface:
+        kept = self._kept_file(path, size)
+        if kept is not None and kept.exists():
+            try:
+                return pygame.image.load(str(kept))
+            except pygame.error:
+                pass  # cut short by a power cut: render it again
+        image = pygame.image.load_sized_svg(str(path), size)
+        if kept is not None:
+            try:
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                part = kept.with_suffix(".part.tga")
+                pygame.image.save(image, str(part))
+                os.replace(part, kept)
+            except (OSError, pygame.error):
+                pass  # a full or read-only disk: the picture is simply rendered again next time
+        return image
+
+    def _kept_file(self, path: Path, size: tuple[int, int]) -> Path | None:
+        """Named after the file, its size and time of change and the size asked for: an edited SVG
+        gets a new name, so a stale picture is never shown."""
+        if self.disk_cache is None:
+            return None
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}|{size[0]}x{size[1]}"
+        return self.disk_cache / f"{hashlib.sha1(key.encode()).hexdigest()}.tga"

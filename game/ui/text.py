@@ -11,6 +11,7 @@ HAIR = "\u200a"
 MAX_FONTS = 24  # each open font holds its own copy of the face: a few MB
 LINE_SPACING = 1.4  # of the font size (Noto Sans's own line height is about 1.36)
 WIDE_LINE_SPACING = 1.8
+LAYOUT_CACHE = 2000
 
 BODY = 28
 SMALL = 22
@@ -28,6 +29,8 @@ class TextRenderer:
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._cache: OrderedDict[tuple, list[pygame.Surface]] = OrderedDict()
         self._cache_size = cache_size
+        # layouts are pure functions of the text and the settings: measured once, not every frame
+        self._layouts: OrderedDict[tuple, object] = OrderedDict()
 
     def font(self, size: float, bold: bool = False) -> pygame.font.Font:
         """The font at this size (times the text scale); the few sizes in use are kept, not every one."""
@@ -46,8 +49,21 @@ class TextRenderer:
     def _spaced(self, text: str) -> str:
         return HAIR.join(text) if self.letter_spacing else text
 
-    def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
+    def _layout(self, kind: str, compute, *args):
+        key = (kind, *args, self.scale, self.spacing, self.letter_spacing)
+        found = self._layouts.get(key)
+        if found is None:
+            found = compute(*args)
+            self._layouts[key] = found
+            if len(self._layouts) > LAYOUT_CACHE:
+                self._layouts.popitem(last=False)
+        return found
+
+    def wrap(self, text: str, size: int, width: int, bold: bool = False) -> tuple[str, ...]:
         """The text in lines that fit `width` (with letter spacing applied, when it is on)."""
+        return self._layout("wrap", self._wrap, text, size, width, bold)
+
+    def _wrap(self, text: str, size: int, width: int, bold: bool) -> tuple[str, ...]:
         text = self._spaced(text)
         font = self.font(size, bold)
         lines: list[str] = []
@@ -61,7 +77,7 @@ class TextRenderer:
                     lines.append(current)
                     current = word
             lines.append(current)
-        return lines
+        return tuple(lines)
 
     @staticmethod
     def _split_long_words(words: list[str], font: pygame.font.Font, width: int) -> list[str]:
@@ -139,6 +155,9 @@ class TextRenderer:
     def fitting_size(self, text: str, size: int, width: int, height: int, bold: bool = False) -> float:
         """The largest size up to `size` at which the text fits the box; with large text on, it never
         goes below the normal size, so a box may then be the limit rather than the reader's setting."""
+        return self._layout("fit", self._fitting_size, text, size, width, height, bold)
+
+    def _fitting_size(self, text: str, size: int, width: int, height: int, bold: bool) -> float:
         trial = float(size)
         floor = size / self.scale if self.scale > 1 else size * 0.8
         while trial > floor and self.measure(text, trial, width, bold)[1] > height:
@@ -146,6 +165,9 @@ class TextRenderer:
         return trial
 
     def measure(self, text: str, size: int, width: int, bold: bool = False) -> tuple[int, int]:
+        return self._layout("measure", self._measure, text, size, width, bold)
+
+    def _measure(self, text: str, size: int, width: int, bold: bool) -> tuple[int, int]:
         lines = self.wrap(text, size, width, bold)
         font = self.font(size, bold)
         return max(font.size(line)[0] for line in lines), len(lines) * self.line_height(size, bold)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from .scenes.base import Scene
 
 Painter = Callable[[pygame.Surface, pygame.Rect], None]
+PAINT_MARGIN = 24  # painters may reach a little past the button (a badge on its corner)
 
 
 class Button:
@@ -29,6 +30,8 @@ class Button:
         self.size = size
         self.style = style
         self.paint = paint
+        self._painted: tuple[pygame.Surface, tuple[int, int]] | None = None
+        self._painted_key: tuple | None = None
         self.ui = pygame_gui.elements.UIButton(
             pygame.Rect(rect), "", manager=scene.app.ui,
             object_id=ObjectID(object_id=f"#{widget_id}", class_id=style), command=self._clicked)
@@ -66,15 +69,41 @@ class Button:
         self.ui.kill()
 
     def draw(self, surface: pygame.Surface) -> None:
+        """The label or picture over pygame-gui's button, painted once into a surface of its own and
+        kept until the label, the state, the theme or the text settings change (or the screen is rebuilt)."""
+        tr = self.scene.app.text
+        key = (self.label, self.enabled, palette.current, tr.scale, tr.spacing, tr.letter_spacing,
+               self.rect.size, self.scene._builds)
+        if key != self._painted_key:
+            self._painted, self._painted_key = self._paint_alone(), key
+        elif self.scene.app.verify_backdrops:
+            fresh, offset = self._paint_alone()
+            if offset != self._painted[1] or (
+                    pygame.image.tobytes(fresh, "RGBA") != pygame.image.tobytes(self._painted[0], "RGBA")):
+                raise AssertionError(f"button {self.id}: its kept picture is stale; rebuild the screen on change")
+        picture, (dx, dy) = self._painted
+        surface.blit(picture, (self.rect.x + dx, self.rect.y + dy))
+
+    def _paint_alone(self) -> tuple[pygame.Surface, tuple[int, int]]:
+        """The painting, cut to what was painted (blitting transparent pixels costs as much as any),
+        and where it goes from the button's corner."""
+        width, height = self.rect.size
+        picture = pygame.Surface((width + 2 * PAINT_MARGIN, height + 2 * PAINT_MARGIN), pygame.SRCALPHA)
+        local = pygame.Rect(PAINT_MARGIN, PAINT_MARGIN, width, height)
         if self.paint is not None:
-            self.paint(surface, self.rect)
-            return
+            self.paint(picture, local)
+        else:
+            self._draw_label(picture, local)
+        used = picture.get_bounding_rect()
+        return picture.subsurface(used).convert_alpha(), (used.x - PAINT_MARGIN, used.y - PAINT_MARGIN)
+
+    def _draw_label(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         color = palette.INK if self.enabled else palette.MUTED_INK
         tr = self.scene.app.text
-        inner = self.rect.inflate(-24, -8)
+        inner = rect.inflate(-24, -8)
         size = tr.fitting_size(self.label, self.size, inner.width, inner.height, bold=True)
         _, height = tr.measure(self.label, size, inner.width, bold=True)
-        top = self.rect.centery - height // 2
+        top = rect.centery - height // 2
         tr.draw(surface, self.label, (inner.x, top), size, color, inner.width, bold=True, align="center")
 
 

@@ -25,6 +25,9 @@ class Scene:
         self.focus = FocusRing(app.say)
         self.widgets: list[Button] = []
         self.ui_elements: list = []  # other pygame-gui elements to kill on exit
+        self._builds = 0
+        self._backdrop: pygame.Surface | None = None
+        self._backdrop_key: tuple | None = None
 
     # -- lifecycle --------------------------------------------------------------------------
     def enter(self) -> None:
@@ -34,6 +37,7 @@ class Scene:
 
     def exit(self) -> None:
         self.teardown()
+        self._backdrop = None  # 3.5 MB: a screen not shown does not keep it
 
     def rebuild(self, announce: bool = False) -> None:
         """Builds the widgets again (after a change of language or state), keeping the focus."""
@@ -59,6 +63,7 @@ class Scene:
         self.focus.speak_focused()
 
     def teardown(self) -> None:
+        self._builds += 1
         for widget in self.widgets:
             widget.kill()
         for element in self.ui_elements:
@@ -97,8 +102,44 @@ class Scene:
         return False
 
     # -- drawing ----------------------------------------------------------------------------
+    def paint(self, surface: pygame.Surface) -> None:
+        """Draws the screen under pygame-gui's widgets. What `draw` paints is kept as a backdrop and
+        only painted again when `backdrop_key` (or the widgets, the focus, the theme or the language)
+        changes; what moves is painted every frame by `draw_live`."""
+        key = self.backdrop_key()
+        if key is None:
+            self.draw(surface)
+        else:
+            focused = self.focus.focused
+            key = (key, self._builds, focused.id if focused else None, self.focus.visible, palette.current,
+                   self.app.lang)
+            if self._backdrop is None or self._backdrop.get_size() != surface.get_size():
+                self._backdrop, self._backdrop_key = pygame.Surface(surface.get_size()), None
+            if key != self._backdrop_key:
+                self.draw(self._backdrop)
+                self._backdrop_key = key
+            elif self.app.verify_backdrops:
+                self._verify_backdrop()
+            surface.blit(self._backdrop, (0, 0))
+        self.draw_live(surface)
+
+    def _verify_backdrop(self) -> None:
+        """Tests: a kept backdrop must look exactly like one painted afresh, or a key is missing."""
+        fresh = pygame.Surface(self._backdrop.get_size())
+        self.draw(fresh)
+        if pygame.image.tobytes(fresh, "RGB") != pygame.image.tobytes(self._backdrop, "RGB"):
+            raise AssertionError(f"{type(self).__name__}: the kept backdrop is stale; backdrop_key() misses a change")
+
+    def backdrop_key(self) -> tuple | None:
+        """What the static part of the screen depends on beyond its widgets; None paints every frame."""
+        return None
+
     def draw(self, surface: pygame.Surface) -> None:
+        """The static part of the screen."""
         surface.fill(palette.PAPER)
+
+    def draw_live(self, surface: pygame.Surface) -> None:
+        """What moves (a timer bar, an animation): painted every frame over the backdrop."""
 
     def draw_overlay(self, surface: pygame.Surface) -> None:
         for widget in self.widgets:

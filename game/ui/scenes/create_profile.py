@@ -104,6 +104,9 @@ class CreateProfileScene(Scene):
             return True
         return False
 
+    def backdrop_key(self) -> tuple:
+        return (self.error,)
+
     def draw(self, surface) -> None:
         self.draw_background(surface, ASSETS / "backgrounds" / "map.svg", palette.PAPER)
         tr = self.app.text

@@ -25,6 +25,9 @@ class HelpScene(Scene):
     def back(self) -> None:
         self.app.pop()
 
+    def backdrop_key(self) -> tuple:
+        return ()
+
     def draw(self, surface) -> None:
         self.draw_background(surface, ASSETS / "backgrounds" / "map.svg", palette.PAPER)
         panel(surface, BOX)

@@ -67,6 +67,9 @@ class ProfilesScene(Scene):
         from .title import TitleScene
         self.app.switch(TitleScene(self.app))
 
+    def backdrop_key(self) -> tuple:
+        return ()
+
     def draw(self, surface) -> None:
         self.draw_background(surface, ASSETS / "backgrounds" / "map.svg", palette.PAPER)
         self.app.text.draw(surface, self.tr("profiles.heading"), (64, 50), text.HEADING, palette.INK, bold=True)

@@ -184,6 +184,17 @@ class QuizScene(LiveReload, Scene):
         return moving
 
     # -- drawing ----------------------------------------------------------------------------------
+    def backdrop_key(self) -> tuple:
+        runner = self.runner
+        return (id(self.level), runner.phase, id(runner.current), self._progress() if runner.current else "",
+                runner.retrying, self.show_hint, len(runner.answers))
+
+    def draw_live(self, surface) -> None:
+        question = self.runner.current
+        if self.time_left is not None and question is not None:
+            limit = self.runner.time_limit(question, False)
+            pygame.draw.rect(surface, palette.SUN_GOLD, (0, TOP_BAR - 6, int(1280 * self.time_left / limit), 6))
+
     def draw(self, surface) -> None:
         surface.fill(palette.STEPPE_BLUE)
         tr = self.app.text
@@ -197,9 +208,6 @@ class QuizScene(LiveReload, Scene):
         progress = self._progress()
         tr.draw(surface, progress, (560, 24), tr.fitting_size(progress, text.BODY, 300, 48, bold=True),
                 palette.SUN_GOLD, 300, bold=True, align="right")
-        if self.time_left is not None:
-            limit = self.runner.time_limit(question, False)
-            pygame.draw.rect(surface, palette.SUN_GOLD, (0, TOP_BAR - 6, int(1280 * self.time_left / limit), 6))
         self._draw_prompt(surface, question)
         if self.runner.phase is Phase.FEEDBACK:
             if isinstance(self.view, HotspotView):

@@ -66,6 +66,9 @@ class SettingsScene(Scene):
     def back(self) -> None:
         self.app.pop()
 
+    def backdrop_key(self) -> tuple:
+        return ()
+
     def draw(self, surface) -> None:
         if palette.current == "default":
             self.draw_background(surface, ASSETS / "backgrounds" / "map.svg", palette.PAPER)

@@ -40,6 +40,9 @@ class TitleScene(Scene):
     def back(self) -> None:
         self._quit()
 
+    def backdrop_key(self) -> tuple:
+        return ()
+
     def draw(self, surface) -> None:
         self.draw_background(surface, ASSETS / "backgrounds" / "title.svg")
         tr = self.app.text
