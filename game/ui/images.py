@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pygame
 
+from .surface_cache import SurfaceLRU
+
+PICTURE_BUDGET = 24 * 2**20  # a screen's pictures fit several times over; a whole tour of the levels does not
+
 
 class ImageCache:
     """Pictures in memory; SVGs rendered at a size are also kept on disk (`disk_cache`), because
@@ -14,7 +18,7 @@ class ImageCache:
 
     def __init__(self, disk_cache: Path | None = None) -> None:
         self.disk_cache = disk_cache
-        self._cache: dict[tuple[str, tuple[int, int]], pygame.Surface | None] = {}
+        self._cache: SurfaceLRU[pygame.Surface | None] = SurfaceLRU(PICTURE_BUDGET)
         self._natural: dict[str, tuple[int, int] | None] = {}
 
     def flipped(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
@@ -22,8 +26,8 @@ class ImageCache:
         key = (str(path) + "#flipped", size, False)
         if key not in self._cache:
             image = self.get(path, size)
-            self._cache[key] = pygame.transform.flip(image, True, False) if image is not None else None
-        return self._cache[key]
+            self._cache.put(key, pygame.transform.flip(image, True, False) if image is not None else None)
+        return self._cache.get(key)
 
     def natural_size(self, path: Path) -> tuple[int, int] | None:
         """The picture's own size (an SVG's width and height), in which hotspot regions are given."""
@@ -43,8 +47,8 @@ class ImageCache:
             image = self._load(path, size)
             if opaque and image is not None and pygame.display.get_surface() is not None:
                 image = image.convert()
-            self._cache[key] = image
-        return self._cache[key]
+            return self._cache.put(key, image)
+        return self._cache.get(key)
 
     def _load(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
         try:

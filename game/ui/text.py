@@ -5,6 +5,7 @@ from collections import OrderedDict
 import pygame
 
 from ..paths import ASSETS
+from .surface_cache import SurfaceLRU
 
 FONT_FILES = {False: ASSETS / "fonts" / "NotoSans-Regular.ttf", True: ASSETS / "fonts" / "NotoSans-Bold.ttf"}
 HAIR = "\u200a"
@@ -12,6 +13,7 @@ MAX_FONTS = 24  # each open font holds its own copy of the face: a few MB
 LINE_SPACING = 1.4  # of the font size (Noto Sans's own line height is about 1.36)
 WIDE_LINE_SPACING = 1.8
 LAYOUT_CACHE = 2000
+TEXT_BUDGET = 8 * 2**20  # rendered lines: a few screens' worth
 
 BODY = 28
 SMALL = 22
@@ -22,13 +24,12 @@ TITLE = 96
 class TextRenderer:
     """Renders and caches text. `block` wraps to a width and returns the lines' surfaces."""
 
-    def __init__(self, scale: float = 1.0, cache_size: int = 400) -> None:
+    def __init__(self, scale: float = 1.0, cache_bytes: int = TEXT_BUDGET) -> None:
         self.scale = scale
         self.spacing = LINE_SPACING
         self.letter_spacing = False  # wide spacing: a hair space after every letter
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
-        self._cache: OrderedDict[tuple, list[pygame.Surface]] = OrderedDict()
-        self._cache_size = cache_size
+        self._cache: SurfaceLRU[list[pygame.Surface]] = SurfaceLRU(cache_bytes)
         # layouts are pure functions of the text and the settings: measured once, not every frame
         self._layouts: OrderedDict[tuple, object] = OrderedDict()
 
@@ -98,14 +99,10 @@ class TextRenderer:
         key = (text, size, tuple(color), width, bold, self.scale, self.spacing, self.letter_spacing)
         cached = self._cache.get(key)
         if cached is not None:
-            self._cache.move_to_end(key)
             return cached
         font = self.font(size, bold)
         surfaces = [font.render(line, True, color) for line in self.wrap(text, size, width, bold)]
-        self._cache[key] = surfaces
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-        return surfaces
+        return self._cache.put(key, surfaces)
 
     def draw(self, surface: pygame.Surface, text: str, pos: tuple[int, int], size: int = BODY, color=(0, 0, 0),
              width: int = 10_000, bold: bool = False, align: str = "left") -> pygame.Rect:
@@ -146,10 +143,7 @@ class TextRenderer:
         key = ("line", line, size, tuple(color), bold, self.scale)
         cached = self._cache.get(key)
         if cached is None:
-            cached = [self.font(size, bold).render(line, True, color)]
-            self._cache[key] = cached
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+            cached = self._cache.put(key, [self.font(size, bold).render(line, True, color)])
         return cached[0]
 
     def fitting_size(self, text: str, size: int, width: int, height: int, bold: bool = False) -> float:

@@ -70,6 +70,7 @@ class Scene:
             element.kill()
         self.widgets, self.ui_elements = [], []
         self.focus.clear()
+        self.app.garbage_waiting = True
 
     def build(self) -> None:
         raise NotImplementedError
