@@ -9,6 +9,10 @@ from pathlib import Path
 from .core.text import LANGUAGES
 from .paths import LEVELS
 
+MESSAGE_LANG_HELP = ("the language of the messages (kk, ru or en); by default the computer's language: the "
+                     "LC_ALL, LC_MESSAGES, LANG or LANGUAGE setting (on Windows, the user's locale) when it is "
+                     "Kazakh or Russian, else English")
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -23,7 +27,13 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check level files and print every problem")
     validate.add_argument("--strict", action="store_true", help="count warnings as errors")
     validate.add_argument("--format", choices=("text", "json"), default="text",
-                          help="json: one machine-readable list of problems, for editors")
+                          help="json: one machine-readable list of problems, for editors (severity stays "
+                               "'error' or 'warning'; message and hint are in --lang, with their English "
+                               "message_template and message_params)")
+    validate.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
+    validate.add_argument("--list-messages", action="store_true",
+                          help="print every message the validator can give, with its translations (only --lang's "
+                               "when --lang is given), and exit")
     validate.add_argument("paths", nargs="*", type=Path, help="level files, packs or folders of packs "
                                                               "(default: levels/)")
     commands.add_parser("list", help="print one line per level: id, type, title")
@@ -44,20 +54,43 @@ def _parser() -> argparse.ArgumentParser:
     new_pack = commands.add_parser("new-pack", help="create a pack with an example of every level and question type")
     new_pack.add_argument("name", help="the pack id: lowercase letters, digits, '-' and '_', starting with a letter")
     new_pack.add_argument("--dir", type=Path, help="the folder to create it in (default: levels/)")
+    new_pack.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     import_pack = commands.add_parser("import-pack", help="check a pack .zip and install it into the data folder")
     import_pack.add_argument("zip", type=Path, help="the pack's .zip file")
     import_pack.add_argument("--replace", action="store_true", help="replace an installed pack with the same id")
+    import_pack.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     export_pack = commands.add_parser("export-pack", help="make a .zip of a pack for another library")
     export_pack.add_argument("pack_dir", type=Path, help="the pack folder (the one with pack.yaml)")
     export_pack.add_argument("--out", type=Path, help="the .zip to write (default: <pack id>.zip here)")
+    export_pack.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
+    questions = commands.add_parser("import-questions", help="make a quiz level from a Moodle question bank (GIFT "
+                                                             "or Aiken)")
+    questions.add_argument("file", type=Path, help="the question bank exported from Moodle (UTF-8 text)")
+    questions.add_argument("--format", required=True, choices=("gift", "aiken"), help="the format of the bank")
+    questions.add_argument("--out", required=True, type=Path,
+                           help="the level file to write, e.g. levels/my-pack/history.yaml (its name is the level id)")
+    questions.add_argument("--written-in", choices=LANGUAGES, default="kk",
+                           help="the language the questions are written in (default kk); the messages stay English")
+    questions.add_argument("--title", help="the title of the level (default: made from the bank's file name)")
+    questions.add_argument("--force", action="store_true", help="replace the --out file when it exists")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "play"
+    if command == "import-questions":
+        from .authoring.question_import.command import run as run_import_questions
+        return run_import_questions(args)
     if command == "validate":
-        return _validate(args.paths or [LEVELS], strict=args.strict, as_json=args.format == "json")
+        from .core.problems import message_language
+        lang = message_language(args.lang)
+        if args.list_messages:
+            from .authoring.messages import message_listing
+            langs = tuple(dict.fromkeys(("en", args.lang))) if args.lang else ("en", "kk", "ru")
+            print(message_listing(langs, as_json=args.format == "json"), end="")
+            return 0
+        return _validate(args.paths or [LEVELS], strict=args.strict, as_json=args.format == "json", lang=lang)
     if command == "list":
         return _list(args)
     if command == "screenshot":
@@ -85,25 +118,26 @@ def main(argv: list[str] | None = None) -> int:
     return _play(args)
 
 
-def _validate(paths: list[Path], strict: bool = False, as_json: bool = False) -> int:
+def _validate(paths: list[Path], strict: bool = False, as_json: bool = False, lang: str = "en") -> int:
     from .core.catalog import validate_paths
+    from .core.problems import Msg
     problems, count = validate_paths(paths)
     errors = sum(p.is_error or strict for p in problems)
     warnings = len(problems) - errors
     if as_json:
         import json
-        print(json.dumps({"levels": count, "errors": errors, "warnings": warnings, "problems": [
-            {"path": p.where.path, "line": p.where.line, "column": p.where.col,
-             "severity": "error" if (p.is_error or strict) else "warning", "message": p.message, "hint": p.hint}
+        print(json.dumps({"levels": count, "errors": errors, "warnings": warnings, "lang": lang, "problems": [
+            {**p.to_dict(lang), "severity": "error" if (p.is_error or strict) else "warning"}
             for p in problems]}, ensure_ascii=False, indent=1))
         return 1 if errors else 0
     for problem in problems:
-        print(problem.format())
+        print(problem.format(lang))
     if errors:
         sys.stdout.flush()
-        print(f"{errors} error(s), {warnings} warning(s) in {count} level(s)", file=sys.stderr)
+        print(Msg("{errors} error(s), {warnings} warning(s) in {count} level(s)", errors=errors, warnings=warnings,
+                  count=count).text(lang), file=sys.stderr)
         return 1
-    print(f"ok: {count} level(s) checked, {warnings} warning(s)")
+    print(Msg("ok: {count} level(s) checked, {warnings} warning(s)", count=count, warnings=warnings).text(lang))
     return 0
 
 

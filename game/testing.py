@@ -75,6 +75,26 @@ class Pilot:
             self._post(pygame.KEYDOWN, key=key, mod=mods, unicode="", scancode=0)
             self._post(pygame.KEYUP, key=key, mod=mods, unicode="", scancode=0)
 
+    def drawn_text(self) -> str:
+        """Every text on the screen, one a line: the next frame is painted afresh while the text
+        renderer is watched."""
+        drawn: list[str] = []
+        renderer = self.app.text
+        original = renderer.draw
+
+        def draw(surface, words, *args, **kwargs):
+            drawn.append(words)
+            return original(surface, words, *args, **kwargs)
+
+        renderer.draw = draw
+        try:
+            self.app.scene.forget_drawings()
+            self.app.invalidate()
+            self.advance()
+        finally:
+            del renderer.draw
+        return "\n".join(drawn)
+
     def type(self, text: str) -> None:
         for char in text:
             self._post(pygame.TEXTINPUT, text=char)

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from conftest import ROOT
-from game.authoring import packs
+from game.authoring.packs import importing
 from game.authoring.packs import MAX_FILES, PackArchiveError, export_pack, import_pack
 from game.authoring.scaffold import new_pack
 from game.cli import main
@@ -175,7 +175,7 @@ def test_replacing_keeps_the_old_pack_when_the_new_one_cannot_be_moved_in(pack, 
             raise OSError(28, "No space left on device")
         return real_rename(src, dst)
 
-    monkeypatch.setattr(packs.os, "rename", failing_rename)
+    monkeypatch.setattr(importing.os, "rename", failing_rename)
     with pytest.raises(PackArchiveError, match="No space left"):
         import_pack(zip_path, data, replace=True)
     assert (data / "packs" / "club" / "mine.txt").read_text() == "the old pack"
@@ -244,7 +244,7 @@ def test_a_member_that_unpacks_to_more_than_it_announces_is_stopped(pack, data, 
     """Even if the sizes in the table of contents lie, no more than they announce is ever written."""
     members = pack_members(pack)
     zip_path = make_zip(tmp_path / "liar.zip", members)
-    real = packs._check_members
+    real = importing.check_members
 
     def lying(zf):
         found = real(zf)
@@ -253,7 +253,7 @@ def test_a_member_that_unpacks_to_more_than_it_announces_is_stopped(pack, data, 
                 member.info.file_size = 10  # what the table of contents would claim
         return found
 
-    monkeypatch.setattr(packs, "_check_members", lying)
+    monkeypatch.setattr(importing, "check_members", lying)
     with pytest.raises(PackArchiveError) as caught:  # zipfile's own check or ours, whichever comes first
         import_pack(zip_path, data)
     assert "announces" in caught.value.message or "Bad CRC-32" in caught.value.message

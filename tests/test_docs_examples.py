@@ -17,8 +17,10 @@ def test_the_documented_examples_validate_cleanly(tmp_path):
     for block, data in zip(blocks, documents):
         name = "pack.yaml" if data is pack else f"{data['id']}.yaml"
         (folder / name).write_text(block, encoding="utf-8")
-        for scene in (data.get("scenes") or {}).values():
-            (folder / scene["background"]).write_bytes((ROOT / "levels/karkaraly/assets/town.svg").read_bytes())
+        pictures = [scene["background"] for scene in (data.get("scenes") or {}).values()] + \
+            ([data["cover"]] if "cover" in data else [])
+        for picture in pictures:
+            (folder / picture).write_bytes((ROOT / "levels/karkaraly/assets/town.svg").read_bytes())
     types = {d.get("type") for d in documents}
     assert types == {None, "quiz", "story"}
     problems, count = validate_paths([folder])

@@ -105,6 +105,8 @@ def assert_clean(problems: list) -> None:
         assert isinstance(problem.where.col, int) and problem.where.col >= 0
         problem.format().encode("utf-8")  # the validate command prints it
         assert len(problem.format()) < 20_000, "a problem message should stay readable"
+        for lang in ("kk", "ru"):  # and in the librarian's language (validate --lang)
+            assert problem.text(lang).strip() and len(problem.format(lang).encode("utf-8")) < 40_000
     assert not SENTINEL.exists(), "a !!python tag was executed"
 
 

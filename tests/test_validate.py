@@ -58,7 +58,7 @@ def test_files_over_one_mebibyte_are_refused_before_parsing():
 
 
 def run_validate(*paths):
-    return subprocess.run([sys.executable, "run_game.py", "validate", *map(str, paths)],
+    return subprocess.run([sys.executable, "run_game.py", "validate", "--lang", "en", *map(str, paths)],
                           cwd=ROOT, capture_output=True, text=True)
 
 
@@ -89,8 +89,8 @@ def test_strict_makes_warnings_errors_and_json_is_for_editors(tmp_path):
                      "    source: s\n", encoding="utf-8")
     assert run_validate(level).returncode == 0
     assert run_validate("--strict", level).returncode == 1
-    result = subprocess.run([sys.executable, "run_game.py", "validate", "--format", "json", str(level)], cwd=ROOT,
-                            capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "run_game.py", "validate", "--lang", "en", "--format", "json", str(level)],
+                            cwd=ROOT, capture_output=True, text=True)
     data = json.loads(result.stdout)
     assert result.returncode == 0 and data["warnings"] == 1 and data["errors"] == 0
     assert data["problems"][0]["line"] == 4 and data["problems"][0]["severity"] == "warning"

@@ -1,7 +1,8 @@
 """The authoring commands of the command line: schema, new-pack, import-pack, export-pack.
 
 `game/cli.py` declares their arguments and calls `run(args)`; every refusal is printed as a message
-(and a hint) on stderr with exit code 1, never as a traceback.
+(and a hint) on stderr with exit code 1, never as a traceback. Messages are in the language of `--lang`,
+else of the computer (see game.core.problems.message_language).
 """
 from __future__ import annotations
 
@@ -9,27 +10,36 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.problems import Problem
+from ..core.problems import HINT_WORD, Msg, Problem, message_language, translate
+
+_LANG = {"messages": "en"}  # the language of this run's messages, set by run()
+
+
+def _say(message: str, file=None) -> None:
+    print(translate(message, _LANG["messages"]), file=file)
 
 
 def run(args: argparse.Namespace) -> int:
+    _LANG["messages"] = message_language(getattr(args, "lang", None))
     try:
         return _COMMANDS[args.command](args)
     except KeyboardInterrupt:
-        print("stopped", file=sys.stderr)
+        _say(Msg("stopped"), file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - a librarian gets a sentence, never a traceback
-        return _refuse(args.command, f"unexpected problem: {type(exc).__name__}: {exc}",
-                       "please report this message")
+        return _refuse(args.command, Msg("unexpected problem: {kind}: {detail}", kind=type(exc).__name__,
+                                         detail=str(exc)),
+                       Msg("please report this message"))
 
 
-def _refuse(command: str, message: str, hint: str = "", problems: list[Problem] | None = None) -> int:
+def _refuse(command: str, message: Msg, hint: Msg | str = "", problems: list[Problem] | None = None) -> int:
+    lang = _LANG["messages"]
     sys.stdout.flush()
     for problem in problems or []:
-        print(problem.format(), file=sys.stderr)
-    print(f"{command}: {message}", file=sys.stderr)
+        print(problem.format(lang), file=sys.stderr)
+    print(f"{command}: {translate(message, lang)}", file=sys.stderr)
     if hint:
-        print(f"    hint: {hint}", file=sys.stderr)
+        print(f"    {HINT_WORD.text(lang)}: {translate(hint, lang)}", file=sys.stderr)
     return 1
 
 
@@ -47,8 +57,9 @@ def _schema(args) -> int:
         part.write_bytes(text.encode("utf-8"))
         part.replace(args.out)
     except OSError as exc:
-        return _refuse("schema", f"cannot write {args.out}: {exc.strerror or exc}")
-    print(f"wrote {args.out}")
+        return _refuse("schema", Msg("cannot write {path}: {reason}", path=str(args.out),
+                                     reason=exc.strerror or str(exc)))
+    _say(Msg("wrote {path}", path=str(args.out)))
     return 0
 
 
@@ -58,12 +69,12 @@ def _new_pack(args) -> int:
     try:
         created = new_pack(args.name, args.dir if args.dir is not None else LEVELS)
     except ScaffoldError as exc:
-        return _refuse("new-pack", str(exc))
+        return _refuse("new-pack", exc.args[0])
     shown = _shown(created.folder)
-    print(f"created the pack '{args.name}' in {shown}:")
+    _say(Msg("created the pack '{name}' in {folder}:", name=args.name, folder=shown))
     for path in created.files:
         print(f"  {_shown(path)}")
-    print(f"next: change the texts, then check them with: python run_game.py validate {shown}")
+    _say(Msg("next: change the texts, then check them with: python run_game.py validate {folder}", folder=shown))
     return 0
 
 
@@ -76,12 +87,14 @@ def _import_pack(args) -> int:
     except PackArchiveError as exc:
         return _refuse("import-pack", exc.message, exc.hint, exc.problems)
     for problem in result.problems:
-        print(problem.format())
-    verb = "replaced" if result.replaced else "installed"
-    print(f"{verb} the pack '{result.pack_id}' ({result.level_count} level(s), "
-          f"{len(result.problems)} warning(s)) in {result.folder}")
+        print(problem.format(_LANG["messages"]))
+    done = dict(id=result.pack_id, levels=result.level_count, warnings=len(result.problems), folder=str(result.folder))
+    _say(Msg("replaced the pack '{id}' ({levels} level(s), {warnings} warning(s)) in {folder}", **done)
+         if result.replaced else Msg("installed the pack '{id}' ({levels} level(s), {warnings} warning(s)) in {folder}",
+                                     **done))
     if result.skipped:
-        print(f"note: {result.skipped} file(s) of the zip outside the pack folder, or hidden, were not installed")
+        _say(Msg("note: {count} file(s) of the zip outside the pack folder, or hidden, were not installed",
+                 count=result.skipped))
     return 0
 
 
@@ -92,10 +105,11 @@ def _export_pack(args) -> int:
     except PackArchiveError as exc:
         return _refuse("export-pack", exc.message, exc.hint, exc.problems)
     for problem in result.problems:
-        print(problem.format())
+        print(problem.format(_LANG["messages"]))
     for name in result.skipped:
-        print(f"note: left out {name}")
-    print(f"wrote {result.out}: the pack '{result.pack_id}', {len(result.files)} file(s)")
+        _say(Msg("note: left out {name}", name=name))
+    _say(Msg("wrote {path}: the pack '{id}', {count} file(s)", path=str(result.out), id=result.pack_id,
+             count=len(result.files)))
     return 0
 
 

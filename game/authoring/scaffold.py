@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.problems import Msg
 from ..core.reader import IDENT
 from ..paths import LEVELS
 from .schema import SCHEMA_FILE_NAME
@@ -20,7 +21,7 @@ LEVEL_FILES = ("first-quiz.yaml", "first-story.yaml")
 
 
 class ScaffoldError(Exception):
-    """Why a pack could not be created, in words for the person who typed the command."""
+    """Why a pack could not be created, in words for the person who typed the command (a Msg)."""
 
 
 @dataclass
@@ -31,9 +32,9 @@ class Created:
 
 def check_name(name: str) -> None:
     if not IDENT.match(name):
-        raise ScaffoldError(
-            f"'{name}' cannot be a pack id: use lowercase Latin letters, digits, '-' and '_', starting with a "
-            "letter, at most 64 characters (for example: my-library)")
+        raise ScaffoldError(Msg(
+            "'{name}' cannot be a pack id: use lowercase Latin letters, digits, '-' and '_', starting with a "
+            "letter, at most 64 characters (for example: my-library)", name=name))
 
 
 def _schema_line(folder: Path) -> str:
@@ -69,9 +70,10 @@ def new_pack(name: str, parent: Path = LEVELS) -> Created:
     check_name(name)
     folder = parent / name
     if folder.exists() or folder.is_symlink():
-        raise ScaffoldError(f"{_shown(folder)} already exists: choose another name, or delete that folder first")
+        raise ScaffoldError(Msg("{folder} already exists: choose another name, or delete that folder first",
+                                folder=_shown(folder)))
     if parent.exists() and not parent.is_dir():
-        raise ScaffoldError(f"{_shown(parent)} is not a folder")
+        raise ScaffoldError(Msg("{folder} is not a folder", folder=_shown(parent)))
     try:
         parent.mkdir(parents=True, exist_ok=True)
         schema_line = _schema_line(folder)
@@ -92,11 +94,13 @@ def new_pack(name: str, parent: Path = LEVELS) -> Created:
                     shutil.copyfile(picture, stage / "assets" / picture.name)
                     files.append(folder / "assets" / picture.name)
             if folder.exists():
-                raise ScaffoldError(f"{_shown(folder)} appeared while the pack was being made: nothing was changed")
+                raise ScaffoldError(Msg("{folder} appeared while the pack was being made: nothing was changed",
+                                        folder=_shown(folder)))
             os.rename(stage, folder)
         finally:
             if work.exists():
                 shutil.rmtree(work, ignore_errors=True)
     except OSError as exc:
-        raise ScaffoldError(f"cannot create {_shown(folder)}: {exc.strerror or exc}") from None
+        raise ScaffoldError(Msg("cannot create {folder}: {reason}", folder=_shown(folder),
+                                reason=exc.strerror or str(exc))) from None
     return Created(folder, files)

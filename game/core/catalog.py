@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import LevelResult, PackResult, load_level, load_pack
-from .problems import Problem, Severity, Where
+from .problems import Msg, Problem, Severity, Where
 
 
 def find_pack_folders(root: Path) -> list[Path]:
@@ -62,8 +62,8 @@ def validate_paths(paths: list[Path]) -> tuple[list[Problem], int]:
         folder = path.parent if path.is_file() else path
         packs = find_pack_folders(folder)
         if not packs:
-            problems.append(Problem(Where(str(path)), Severity.ERROR, "no pack found here",
-                                    "a pack is a folder with a pack.yaml file"))
+            problems.append(Problem(Where(str(path)), Severity.ERROR, Msg("no pack found here"),
+                                    Msg("a pack is a folder with a pack.yaml file")))
         for pack_folder in packs:
             result = load_pack(pack_folder)
             problems += result.all_problems()

@@ -7,17 +7,19 @@ from pathlib import Path
 import yaml
 
 from . import model
-from .problems import Problem, Severity, Where, has_errors
+from .metadata import LEVEL_META_KEYS, PACK_META_KEYS, parse_level_meta, parse_pack_meta
+from .problems import Msg, Problem, Severity, Where, has_errors
 from .questions import KINDS, ParseContext, Question
 from .questions.items import read_image
 from .reader import Reader, did_you_mean
 from .story_format import parse_story
 from .text import Text
+from .unlock import unlock_problems
 from .yamlsrc import parse_file, where
 
 FORMAT_VERSION = 1
 LEVEL_TYPES = ("quiz", "story")
-_LEVEL_COMMON = ("format", "id", "type", "title", "summary")
+_LEVEL_COMMON = ("format", "id", "type", "title", "summary") + LEVEL_META_KEYS
 
 
 @dataclass
@@ -29,6 +31,7 @@ class LevelResult:
     path: Path
     level: model.Level | None
     problems: list[Problem] = field(default_factory=list)
+    unlock: model.Unlock | None = None  # kept even when the level has other errors, to check it with the pack
 
     @property
     def ok(self) -> bool:
@@ -53,8 +56,8 @@ def _check_format(r: Reader, keys: dict, node: yaml.Node) -> None:
     if "format" in keys:
         version = r.integer(keys["format"], "format")
         if version is not None and version != FORMAT_VERSION:
-            r.error(keys["format"], f"format {version} is not known to this version of the game",
-                    f"write 'format: {FORMAT_VERSION}'")
+            r.error(keys["format"], Msg("format {version} is not known to this version of the game", version=version),
+                    Msg("write 'format: {version}'", version=FORMAT_VERSION))
 
 
 def load_pack(folder: Path) -> PackResult:
@@ -63,43 +66,48 @@ def load_pack(folder: Path) -> PackResult:
     if parsed.root is None:
         return PackResult(folder, None, [], parsed.problems)
     r = Reader(parsed.path)
-    keys = r.mapping(parsed.root, "the pack", required=("format", "id", "title", "levels"),
-                     optional=("description",))
+    keys = r.mapping(parsed.root, Msg("the pack"), required=("format", "id", "title", "levels"),
+                     optional=("description",) + PACK_META_KEYS)
     if keys is None:
         return PackResult(folder, None, [], r.problems)
     _check_format(r, keys, parsed.root)
-    pack_id = r.ident(keys["id"], "the pack id") if "id" in keys else None
+    pack_id = r.ident(keys["id"], Msg("the pack id")) if "id" in keys else None
     if pack_id and pack_id != folder.name:
-        r.error(keys["id"], f"the pack id '{pack_id}' differs from its folder name '{folder.name}'",
-                "rename the folder or the id so that they are the same")
-    title = r.text(keys["title"], "the pack title") if "title" in keys else None
-    description = r.text(keys["description"], "the pack description") if "description" in keys else None
+        r.error(keys["id"], Msg("the pack id '{id}' differs from its folder name '{folder}'", id=pack_id,
+                                folder=folder.name),
+                Msg("rename the folder or the id so that they are the same"))
+    title = r.text(keys["title"], Msg("the pack title")) if "title" in keys else None
+    description = r.text(keys["description"], Msg("the pack description")) if "description" in keys else None
+    meta = parse_pack_meta(r, keys, folder)
     level_ids: list[str] = []
     files = sorted(p.stem for p in folder.glob("*.yaml") if p.name != "pack.yaml")
     present = set(files)
     listed: set[str] = set()
     missing = 0
     for item in (r.sequence(keys["levels"], "levels") or []) if "levels" in keys else []:
-        level_id = r.ident(item, "a level id")
+        level_id = r.ident(item, Msg("a level id"))
         if level_id is None:
             continue
         if level_id in listed:
-            r.error(item, f"the level '{level_id}' is listed twice")
+            r.error(item, Msg("the level '{level}' is listed twice", level=level_id))
         elif level_id not in present:
             missing += 1  # spelling hints for the first few only: thousands of them help nobody
-            hint = did_you_mean(level_id, files) if missing <= 20 else "add the file or remove the line"
-            r.error(item, f"there is no file {level_id}.yaml in the pack", hint)
+            hint = did_you_mean(level_id, files) if missing <= 20 else Msg("add the file or remove the line")
+            r.error(item, Msg("there is no file {file} in the pack", file=f"{level_id}.yaml"), hint)
         else:
             level_ids.append(level_id)
         listed.add(level_id)
     for stray in sorted(folder.glob("*.yaml")):
         if stray.name != "pack.yaml" and stray.stem not in level_ids and "levels" in keys:
-            r.warn(keys["levels"], f"{stray.name} is not listed in levels, so the game does not show it",
-                   f"add '- {stray.stem}' to levels")
+            r.warn(keys["levels"], Msg("{file} is not listed in levels, so the game does not show it", file=stray.name),
+                   Msg("add '- {level}' to levels", level=stray.stem))
     pack = None
     if pack_id and title and not has_errors(r.problems):
-        pack = model.Pack(pack_id, title, description or Text({}), tuple(level_ids), folder)
+        pack = model.Pack(pack_id, title, description or Text({}), tuple(level_ids), folder, **meta)
     levels = [load_level(folder / f"{lid}.yaml", pack_id or folder.name, folder) for lid in level_ids]
+    found = unlock_problems({result.level_id: result.unlock for result in levels if result.unlock}, level_ids)
+    for result in levels:
+        result.problems += found.get(result.level_id, [])
     return PackResult(folder, pack, levels, r.problems)
 
 
@@ -109,33 +117,37 @@ def load_level(path: Path, pack_id: str, pack_folder: Path) -> LevelResult:
     if parsed.root is None:
         return result
     r = Reader(parsed.path)
-    head = r.mapping(parsed.root, "the level")
+    head = r.mapping(parsed.root, Msg("the level"))
     if head is None:
         result.problems += r.problems
         return result
     kind = r.string(head["type"], "type") if "type" in head else None
     if kind not in LEVEL_TYPES:
         node = head.get("type", parsed.root)
-        r.error(node, "the level type is missing or unknown" if kind is None else f"unknown level type '{kind}'",
-                "write 'type: quiz' or 'type: story'")
+        r.error(node, Msg("the level type is missing or unknown") if kind is None
+                else Msg("unknown level type '{kind}'", kind=kind),
+                Msg("write 'type: quiz' or 'type: story'"))
         result.problems += r.problems
         return result
     r = Reader(parsed.path)  # read again, now knowing which keys belong to this type
     extra = (("shuffle", "pool", "time_limit", "questions") if kind == "quiz"
              else ("mode", "characters", "variables", "start", "scenes"))
-    keys = r.mapping(parsed.root, f"the {kind} level", required=("format", "id", "type", "title") + extra[-1:],
+    keys = r.mapping(parsed.root, Msg("the quiz level") if kind == "quiz" else Msg("the story level"),
+                     required=("format", "id", "type", "title") + extra[-1:],
                      optional=_LEVEL_COMMON + extra)
     assert keys is not None
     _check_format(r, keys, parsed.root)
-    level_id = r.ident(keys["id"], "the level id") if "id" in keys else None
+    level_id = r.ident(keys["id"], Msg("the level id")) if "id" in keys else None
     if level_id and level_id != path.stem:
-        r.error(keys["id"], f"the level id '{level_id}' differs from the file name '{path.name}'",
-                f"rename the file to {level_id}.yaml or change the id")
+        r.error(keys["id"], Msg("the level id '{id}' differs from the file name '{file}'", id=level_id, file=path.name),
+                Msg("rename the file to {file} or change the id", file=f"{level_id}.yaml"))
     common = dict(
         id=level_id or path.stem, pack_id=pack_id, path=path, where=where(parsed.path, parsed.root),
-        title=r.text(keys["title"], "the level title") if "title" in keys else None,
-        summary=r.text(keys["summary"], "the summary") if "summary" in keys else None,
+        title=r.text(keys["title"], Msg("the level title")) if "title" in keys else None,
+        summary=r.text(keys["summary"], Msg("the summary")) if "summary" in keys else None,
     )
+    common.update(parse_level_meta(r, keys, level_id))
+    result.unlock = common.get("unlock")
     if kind == "quiz":
         level = _quiz(r, keys, common, pack_folder)
     else:
@@ -152,7 +164,7 @@ def _quiz(r: Reader, keys: dict, common: dict, pack_folder: Path) -> model.QuizL
     questions: list[Question] = []
     nodes = r.sequence(keys["questions"], "questions") if "questions" in keys else None
     if nodes is not None and not nodes:
-        r.error(keys["questions"], "the quiz has no questions", "add at least one question")
+        r.error(keys["questions"], Msg("the quiz has no questions"), Msg("add at least one question"))
     seen: set[str] = set()
     ctx = ParseContext(r, pack_folder)
     for node in nodes or []:
@@ -160,14 +172,15 @@ def _quiz(r: Reader, keys: dict, common: dict, pack_folder: Path) -> model.QuizL
         if question is None:
             continue
         if question.id in seen:
-            r.error(node, f"two questions have the id '{question.id}'", "give each question its own id")
+            r.error(node, Msg("two questions have the id '{id}'", id=question.id), Msg("give each question its own id"))
         seen.add(question.id)
         questions.append(question)
     shuffle = r.boolean(keys["shuffle"], "shuffle") if "shuffle" in keys else True
     pool = _positive(r, keys, "pool")
     if pool is not None and nodes and pool > len(nodes):
-        r.error(keys["pool"], f"pool asks for {pool} questions but the quiz has {len(nodes)}",
-                "make pool smaller or add questions")
+        r.error(keys["pool"], Msg("pool asks for {pool} questions but the quiz has {count}", pool=pool,
+                                  count=len(nodes)),
+                Msg("make pool smaller or add questions"))
     time_limit = _positive(r, keys, "time_limit")
     if common["title"] is None:
         return None
@@ -180,7 +193,7 @@ def _positive(r: Reader, keys: dict, name: str) -> int | None:
         return None
     value = r.integer(keys[name], name)
     if value is not None and value < 1:
-        r.error(keys[name], f"{name} should be 1 or more")
+        r.error(keys[name], Msg("{name} should be 1 or more", name=name))
         return None
     return value
 
@@ -191,27 +204,28 @@ _QUESTION_COMMON = ("id", "type", "prompt", "explanation", "source", "hint", "im
 def _question(ctx: ParseContext, node: yaml.Node) -> Question | None:
     r = ctx.reader
     type_node = _find_key(node, "type")
-    kind_name = r.string(type_node, "the question type") if type_node is not None else None
+    kind_name = r.string(type_node, Msg("the question type")) if type_node is not None else None
     kind = KINDS.get(kind_name) if kind_name else None
     if type_node is not None and kind_name is not None and kind is None:
-        r.error(type_node, f"unknown question type '{kind_name}'", did_you_mean(kind_name, KINDS))
-    keys = r.mapping(node, "a question", required=("id", "type", "prompt", "explanation", "source"),
+        r.error(type_node, Msg("unknown question type '{kind}'", kind=kind_name), did_you_mean(kind_name, KINDS))
+    keys = r.mapping(node, Msg("a question"), required=("id", "type", "prompt", "explanation", "source"),
                      optional=_QUESTION_COMMON + (kind.keys if kind else tuple(k for v in KINDS.values() for k in v.keys)))
     if keys is None or kind is None:
         return None
     common = dict(
-        id=r.ident(keys["id"], "the question id") if "id" in keys else None,
-        prompt=r.text(keys["prompt"], "the question") if "prompt" in keys else None,
-        explanation=r.text(keys["explanation"], "the explanation") if "explanation" in keys else None,
-        source=r.string(keys["source"], "the source") if "source" in keys else None,
+        id=r.ident(keys["id"], Msg("the question id")) if "id" in keys else None,
+        prompt=r.text(keys["prompt"], Msg("the question")) if "prompt" in keys else None,
+        explanation=r.text(keys["explanation"], Msg("the explanation")) if "explanation" in keys else None,
+        source=r.string(keys["source"], Msg("the source")) if "source" in keys else None,
         where=where(r.path, node),
-        hint=r.text(keys["hint"], "the hint") if "hint" in keys else None,
-        image=read_image(ctx, keys["image"], "the picture") if "image" in keys else None,
+        hint=r.text(keys["hint"], Msg("the hint")) if "hint" in keys else None,
+        image=read_image(ctx, keys["image"], Msg("the picture")) if "image" in keys else None,
         picture_only=bool(r.boolean(keys["picture_only"], "picture_only")) if "picture_only" in keys else False,
         time_limit=_positive(r, keys, "time_limit"),
     )
     if common["source"] is not None and not common["source"].strip():
-        r.error(keys["source"], "the source is empty", "say where the fact comes from: a book, a page, a web site")
+        r.error(keys["source"], Msg("the source is empty"),
+                Msg("say where the fact comes from: a book, a page, a web site"))
         common["source"] = None
     question = kind.parse(ctx, keys, node, common)
     required = ("id", "prompt", "explanation", "source")
@@ -228,6 +242,6 @@ def _find_key(node: yaml.Node, key: str) -> yaml.Node | None:
     return None
 
 
-def broken_level_result(path: Path, pack_id: str, message: str) -> LevelResult:
+def broken_level_result(path: Path, pack_id: str, message: Msg) -> LevelResult:
     problem = Problem(Where(str(path)), Severity.ERROR, message)
     return LevelResult(pack_id, path.stem, path, None, [problem])

@@ -111,6 +111,27 @@ class Scene:
 
 
 @dataclass(frozen=True)
+class Book:
+    """A book (or another source) a child can read after the level: `read_more` in the level file."""
+
+    title: Text
+    author: Text
+    call_number: str | None = None  # the library's shelf mark, exactly as the librarian wrote it
+    library: Text | None = None     # the library that holds it
+
+
+@dataclass(frozen=True)
+class Unlock:
+    """`unlock: {after: level-id}`: the level opens once the child has finished `after`."""
+
+    after: str
+    where: Where
+
+
+AGE_BANDS = ("6-8", "9-11", "12-14")
+
+
+@dataclass(frozen=True)
 class Level:
     id: str
     pack_id: str
@@ -118,6 +139,10 @@ class Level:
     summary: Text | None
     path: Path
     where: Where
+    ages: tuple[str, ...] = ()           # age bands of AGE_BANDS, in that order; () when not given
+    minutes: int | None = None           # the estimated playing time
+    unlock: Unlock | None = None         # None: always open
+    read_more: tuple[Book, ...] = ()     # shown on the results screen
 
     kind = "level"
 
@@ -161,9 +186,22 @@ class StoryLevel(Level):
 
 
 @dataclass(frozen=True)
+class Licence:
+    texts: str     # for example "CC BY 4.0"
+    pictures: str
+
+
+@dataclass(frozen=True)
 class Pack:
     id: str
     title: Text
     description: Text
     level_ids: tuple[str, ...]
     folder: Path
+    author: Text | None = None
+    library: Text | None = None           # the library that made the pack
+    ages: tuple[int, int] | None = None   # (from, to), both within 6..14
+    languages: tuple[str, ...] = ()       # the languages the pack is complete in
+    version: str | None = None
+    cover: str | None = None              # a picture of the pack, relative to its folder
+    licence: Licence | None = None

@@ -7,19 +7,20 @@ from typing import Iterable
 
 import yaml
 
-from .problems import Problem, Severity
+from .problems import Msg, Problem, Severity
 from .text import LANGUAGES, Text
 from .yamlsrc import where
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _READ_AS = {
-    _TAG + "bool": "a yes/no value",
-    _TAG + "null": "an empty value",
-    _TAG + "timestamp": "a date",
-    _TAG + "float": "a number",
-    _TAG + "int": "a number",
+    _TAG + "bool": Msg("a yes/no value"),
+    _TAG + "null": Msg("an empty value"),
+    _TAG + "timestamp": Msg("a date"),
+    _TAG + "float": Msg("a number"),
+    _TAG + "int": Msg("a number"),
 }
+_SOMETHING_ELSE = Msg("something else")
 IDENT = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
 
 
@@ -59,22 +60,25 @@ def _shown(choice: str) -> str:
     return choice if len(choice) <= 40 else choice[:39] + "…"
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> Msg:
     choices = _sized(choices)
     if len(choices) > SUGGEST_MAX_CHOICES:
-        return f"it is not one of the {len(choices)} names given"
+        return Msg("it is not one of the {count} names given", count=len(choices))
     choices = sorted(choices)
     best = closest(word, choices)
     if best:
-        return f"did you mean '{best}'?"
+        return Msg("did you mean '{name}'?", name=best)
     listed = ", ".join(_shown(c) for c in choices[:LIST_MAX])
     if len(choices) > LIST_MAX:
-        listed += f", … ({len(choices)} in all)"
-    return "expected one of: " + listed
+        return Msg("expected one of: {names}, … ({count} in all)", names=listed, count=len(choices))
+    return Msg("expected one of: {names}", names=listed)
 
 
 class Reader:
-    """Reads nodes of one file; every method returns None (and records a problem) on bad input."""
+    """Reads nodes of one file; every method returns None (and records a problem) on bad input.
+
+    `what` names the thing read, in messages: a key as written in the file ("shuffle"), or a `Msg`
+    phrase ("the pack title") that is translated with the message."""
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -83,21 +87,21 @@ class Reader:
         reset_suggestion_budget()
 
     # -- reporting -------------------------------------------------------------
-    def error(self, node: yaml.Node, message: str, hint: str = "") -> None:
+    def error(self, node: yaml.Node, message: Msg, hint: Msg | str = "") -> None:
         self.problems.append(Problem(where(self.path, node), Severity.ERROR, message, hint))
 
-    def warn(self, node: yaml.Node, message: str, hint: str = "") -> None:
+    def warn(self, node: yaml.Node, message: Msg, hint: Msg | str = "") -> None:
         self.problems.append(Problem(where(self.path, node), Severity.WARNING, message, hint))
 
     def _visit(self, node: yaml.Node) -> bool:
         if id(node) in self._seen:
-            self.error(node, "anchors and aliases (& and *) are not allowed in level files",
-                       "write the text out again instead of referring to it")
+            self.error(node, Msg("anchors and aliases (& and *) are not allowed in level files"),
+                       Msg("write the text out again instead of referring to it"))
             return False
         self._seen.add(id(node))
         if node.tag not in _PLAIN_TAGS:
-            self.error(node, f"unknown tag '{node.tag.replace(_TAG, '!!')}'",
-                       "level files hold plain text, numbers, lists and mappings: remove the '!' tag")
+            self.error(node, Msg("unknown tag '{tag}'", tag=node.tag.replace(_TAG, '!!')),
+                       Msg("level files hold plain text, numbers, lists and mappings: remove the '!' tag"))
             return False
         return True
 
@@ -108,8 +112,8 @@ class Reader:
         if not self._visit(node):
             return None
         if not isinstance(node, yaml.MappingNode):
-            self.error(node, f"{what} should be a mapping of 'key: value' lines",
-                       "indent its keys under it, each on its own line")
+            self.error(node, Msg("{what} should be a mapping of 'key: value' lines", what=what),
+                       Msg("indent its keys under it, each on its own line"))
             return None
         required, optional = list(required), list(optional)
         known = set(required) | set(optional)
@@ -117,26 +121,29 @@ class Reader:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key is None:
-                self.error(key_node, f"a key in {what} must be a plain word")
+                self.error(key_node, Msg("a key in {what} must be a plain word", what=what))
                 continue
             if key in result:
-                self.error(key_node, f"'{key}' appears twice in {what}",
-                           "YAML would silently keep only the last one: delete or rename one of them")
+                self.error(key_node, Msg("'{key}' appears twice in {what}", key=key, what=what),
+                           Msg("YAML would silently keep only the last one: delete or rename one of them"))
                 continue
             if known and key not in known:
-                self.error(key_node, f"unknown key '{key}' in {what}", did_you_mean(key, known))
+                self.error(key_node, Msg("unknown key '{key}' in {what}", key=key, what=what),
+                           did_you_mean(key, known))
                 continue
             result[key] = value_node
         for key in required:
             if key not in result:
-                self.error(node, f"{what} is missing '{key}'", f"add a line '{key}: ...'")
+                self.error(node, Msg("{what} is missing '{key}'", what=what, key=key),
+                           Msg("add a line '{key}: ...'", key=key))
         return result
 
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node] | None:
         if not self._visit(node):
             return None
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"{what} should be a list", "start each item on its own line with '- '")
+            self.error(node, Msg("{what} should be a list", what=what),
+                       Msg("start each item on its own line with '- '"))
             return None
         return list(node.value)
 
@@ -145,21 +152,22 @@ class Reader:
         if not self._visit(node):
             return None
         if not isinstance(node, yaml.ScalarNode):
-            self.error(node, f"{what} should be text")
+            self.error(node, Msg("{what} should be text", what=what))
             return None
         if node.tag == _TAG + "str":
             return node.value
         if node.tag == _TAG + "int" and node.value.isdigit() and not node.value.startswith("0"):
             return node.value  # a plain number such as 1824 reads the same as text
-        self.error(node, f"{what} is read as {_READ_AS.get(node.tag, 'something else')}, not as text: "
-                         f"{node.value!r}", f'put it in quotes: "{node.value}"')
+        self.error(node, Msg("{what} is read as {kind}, not as text: {value}", what=what,
+                             kind=_READ_AS.get(node.tag, _SOMETHING_ELSE), value=repr(node.value)),
+                   Msg('put it in quotes: "{value}"', value=node.value))
         return None
 
     def ident(self, node: yaml.Node, what: str) -> str | None:
         value = self.string(node, what)
         if value is not None and not IDENT.match(value):
-            self.error(node, f"{what} '{value}' is not a valid id",
-                       "use lowercase Latin letters, digits, '-' and '_', starting with a letter")
+            self.error(node, Msg("{what} '{value}' is not a valid id", what=what, value=value),
+                       Msg("use lowercase Latin letters, digits, '-' and '_', starting with a letter"))
             return None
         return value
 
@@ -168,7 +176,7 @@ class Reader:
             return None
         if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "bool":
             return node.value.lower() in ("true", "yes", "on", "y")
-        self.error(node, f"{what} should be true or false", "write true or false without quotes")
+        self.error(node, Msg("{what} should be true or false", what=what), Msg("write true or false without quotes"))
         return None
 
     def integer(self, node: yaml.Node, what: str) -> int | None:
@@ -179,7 +187,7 @@ class Reader:
                 return int(node.value)
             except ValueError:
                 pass
-        self.error(node, f"{what} should be a whole number")
+        self.error(node, Msg("{what} should be a whole number", what=what))
         return None
 
     def number(self, node: yaml.Node, what: str) -> float | None:
@@ -190,31 +198,31 @@ class Reader:
                 return float(node.value)
             except ValueError:
                 pass
-        self.error(node, f"{what} should be a number")
+        self.error(node, Msg("{what} should be a number", what=what))
         return None
 
     def text(self, node: yaml.Node, what: str) -> Text | None:
         """A `{kk: ..., ru: ..., en: ...}` mapping; a missing language is a warning."""
         if isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "str":
             self._visit(node)
-            self.error(node, f"{what} should give the text in each language",
-                       "write it as {kk: ..., ru: ..., en: ...}")
+            self.error(node, Msg("{what} should give the text in each language", what=what),
+                       Msg("write it as {example}", example="{kk: ..., ru: ..., en: ...}"))
             return None
         keys = self.mapping(node, what, optional=LANGUAGES)
         if keys is None:
             return None
         values = {}
         for lang, value_node in keys.items():
-            value = self.string(value_node, f"{what} ({lang})")
+            value = self.string(value_node, Msg("{what} ({lang})", what=what, lang=lang))
             if value is not None:
                 if not value.strip():
-                    self.warn(value_node, f"{what} ({lang}) is empty")
+                    self.warn(value_node, Msg("{what} ({lang}) is empty", what=what, lang=lang))
                 values[lang] = value.strip()
         if not values:
-            self.error(node, f"{what} has no text in any language", "add kk, ru and en texts")
+            self.error(node, Msg("{what} has no text in any language", what=what), Msg("add kk, ru and en texts"))
             return None
         missing = [lang for lang in LANGUAGES if lang not in keys]
         if missing:
-            self.warn(node, f"{what} has no {', '.join(missing)} translation",
-                      "until you add it, players of that language see the text in another language")
+            self.warn(node, Msg("{what} has no {languages} translation", what=what, languages=", ".join(missing)),
+                      Msg("until you add it, players of that language see the text in another language"))
         return Text(values)

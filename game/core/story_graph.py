@@ -4,7 +4,7 @@ from __future__ import annotations
 import yaml
 
 from .model import Scene
-from .problems import Problem, Severity, Where
+from .problems import Msg, Problem, Severity, Where
 from .reader import did_you_mean
 from .yamlsrc import where
 
@@ -18,16 +18,17 @@ def story_graph_problems(path: str, scenes: list[Scene], start: str,
         for choice in scene.choices:
             if choice.goto not in scene_nodes:
                 problems.append(Problem(choice.where, Severity.ERROR,
-                                        f"the choice jumps to '{choice.goto}', which is not a scene",
+                                        Msg("the choice jumps to '{scene}', which is not a scene", scene=choice.goto),
                                         did_you_mean(choice.goto, names)))
         for jump in scene.next:
             if jump.goto not in scene_nodes:
                 problems.append(Problem(jump.where, Severity.ERROR,
-                                        f"the scene '{scene.id}' goes next to '{jump.goto}', which is not a scene",
+                                        Msg("the scene '{scene}' goes next to '{target}', which is not a scene",
+                                            scene=scene.id, target=jump.goto),
                                         did_you_mean(jump.goto, names)))
         if not scene.lines and not scene.choices and not scene.next:
-            problems.append(Problem(scene.where, Severity.ERROR, f"the scene '{scene.id}' is empty",
-                                    "give it some lines"))
+            problems.append(Problem(scene.where, Severity.ERROR, Msg("the scene '{scene}' is empty", scene=scene.id),
+                                    Msg("give it some lines")))
     reached, todo = set(), [start]
     while todo:
         current = todo.pop()
@@ -40,9 +41,9 @@ def story_graph_problems(path: str, scenes: list[Scene], start: str,
     for name, node in scene_nodes.items():
         if name not in reached and name in by_id:
             problems.append(Problem(where(path, node), Severity.WARNING,
-                                    f"no choice or 'next' leads to the scene '{name}'",
-                                    "add a choice that goes to it, or delete the scene"))
+                                    Msg("no choice or 'next' leads to the scene '{scene}'", scene=name),
+                                    Msg("add a choice that goes to it, or delete the scene")))
     if by_id and not any(by_id[s].is_ending for s in reached if s in by_id):
-        problems.append(Problem(Where(path, 1, 1), Severity.ERROR, "the story never ends",
-                                "give at least one reachable scene neither 'choices' nor 'next'"))
+        problems.append(Problem(Where(path, 1, 1), Severity.ERROR, Msg("the story never ends"),
+                                Msg("give at least one reachable scene neither 'choices' nor 'next'")))
     return problems

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem, Severity, Where
+from .problems import Msg, Problem, Severity, Where
 
 MAX_FILE_BYTES = 1024 * 1024
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -45,20 +45,21 @@ def parse_file(path: Path, shown_as: str | None = None) -> Parsed:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return _fail(shown, f"the file is {size // 1024} KiB; a level file may be at most 1 MiB",
-                         "split the level into smaller levels, or move pictures out of the text")
+            return _fail(shown, Msg("the file is {size} KiB; a level file may be at most 1 MiB", size=size // 1024),
+                         Msg("split the level into smaller levels, or move pictures out of the text"))
         raw = path.read_bytes()
     except OSError as exc:
-        return _fail(shown, f"cannot read the file ({exc.strerror or exc})", "check that the file exists")
+        return _fail(shown, Msg("cannot read the file ({reason})", reason=exc.strerror or str(exc)),
+                     Msg("check that the file exists"))
     return parse_bytes(raw, shown)
 
 
 def parse_bytes(raw: bytes, shown: str) -> Parsed:
     if len(raw) > MAX_FILE_BYTES:
-        return _fail(shown, "the file is larger than 1 MiB", "split it into smaller files")
+        return _fail(shown, Msg("the file is larger than 1 MiB"), Msg("split it into smaller files"))
     if b"\x00" in raw:
-        return _fail(shown, "this is not a text file (it contains binary data)",
-                     "level files are plain text saved as UTF-8")
+        return _fail(shown, Msg("this is not a text file (it contains binary data)"),
+                     Msg("level files are plain text saved as UTF-8"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -68,8 +69,8 @@ def parse_bytes(raw: bytes, shown: str) -> Parsed:
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return Parsed(shown, None, [Problem(
             Where(shown, line, col), Severity.ERROR,
-            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} here)",
-            "save the file as UTF-8 (in Notepad: Save as... > Encoding: UTF-8)")], [])
+            Msg("the file is not UTF-8 text (byte {byte} here)", byte=f"0x{raw[exc.start]:02x}"),
+            Msg("save the file as UTF-8 (in Notepad: Save as... > Encoding: UTF-8)"))], [])
     lines = text.splitlines()
     was_enabled = gc.isenabled()
     gc.disable()  # the cyclic GC doubles the cost of building large node trees
@@ -78,38 +79,41 @@ def parse_bytes(raw: bytes, shown: str) -> Parsed:
     except yaml.MarkedYAMLError as exc:
         return Parsed(shown, None, [_syntax_problem(shown, exc, lines)], lines)
     except yaml.YAMLError as exc:
-        return Parsed(shown, None, [Problem(Where(shown, 1, 1), Severity.ERROR, f"YAML error: {exc}")], lines)
+        return Parsed(shown, None, [Problem(Where(shown, 1, 1), Severity.ERROR,
+                                            Msg("YAML error: {detail}", detail=str(exc)))], lines)
     except RecursionError:
-        return _fail(shown, "the file is nested too deeply", "level files need only a few levels of indentation")
+        return _fail(shown, Msg("the file is nested too deeply"),
+                     Msg("level files need only a few levels of indentation"))
     finally:
         if was_enabled:
             gc.enable()
     if root is None:
-        return _fail(shown, "the file is empty", "start from an example in docs/levels.md")
+        return _fail(shown, Msg("the file is empty"), Msg("start from an example in docs/levels.md"))
     return Parsed(shown, root, [], lines)
 
 
 def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, lines: list[str]) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message = (exc.problem or "YAML syntax error").strip()
-    hint = "check the indentation and the quotes on this line and the one before"
+    detail = (exc.problem or "").strip()
+    message = Msg("YAML syntax error: {detail}", detail=detail) if detail else Msg("YAML syntax error")
+    hint = Msg("check the indentation and the quotes on this line and the one before")
     if 0 < line <= len(lines) and "\t" in lines[line - 1]:
         col = lines[line - 1].index("\t") + 1
-        message = "a tab character is used for indentation"
-        hint = "YAML needs spaces, not tabs: replace the tab with spaces"
+        message = Msg("a tab character is used for indentation")
+        hint = Msg("YAML needs spaces, not tabs: replace the tab with spaces")
     elif (exc.context and "quoted" in exc.context and exc.context_mark is not None
-          and any(end in message for end in ("end of stream", "document indicator"))):
+          and any(end in detail for end in ("end of stream", "document indicator"))):
         line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
-        message = "a quote opens here and is never closed"
-        hint = "add the closing quote at the end of the text"
-    elif exc.context and "quoted" in exc.context and "escape" in message:
-        message = "a backslash in double quotes starts an escape, and this one is not valid"
-        hint = "write \\\\ for a backslash, or put the text in 'single quotes'"
+        message = Msg("a quote opens here and is never closed")
+        hint = Msg("add the closing quote at the end of the text")
+    elif exc.context and "quoted" in exc.context and "escape" in detail:
+        message = Msg("a backslash in double quotes starts an escape, and this one is not valid")
+        hint = Msg("write {backslashes} for a backslash, or put the text in 'single quotes'", backslashes="\\\\")
     elif exc.context:
-        message = f"{message} ({exc.context.strip()})"
+        message = Msg("YAML syntax error: {detail} ({context})", detail=detail or "?", context=exc.context.strip())
     return Problem(Where(shown, line, col), Severity.ERROR, message, hint)
 
 
-def _fail(shown: str, message: str, hint: str = "") -> Parsed:
+def _fail(shown: str, message: Msg, hint: Msg | str = "") -> Parsed:
     return Parsed(shown, None, [Problem(Where(shown, 1, 1), Severity.ERROR, message, hint)], [])

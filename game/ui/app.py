@@ -100,7 +100,8 @@ class App:
         self._dirty = True
         self.frames_drawn = 0
         self.garbage_waiting = False  # widgets were removed: collect them after this frame's input
-        self.verify_backdrops = False  # tests: check every kept backdrop against a fresh one
+        self.verify_backdrops = False  # tests: check kept backdrops and buttons against fresh ones
+        self.verifying = False  # ...on this frame: the first drawn after input, when a missed change shows
 
     # -- shortcuts ----------------------------------------------------------------------------
     @property
@@ -252,6 +253,7 @@ class App:
             self.garbage_waiting = False
         if events:
             self._redraw_until = self.time + REDRAW_AFTER_INPUT
+            self.verifying = self.verify_backdrops
         self._ui_dt += dt
         if self._dirty or self.time < self._redraw_until or self._ui_dt >= IDLE_UI_UPDATE:
             self.ui.update(self._ui_dt)
@@ -263,6 +265,7 @@ class App:
             return False
         self.draw()
         self.display.present()
+        self.verifying = False
         return True
 
     def draw(self) -> None:

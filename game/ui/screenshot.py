@@ -27,7 +27,7 @@ def screenshot_level(level_key: str, steps: int, lang: str, out: Path, data_dir:
         if entry is None:
             return f"no level '{level_key}'; `run_game.py list` shows the levels"
         if not entry.ok:
-            return "\n".join(p.format() for p in entry.problems)
+            return "\n".join(p.format(lang) for p in entry.problems)
         app.profile = app.store.create_profile("screenshot", "eagle", lang)
         app.settings.text_speed = 0  # whole lines, not half-typed ones
         level = entry.level
@@ -123,14 +123,19 @@ def screenshot_tour(out_dir: Path, languages: tuple[str, ...]) -> list[Path]:
             while pilot.scene.name == "quiz":
                 runner = pilot.scene.runner
                 if runner.phase.value == "asking":
-                    if runner.current.kind.value == "true_false" and "07_quiz_true_false" not in str(written):
+                    if runner.current.kind == "true_false" and "07_quiz_true_false" not in str(written):
                         shot("07_quiz_true_false")
                     _show_feedback(pilot.scene, right=True)
                     if "08_feedback_right" not in str(written):
                         shot("08_feedback_right")
                 pilot.press("return")
             shot("09_results_quiz")
-            pilot.press("return", "tab", "return")
+            pilot.press("return")
+            for _ in range(40):  # to the first story on the map
+                if pilot.focused == "level_karkaraly_shaitankol-walk":
+                    break
+                pilot.press("tab")
+            pilot.press("return")
             shot("10_story_line")
             while not pilot.scene.runner.choices:
                 pilot.press("space")

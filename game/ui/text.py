@@ -1,7 +1,8 @@
 """Drawing text with the bundled Noto Sans: word wrapping and a cache of rendered lines."""
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import OrderedDict, deque
+from dataclasses import dataclass
 import pygame
 
 from ..paths import ASSETS
@@ -21,6 +22,14 @@ HEADING = 48
 TITLE = 96
 
 
+@dataclass(frozen=True)
+class Overflow:
+    text: str
+    size: float
+    width: int
+    height: int
+
+
 class TextRenderer:
     """Renders and caches text. `block` wraps to a width and returns the lines' surfaces."""
 
@@ -30,6 +39,10 @@ class TextRenderer:
         self.letter_spacing = False  # wide spacing: a hair space after every letter
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._cache: SurfaceLRU[list[pygame.Surface]] = SurfaceLRU(cache_bytes)
+        # for the tests' fit check: texts that did not fit their box even at the smallest size, and how
+        # much boxes made texts smaller than asked (1.0: not at all); the latest few hundred
+        self.overflows: deque[Overflow] = deque(maxlen=200)
+        self.shrunk: deque[float] = deque(maxlen=500)
         # layouts are pure functions of the text and the settings: measured once, not every frame
         self._layouts: OrderedDict[tuple, object] = OrderedDict()
 
@@ -156,6 +169,9 @@ class TextRenderer:
         floor = size / self.scale if self.scale > 1 else size * 0.8
         while trial > floor and self.measure(text, trial, width, bold)[1] > height:
             trial = max(floor, trial * 0.9)
+        if self.measure(text, trial, width, bold)[1] > height:
+            self.overflows.append(Overflow(text, size, width, height))
+        self.shrunk.append(trial / size)
         return trial
 
     def measure(self, text: str, size: int, width: int, bold: bool = False) -> tuple[int, int]:

@@ -79,13 +79,16 @@ class Button:
                self.rect.size, self.scene._builds)
         if key != self._painted_key:
             self._painted, self._painted_key = self._paint_alone(), key
-        elif self.scene.app.verify_backdrops:
+        elif self.scene.app.verifying:
             fresh, offset = self._paint_alone()
             if offset != self._painted[1] or (
                     pygame.image.tobytes(fresh, "RGBA") != pygame.image.tobytes(self._painted[0], "RGBA")):
                 raise AssertionError(f"button {self.id}: its kept picture is stale; rebuild the screen on change")
         picture, (dx, dy) = self._painted
         surface.blit(picture, (self.rect.x + dx, self.rect.y + dy))
+
+    def forget_drawing(self) -> None:
+        self._painted_key = None
 
     def _paint_alone(self) -> tuple[pygame.Surface, tuple[int, int]]:
         """The painting, cut to what was painted (blitting transparent pixels costs as much as any),

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..problems import Msg
 from .base import Check, Item, ParseContext, Question, is_index_list
 from .items import read_item
 
@@ -74,14 +75,14 @@ class TrueFalse(Question):
 def _options(ctx: ParseContext, keys: dict, node: yaml.Node, multiple: bool) -> list[Option] | None:
     r = ctx.reader
     if "options" not in keys:
-        r.error(node, "this question is missing 'options'", "add 2 to 6 options")
+        r.error(node, Msg("this question is missing 'options'"), Msg("add 2 to 6 options"))
         return None
     nodes = r.sequence(keys["options"], "options")
     if nodes is None:
         return None
     options = []
     for option_node in nodes:
-        found = read_item(ctx, option_node, "an option", extra=("correct",))
+        found = read_item(ctx, option_node, Msg("an option"), extra=("correct",))
         if found is None:
             continue
         item, option_keys = found
@@ -89,16 +90,18 @@ def _options(ctx: ParseContext, keys: dict, node: yaml.Node, multiple: bool) -> 
         if correct is not None:
             options.append(Option(item, correct))
     if not 2 <= len(nodes) <= 6:
-        r.error(keys["options"], f"a question needs 2 to 6 options, not {len(nodes)}")
+        r.error(keys["options"], Msg("a question needs 2 to 6 options, not {count}", count=len(nodes)))
     if len(options) != len(nodes) or not nodes:
         return None
     right = sum(o.correct for o in options)
     if right == 0:
-        r.error(keys["options"], "no option is marked as the right answer", "add 'correct: true' to the right option")
+        r.error(keys["options"], Msg("no option is marked as the right answer"),
+                Msg("add 'correct: true' to the right option"))
         return None
     if right > 1 and not multiple:
-        r.error(keys["options"], f"{right} options are marked correct; a single-choice question has one",
-                "keep 'correct: true' on one option, or use 'type: multiple'")
+        r.error(keys["options"], Msg("{count} options are marked correct; a single-choice question has one",
+                                     count=right),
+                Msg("keep 'correct: true' on one option, or use 'type: multiple'"))
         return None
     return options
 
@@ -115,7 +118,8 @@ def parse_multiple(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict)
 
 def parse_true_false(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> TrueFalse | None:
     if "answer" not in keys:
-        ctx.reader.error(node, "a true/false question is missing 'answer'", "add 'answer: true' or 'answer: false'")
+        ctx.reader.error(node, Msg("a true/false question is missing 'answer'"),
+                         Msg("add 'answer: true' or 'answer: false'"))
         return None
-    answer = ctx.reader.boolean(keys["answer"], "the answer")
+    answer = ctx.reader.boolean(keys["answer"], Msg("the answer"))
     return TrueFalse(answer=answer, **common) if answer is not None else None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..problems import Msg
 from ..text import LANGUAGES
 from .base import Check, ParseContext, Question
 
@@ -46,8 +47,8 @@ class FillBlank(Question):
 def parse_fill(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> FillBlank | None:
     r = ctx.reader
     if "answers" not in keys:
-        r.error(node, "a fill-in question is missing 'answers'",
-                "add answers: {kk: [..], ru: [..], en: [..]} with every spelling you accept")
+        r.error(node, Msg("a fill-in question is missing 'answers'"),
+                Msg("add {example} with every spelling you accept", example="answers: {kk: [..], ru: [..], en: [..]}"))
         return None
     by_lang = r.mapping(keys["answers"], "answers", optional=LANGUAGES)
     if by_lang is None:
@@ -55,21 +56,24 @@ def parse_fill(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> 
     answers = []
     for lang, list_node in by_lang.items():
         if isinstance(list_node, yaml.ScalarNode):
-            value = r.string(list_node, f"the {lang} answer")
+            value = r.string(list_node, Msg("the {lang} answer", lang=lang))
             values = [value] if value is not None else []
         else:
-            values = [v for v in (r.string(n, f"an {lang} answer") for n in (r.sequence(list_node, "answers") or []))
+            values = [v for v in (r.string(n, Msg("an {lang} answer", lang=lang))
+                                  for n in (r.sequence(list_node, "answers") or []))
                       if v is not None]
         if values:
             answers.append((lang, tuple(values)))
     missing = [lang for lang in LANGUAGES if lang not in by_lang]
     if missing and answers:
-        r.warn(keys["answers"], f"the answers have no {', '.join(missing)} list",
-               "players of that language may type the answer in their language")
+        r.warn(keys["answers"], Msg("the answers have no {languages} list", languages=", ".join(missing)),
+               Msg("players of that language may type the answer in their language"))
     prompt = common["prompt"]
     if prompt is not None and not any(BLANK in prompt.get(lang) for lang in LANGUAGES):
-        r.warn(node, f"the question has no blank '{BLANK}'", f"mark where the answer goes with {BLANK}")
+        r.warn(node, Msg("the question has no blank '{blank}'", blank=BLANK),
+               Msg("mark where the answer goes with {blank}", blank=BLANK))
     if not answers:
-        r.error(keys["answers"], "no accepted answer is given", "list the right answer: answers: {kk: [...], ...}")
+        r.error(keys["answers"], Msg("no accepted answer is given"),
+                Msg("list the right answer: {example}", example="answers: {kk: [...], ...}"))
         return None
     return FillBlank(answers=tuple(answers), **common)

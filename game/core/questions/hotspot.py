@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..problems import Msg
 from ..text import Text
 from .base import Check, ParseContext, Question
 from .items import read_image
@@ -66,42 +67,43 @@ class Hotspot(Question):
 
 def _number_pair(r, node, what) -> tuple[float, float] | None:
     values = r.sequence(node, what) or []
-    numbers = [r.number(value, f"{what} [x, y]") for value in values]
+    numbers = [r.number(value, Msg("{what} [x, y]", what=what)) for value in values]
     if None in numbers:
         return None
     if len(numbers) != 2:
-        r.error(node, f"{what} should be two numbers [x, y]")
+        r.error(node, Msg("{what} should be two numbers [x, y]", what=what))
         return None
     return numbers[0], numbers[1]
 
 
 def _region(r, node) -> Region | None:
-    keys = r.mapping(node, "a region", required=("id", "label"),
+    keys = r.mapping(node, Msg("a region"), required=("id", "label"),
                      optional=("circle", "polygon", "correct"))
     if keys is None or "id" not in keys or "label" not in keys:
         return None
-    region_id = r.ident(keys["id"], "the region id")
-    label = r.text(keys["label"], "the region label")
+    region_id = r.ident(keys["id"], Msg("the region id"))
+    label = r.text(keys["label"], Msg("the region label"))
     correct = r.boolean(keys["correct"], "correct") if "correct" in keys else False
     if ("circle" in keys) == ("polygon" in keys):
-        r.error(node, "a region is either a 'circle' or a 'polygon'",
-                "circle: {center: [x, y], radius: r}  or  polygon: [[x, y], [x, y], [x, y]]")
+        r.error(node, Msg("a region is either a 'circle' or a 'polygon'"),
+                Msg("{circle}  or  {polygon}", circle="circle: {center: [x, y], radius: r}",
+                    polygon="polygon: [[x, y], [x, y], [x, y]]"))
         return None
     if "circle" in keys:
-        circle = r.mapping(keys["circle"], "the circle", required=("center", "radius"))
+        circle = r.mapping(keys["circle"], Msg("the circle"), required=("center", "radius"))
         if not circle or "center" not in circle or "radius" not in circle:
             return None
-        center = _number_pair(r, circle["center"], "the centre")
-        radius = r.number(circle["radius"], "the radius")
+        center = _number_pair(r, circle["center"], Msg("the centre"))
+        radius = r.number(circle["radius"], Msg("the radius"))
         if radius is not None and radius <= 0:
-            r.error(circle["radius"], "the radius should be above 0")
+            r.error(circle["radius"], Msg("the radius should be above 0"))
             radius = None
         if None in (region_id, label, correct, center, radius):
             return None
         return Region(region_id, label, correct, center=center, radius=radius)
-    points = [_number_pair(r, p, "a point") for p in (r.sequence(keys["polygon"], "polygon") or [])]
+    points = [_number_pair(r, p, Msg("a point")) for p in (r.sequence(keys["polygon"], "polygon") or [])]
     if len(points) < 3:
-        r.error(keys["polygon"], "a polygon needs at least 3 points")
+        r.error(keys["polygon"], Msg("a polygon needs at least 3 points"))
         return None
     if None in points or None in (region_id, label, correct):
         return None
@@ -111,20 +113,22 @@ def _region(r, node) -> Region | None:
 def parse_hotspot(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> Hotspot | None:
     r = ctx.reader
     if "picture" not in keys or "regions" not in keys:
-        r.error(node, "a hotspot question needs a 'picture' and its 'regions'")
+        r.error(node, Msg("a hotspot question needs a 'picture' and its 'regions'"))
         return None
-    picture = read_image(ctx, keys["picture"], "the picture")
+    picture = read_image(ctx, keys["picture"], Msg("the picture"))
     regions = [region for region in map(lambda n: _region(r, n), r.sequence(keys["regions"], "regions") or [])
                if region is not None]
     if not regions and isinstance(keys["regions"], yaml.SequenceNode) and not keys["regions"].value:
-        r.error(keys["regions"], "the picture has no regions", "add at least two regions, one of them correct")
+        r.error(keys["regions"], Msg("the picture has no regions"),
+                Msg("add at least two regions, one of them correct"))
         return None
     if regions and not any(region.correct for region in regions):
-        r.error(keys["regions"], "no region is marked as the right answer", "add 'correct: true' to the right region")
+        r.error(keys["regions"], Msg("no region is marked as the right answer"),
+                Msg("add 'correct: true' to the right region"))
         return None
     ids = [region.id for region in regions]
     if len(set(ids)) != len(ids):
-        r.error(keys["regions"], "two regions have the same id")
+        r.error(keys["regions"], Msg("two regions have the same id"))
         return None
     if picture is None or not regions:
         return None

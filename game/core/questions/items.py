@@ -4,6 +4,7 @@ from __future__ import annotations
 import yaml
 
 from ..assets_check import IMAGE_SUFFIXES, asset_problem
+from ..problems import Msg
 from ..text import LANGUAGES
 from ..yamlsrc import where
 from .base import Item, ParseContext
@@ -31,22 +32,25 @@ def read_item(ctx: ParseContext, node: yaml.Node, what: str, extra: tuple[str, .
     if keys is None:
         return None
     if "text" not in keys and "image" not in keys:
-        r.error(node, f"{what} needs a text or an image", "add 'text: {kk: ..., ru: ..., en: ...}'")
+        r.error(node, Msg("{what} needs a text or an image", what=what),
+                Msg("add '{example}'", example="text: {kk: ..., ru: ..., en: ...}"))
         return None
     text = r.text(keys["text"], what) if "text" in keys else None
-    image = read_image(ctx, keys["image"], f"the picture of {what}") if "image" in keys else None
+    image = read_image(ctx, keys["image"], Msg("the picture of {what}", what=what)) if "image" in keys else None
     if ("text" in keys and text is None) or ("image" in keys and image is None):
         return None
     return Item(text, image, where(r.path, node)), keys
 
 
-def read_items(ctx: ParseContext, node: yaml.Node, what: str, low: int, high: int) -> list[Item]:
-    nodes = ctx.reader.sequence(node, what + "s")
+def read_items(ctx: ParseContext, node: yaml.Node, low: int, high: int) -> list[Item]:
+    """The `items` of an ordering question."""
+    nodes = ctx.reader.sequence(node, "items")
     if nodes is None:
         return []
-    items = [found[0] for found in (read_item(ctx, n, what) for n in nodes) if found]
+    items = [found[0] for found in (read_item(ctx, n, Msg("an item")) for n in nodes) if found]
     if not low <= len(nodes) <= high:
-        ctx.reader.error(node, f"this question needs {low} to {high} {what}s, not {len(nodes)}")
+        ctx.reader.error(node, Msg("this question needs {low} to {high} items, not {count}", low=low, high=high,
+                                   count=len(nodes)))
     return items if len(items) == len(nodes) else []
 
 
@@ -58,13 +62,14 @@ def read_pairs(ctx: ParseContext, node: yaml.Node, first: str, second: str, low:
         return []
     pairs = []
     for pair_node in nodes:
-        keys = r.mapping(pair_node, "a pair", required=(first, second))
+        keys = r.mapping(pair_node, Msg("a pair"), required=(first, second))
         if keys is None or first not in keys or second not in keys:
             continue
-        a = read_item(ctx, keys[first], f"'{first}'")
-        b = read_item(ctx, keys[second], f"'{second}'")
+        a = read_item(ctx, keys[first], Msg("'{key}'", key=first))
+        b = read_item(ctx, keys[second], Msg("'{key}'", key=second))
         if a and b:
             pairs.append((a[0], b[0]))
     if not low <= len(nodes) <= high:
-        r.error(node, f"this question needs {low} to {high} pairs, not {len(nodes)}")
+        r.error(node, Msg("this question needs {low} to {high} pairs, not {count}", low=low, high=high,
+                          count=len(nodes)))
     return pairs if len(pairs) == len(nodes) else []

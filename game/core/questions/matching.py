@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..problems import Msg
 from .base import Check, Item, ParseContext, Question, is_index_list
 from .items import read_pairs
 
@@ -34,7 +35,8 @@ class Matching(Question):
 
 def parse_match(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> Matching | None:
     if "pairs" not in keys:
-        ctx.reader.error(node, "a matching question is missing 'pairs'", "add 2 to 6 pairs of 'left' and 'right'")
+        ctx.reader.error(node, Msg("a matching question is missing 'pairs'"),
+                         Msg("add 2 to 6 pairs of 'left' and 'right'"))
         return None
     pairs = read_pairs(ctx, keys["pairs"], "left", "right", 2, 6)
     return Matching(pairs=tuple(pairs), **common) if pairs else None

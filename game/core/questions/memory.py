@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..problems import Msg
 from .base import Check, Item, ParseContext, Question
 from .items import read_pairs
 
@@ -81,7 +82,8 @@ class MemoryGame:
 
 def parse_memory(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> Memory | None:
     if "pairs" not in keys:
-        ctx.reader.error(node, "a memory question is missing 'pairs'", "add 2 to 8 pairs of cards 'a' and 'b'")
+        ctx.reader.error(node, Msg("a memory question is missing 'pairs'"),
+                         Msg("add 2 to 8 pairs of cards 'a' and 'b'"))
         return None
     pairs = read_pairs(ctx, keys["pairs"], "a", "b", 2, 8)
     return Memory(pairs=tuple(pairs), **common) if pairs else None

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..problems import Msg
 from .base import Check, Item, ParseContext, Question, is_index_list
 from .items import read_items
 
@@ -34,7 +35,8 @@ class Ordering(Question):
 
 def parse_order(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> Ordering | None:
     if "items" not in keys:
-        ctx.reader.error(node, "an ordering question is missing 'items'", "list 3 to 6 items in the right order")
+        ctx.reader.error(node, Msg("an ordering question is missing 'items'"),
+                         Msg("list 3 to 6 items in the right order"))
         return None
-    items = read_items(ctx, keys["items"], "item", 3, 6)
+    items = read_items(ctx, keys["items"], 3, 6)
     return Ordering(items=tuple(items), **common) if items else None

@@ -119,10 +119,16 @@ class Scene:
             if key != self._backdrop_key:
                 self.draw(self._backdrop)
                 self._backdrop_key = key
-            elif self.app.verify_backdrops:
+            elif self.app.verifying:
                 self._verify_backdrop()
             surface.blit(self._backdrop, (0, 0))
         self.draw_live(surface)
+
+    def forget_drawings(self) -> None:
+        """The next frame paints everything afresh: the backdrop and every button's picture."""
+        self._backdrop_key = None
+        for widget in self.widgets:
+            widget.forget_drawing()
 
     def _verify_backdrop(self) -> None:
         """Tests: a kept backdrop must look exactly like one painted afresh, or a key is missing."""

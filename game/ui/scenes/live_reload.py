@@ -41,7 +41,8 @@ class LiveReload:
         result = load_level(self.level.path, self.level.pack_id, self.level.path.parent)
         if not result.ok:
             errors = [p for p in result.problems if p.is_error] or result.problems
-            self.app.notice(self.tr("reload.broken", count=len(errors), first=errors[0].format().split("\n")[0]), 8)
+            first = errors[0].format(self.app.lang).split("\n")[0]  # in the player's language
+            self.app.notice(self.tr("reload.broken", count=len(errors), first=first), 8)
             return
         self.app.reload_catalog()  # the map shows the new version too
         state = self.runner.to_dict()

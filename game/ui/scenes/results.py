@@ -1,4 +1,5 @@
-"""The end of a level: stars (shape and number, not colour alone), the score, what was learned."""
+"""The end of a level: stars (shape and number, not colour alone), the score, what was learned, and the
+books to read next (`read_more`), all of it spoken too."""
 from __future__ import annotations
 
 import pygame
@@ -7,10 +8,12 @@ from ...core.model import Level
 from ...core.text import Text
 from ...paths import ASSETS
 from .. import palette, text
+from ..icons import draw_book
 from ..widgets import draw_stars, panel
 from .base import Scene
 
 PANEL = pygame.Rect(190, 40, 900, 640)
+SIZES = (text.BODY, 26, 24, 22, 20, 18)  # what was learned and the books shrink together to fit
 
 
 class ResultsScene(Scene):
@@ -32,7 +35,25 @@ class ResultsScene(Scene):
         parts = [self.tr("results.heading"), self.tr("results.stars", n=self.stars), self._score_line()]
         if self.level.summary is not None:
             parts += [self.tr("results.learned"), self.level.summary.get(self.app.lang)]
+        books = self.book_lines()
+        if books:
+            parts.append(self.tr("results.read_more"))
+            parts += [", ".join(part for part in book if part) for book in books]
         return ". ".join(p.rstrip(".") for p in parts) + "."
+
+    def book_lines(self) -> list[tuple[str, str]]:
+        """Each book of `read_more`: "title — author", and its call number and library (or "")."""
+        lang = self.app.lang
+        lines = []
+        for book in self.level.read_more:
+            main = self.tr("results.book", title=book.title.get(lang), author=book.author.get(lang))
+            extra = []
+            if book.call_number:
+                extra.append(self.tr("results.call_number", call=book.call_number))
+            if book.library is not None:
+                extra.append(self.tr("results.library", library=book.library.get(lang)))
+            lines.append((main, " · ".join(extra)))
+        return lines
 
     def build(self) -> None:
         self.button("map", (PANEL.x + 48, PANEL.bottom - 112, 440, 80), self.tr("results.map"), self._to_map,
@@ -53,19 +74,68 @@ class ResultsScene(Scene):
     def back(self) -> None:
         self._to_map()
 
+    def backdrop_key(self) -> tuple:
+        return ()
+
     def draw(self, surface) -> None:
         self.draw_background(surface, ASSETS / "backgrounds" / "title.svg")
         panel(surface, PANEL)
         tr = self.app.text
         width = PANEL.width - 96
         x = PANEL.x + 48
-        tr.draw(surface, self.tr("results.heading"), (x, PANEL.y + 24), text.HEADING, palette.INK, width, bold=True,
-                align="center")
-        draw_stars(surface, (PANEL.centerx, PANEL.y + 150), self.stars, 44)
-        tr.draw(surface, self.tr("results.stars", n=self.stars), (x, PANEL.y + 204), text.BODY, palette.INK, width,
-                bold=True, align="center")
-        y = tr.draw(surface, self._score_line(), (x, PANEL.y + 250), text.BODY, palette.INK, width,
-                    align="center").bottom + 20
+        books = self.book_lines()
+        top = tr.draw(surface, self.tr("results.heading"), (x, PANEL.y + 24), text.HEADING, palette.INK, width,
+                      bold=True, align="center").bottom
+        if books:  # closer together, to leave room for the books
+            draw_stars(surface, (PANEL.centerx, top + 36), self.stars, 32)
+            y = tr.draw(surface, self.tr("results.stars", n=self.stars), (x, top + 74), text.SMALL, palette.INK,
+                        width, bold=True, align="center").bottom + 4
+            y = tr.draw(surface, self._score_line(), (x, y), text.SMALL, palette.INK, width,
+                        align="center").bottom + 12
+        else:
+            draw_stars(surface, (PANEL.centerx, PANEL.y + 150), self.stars, 44)
+            tr.draw(surface, self.tr("results.stars", n=self.stars), (x, PANEL.y + 204), text.BODY, palette.INK,
+                    width, bold=True, align="center")
+            y = tr.draw(surface, self._score_line(), (x, PANEL.y + 250), text.BODY, palette.INK, width,
+                        align="center").bottom + 20
+        clip = surface.get_clip()
+        surface.set_clip(pygame.Rect(PANEL.x, y, PANEL.width, PANEL.bottom - 120 - y))
+        self._draw_learned(surface, x, y, width, PANEL.bottom - 124 - y, books)
+        surface.set_clip(clip)
+
+    def _blocks(self, size: int, books: list[tuple[str, str]]) -> list[tuple[str, str, int, tuple, bool, int]]:
+        """What goes under the score, at one text size: (part, text, size, colour, bold, space above), where
+        the part is "learned" or "books" (the books stand beside a book icon)."""
+        heading = size + 2
+        blocks = []
         if self.level.summary is not None:
-            y = tr.draw(surface, self.tr("results.learned"), (x, y), 30, palette.NIGHT_BLUE, width, bold=True).bottom
-            tr.draw(surface, self.level.summary.get(self.app.lang), (x, y + 6), text.BODY, palette.INK, width)
+            blocks.append(("learned", self.tr("results.learned"), heading, palette.NIGHT_BLUE, True, 0))
+            blocks.append(("learned", self.level.summary.get(self.app.lang), size, palette.INK, False, 2))
+        if books:
+            blocks.append(("books", self.tr("results.read_more"), heading, palette.NIGHT_BLUE, True,
+                           10 if blocks else 0))
+            for main, extra in books:
+                blocks.append(("books", main, size, palette.INK, False, 2))
+                if extra:
+                    blocks.append(("books", extra, size - 4, palette.MUTED_INK, False, 0))
+        return blocks
+
+    def _draw_learned(self, surface, x: int, y: int, width: int, height: int,
+                      books: list[tuple[str, str]]) -> None:
+        """What was learned and the books, at the largest size that fits above the buttons."""
+        tr = self.app.text
+        inset = 36  # the books stand beside a book icon
+        for size in SIZES:
+            blocks = self._blocks(size, books)
+            needed = sum(gap + tr.measure(words, s, width - (inset if part == "books" else 0), bold)[1]
+                         for part, words, s, _, bold, gap in blocks)
+            if needed <= height:
+                break
+        icon_drawn = False
+        for part, words, s, color, bold, gap in blocks:
+            y += gap
+            left = x + inset if part == "books" else x
+            if part == "books" and not icon_drawn:
+                draw_book(surface, (x, y + 4), 28, palette.NIGHT_BLUE)
+                icon_drawn = True
+            y = tr.draw(surface, words, (left, y), s, color, width - (left - x), bold=bold).bottom

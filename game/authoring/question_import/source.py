@@ -1,0 +1,70 @@
+"""Reading a question bank file: at most 1 MiB, UTF-8 with or without a BOM, else a clear refusal."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+MAX_BANK_BYTES = 1024 * 1024
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_KAZAKH_ONLY = re.compile(r"[әғқңөұүһӘҒҚҢӨҰҮҺ]")
+_SAVE_AS_UTF8 = "save it as UTF-8 (in Notepad: File > Save as... > Encoding: UTF-8) and import it again"
+
+
+class BankFileError(Exception):
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def read_bank(path: Path) -> str:
+    """The text of the bank, NFC-normalised, with '\\n' line ends; BankFileError when it cannot be."""
+    try:
+        if path.is_dir():
+            raise BankFileError(f"{path} is a folder, not a question bank file")
+        size = path.stat().st_size
+        if size > MAX_BANK_BYTES:
+            raise BankFileError(f"the file is {size // 1024} KiB; a question bank may be at most 1 MiB",
+                                "export the questions in smaller parts (one category at a time)")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BankFileError(f"cannot read {path} ({exc.strerror or exc})", "check the file name") from None
+    return decode_bank(raw)
+
+
+def decode_bank(raw: bytes) -> str:
+    if len(raw) > MAX_BANK_BYTES:
+        raise BankFileError("the file is larger than 1 MiB", "export the questions in smaller parts")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BankFileError("the file is UTF-16 text (\"Unicode\" in Notepad), not UTF-8", _SAVE_AS_UTF8)
+    if b"\x00" in raw:
+        raise BankFileError("this is not a text file (it contains binary data)",
+                            "export the questions from Moodle in GIFT or Aiken format (a .txt file)")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise BankFileError(f"the file is not UTF-8 text (line {line}, byte 0x{raw[exc.start]:02x})",
+                            _guess_encoding(raw)) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def _guess_encoding(raw: bytes) -> str:
+    """A hint naming the likely Windows code page when the bytes read as Cyrillic text in it."""
+    for codec, name in (("kz1048", "Kazakh Windows (KZ-1048)"), ("cp1251", "Cyrillic Windows (cp1251)")):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        letters = [c for c in text if ord(c) > 127 and c.isalpha()]
+        if not letters or len(_CYRILLIC.findall(text)) < 0.8 * len(letters):
+            continue
+        if codec == "kz1048" and not _KAZAKH_ONLY.search(text):
+            continue  # plain Russian reads the same in both: call it cp1251, the common name
+        return (f"it looks like {name} text: {_SAVE_AS_UTF8}; "
+                f"or convert it with: iconv -f {codec} -t utf-8 OLD.txt > NEW.txt")
+    return _SAVE_AS_UTF8
