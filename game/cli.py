@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # pygame's banner means nothing to a librarian
 from pathlib import Path
 
 from .core.text import LANGUAGES
@@ -73,6 +75,10 @@ def _parser() -> argparse.ArgumentParser:
                            help="the language the questions are written in (default kk); the messages stay English")
     questions.add_argument("--title", help="the title of the level (default: made from the bank's file name)")
     questions.add_argument("--force", action="store_true", help="replace the --out file when it exists")
+    leader = commands.add_parser("leader-pin", help="the club leader's PIN that guards this computer's settings")
+    leader.add_argument("--reset", action="store_true", required=True,
+                        help="remove a forgotten PIN; the next leader to open the settings chooses a new one")
+    leader.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     return parser
 
 
@@ -109,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in screenshot_tour(args.out, tuple(args.lang or LANGUAGES)):
             print(f"wrote {path}")
         return 0
+    if command == "leader-pin":
+        return _reset_leader_pin(args)
     if command == "bench":
         from .bench import run
         return run(args.quick, args.out)
@@ -138,6 +146,24 @@ def _validate(paths: list[Path], strict: bool = False, as_json: bool = False, la
                   count=count).text(lang), file=sys.stderr)
         return 1
     print(Msg("ok: {count} level(s) checked, {warnings} warning(s)", count=count, warnings=warnings).text(lang))
+    return 0
+
+
+def _reset_leader_pin(args) -> int:
+    from .core.datadir import data_dir
+    from .core.i18n import Translator
+    from .core.problems import message_language
+    from .core.progress import DB_NAME, ProgressStore, StorageError
+    tr = Translator(message_language(args.lang))
+    try:
+        store = ProgressStore(data_dir(args.data_dir) / DB_NAME)
+        had_pin = store.leader_pin() is not None
+        store.save_leader_pin(None)
+        store.close()
+    except StorageError as error:
+        print(tr(f"storage.{error.reason}"), file=sys.stderr)
+        return 1
+    print(tr("leader.reset_done" if had_pin else "leader.reset_none"))
     return 0
 
 

@@ -85,6 +85,14 @@ MIGRATIONS: list[str] = [
     CREATE INDEX best_stars_by_child ON best_stars(profile_id, stars);
     CREATE INDEX attempts_by_level ON attempts(pack_id, level_id)
     """,
+    # 6: the club leader's PIN (a salted hash; one row)
+    """
+    CREATE TABLE leader_pin (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        salt TEXT NOT NULL,
+        digest TEXT NOT NULL
+    )
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from .leader import StoredPin
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 DB_NAME = "progress.sqlite3"
@@ -220,6 +221,18 @@ class ProgressStore:
         with self._transaction():
             self.db.execute("INSERT INTO settings VALUES (?, ?) ON CONFLICT (profile_id) DO UPDATE SET "
                             "data = excluded.data", (owner, json.dumps(data)))
+
+    # -- the leader's PIN -------------------------------------------------------------------
+    def leader_pin(self) -> StoredPin | None:
+        row = self.db.execute("SELECT salt, digest FROM leader_pin WHERE id = 1").fetchone()
+        return StoredPin(*row) if row else None
+
+    def save_leader_pin(self, pin: StoredPin | None) -> None:
+        """None removes it (`run_game.py leader-pin --reset`, for a forgotten PIN)."""
+        with self._transaction():
+            self.db.execute("DELETE FROM leader_pin")
+            if pin is not None:
+                self.db.execute("INSERT INTO leader_pin (id, salt, digest) VALUES (1, ?, ?)", (pin.salt, pin.digest))
 
     # -- stories ----------------------------------------------------------------------------
     def save_story(self, profile_id: int, pack_id: str, level_id: str, attempt_id: int, state: dict,

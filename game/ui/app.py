@@ -10,6 +10,7 @@ import pygame
 import pygame_gui
 
 from ..core.i18n import Translator
+from ..core.leader import TryLimit
 from ..core.progress import Profile, ProgressStore, StorageError
 from ..core.settings import Settings
 from ..core.speech import Speaker
@@ -99,6 +100,7 @@ class App:
         self._ui_dt = 0.0
         self._dirty = True
         self.frames_drawn = 0
+        self.leader_tries = TryLimit()  # wrong leader PINs, counted while the game runs
         self.garbage_waiting = False  # widgets were removed: collect them after this frame's input
         self.verify_backdrops = False  # tests: check kept backdrops and buttons against fresh ones
         self.verifying = False  # ...on this frame: the first drawn after input, when a missed change shows

@@ -27,8 +27,10 @@ class TitleScene(Scene):
                     self._quit)
 
     def _settings(self) -> None:
+        """This computer's defaults: for the club leader, behind the leader's PIN."""
+        from .leader_pin import LeaderPinScene
         from .settings import SettingsScene
-        self.app.push(SettingsScene(self.app))
+        self.app.push(LeaderPinScene(self.app, lambda: self.app.push(SettingsScene(self.app))))
 
     def _play(self) -> None:
         from .profiles import ProfilesScene
@@ -46,6 +48,10 @@ class TitleScene(Scene):
     def draw(self, surface) -> None:
         self.draw_background(surface, ASSETS / "backgrounds" / "title.svg")
         tr = self.app.text
-        tr.draw(surface, self.tr("app.name"), (84, 134), text.TITLE, palette.NIGHT_BLUE, bold=True)
-        tr.draw(surface, self.tr("app.name"), (80, 130), text.TITLE, palette.PAPER, bold=True)
-        tr.draw(surface, self.tr("app.tagline"), (84, 270), 36, palette.PAPER, width=640, bold=True)
+        name, tagline = self.tr("app.name"), self.tr("app.tagline")
+        size = tr.fitting_size(name, text.TITLE, 1100, 150, bold=True)
+        tr.draw(surface, name, (84, 134), size, palette.NIGHT_BLUE, 1100, bold=True)  # its shadow
+        bottom = tr.draw(surface, name, (80, 130), size, palette.PAPER, 1100, bold=True).bottom
+        room = 366 - bottom  # down to the play button
+        tr.draw(surface, tagline, (84, bottom + 4), tr.fitting_size(tagline, 36, 700, room, bold=True),
+                palette.PAPER, 700, bold=True)

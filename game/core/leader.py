@@ -1,0 +1,65 @@
+"""The club leader's PIN: it guards what a child should not change (this computer's defaults).
+
+Only a salted, slow hash is kept. After a few wrong tries the lock waits before it listens again,
+so that guessing a four-digit PIN by trying them all takes hours, not minutes.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+MIN_DIGITS, MAX_DIGITS = 4, 6
+ROUNDS = 60_000  # about 60 ms on an old computer: unnoticed once, slow for guessing
+FREE_TRIES = 5
+WAIT_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class StoredPin:
+    salt: str
+    digest: str
+
+
+def pin_problem(pin: str) -> str | None:
+    """None for a good PIN, else the catalog key of what is wrong with it."""
+    if not pin.isdigit() or not pin.isascii():
+        return "leader.only_digits"
+    if not MIN_DIGITS <= len(pin) <= MAX_DIGITS:
+        return "leader.length"
+    return None
+
+
+def _digest(pin: str, salt: str) -> str:
+    return hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), ROUNDS).hex()
+
+
+def make_pin(pin: str) -> StoredPin:
+    if pin_problem(pin) is not None:
+        raise ValueError("not a valid PIN")
+    salt = secrets.token_hex(16)
+    return StoredPin(salt, _digest(pin, salt))
+
+
+def pin_matches(pin: str, stored: StoredPin) -> bool:
+    return hmac.compare_digest(_digest(pin, stored.salt), stored.digest)
+
+
+class TryLimit:
+    """Counts wrong tries; after FREE_TRIES the next try must wait WAIT_SECONDS (time comes from outside)."""
+
+    def __init__(self) -> None:
+        self.wrong = 0
+        self.blocked_until = 0.0
+
+    def wait_left(self, now: float) -> float:
+        return max(0.0, self.blocked_until - now)
+
+    def record(self, right: bool, now: float) -> None:
+        if right:
+            self.wrong, self.blocked_until = 0, 0.0
+            return
+        self.wrong += 1
+        if self.wrong >= FREE_TRIES:
+            self.blocked_until = now + WAIT_SECONDS
