@@ -38,5 +38,7 @@ def test_screenshot_writes_a_1280x720_png_of_the_level(tmp_path):
 
 
 def test_screenshot_of_an_unknown_level_says_so():
-    result = run("screenshot", "--level", "nope", "--out", "x.png")
-    assert result.returncode == 1 and "no level 'nope'" in result.stderr
+    result = run("screenshot", "--level", "nope", "--lang", "en", "--out", "x.png")
+    assert result.returncode == 1 and "there is no level 'nope'" in result.stderr
+    result = run("screenshot", "--level", "nope", "--lang", "kk", "--out", "x.png")
+    assert result.returncode == 1 and "'nope' деңгейі жоқ" in result.stderr

@@ -18,6 +18,40 @@ def test_unclosed_quote_points_where_the_quote_opens():
     assert problems_in("unclosed_quote.yaml") == [(4, 13, "error", "a quote opens here and is never closed")]
 
 
+@pytest.mark.parametrize("line, message", [
+    # PyYAML reads on to the next line's quote and reports line 10; the quote opened on line 9
+    ('      kk: "Қарқаралы қай жылы құрылды?', "a quote opens here and is not closed on this line"),
+    # no other single quote in the file: PyYAML reaches the end, and says where it opened
+    ("      kk: 'Қарқаралы қай жылы құрылды?", "a quote opens here and is never closed"),
+])
+def test_an_unclosed_quote_in_the_middle_points_where_it_opens(line, message):
+    text = MIDDLE_QUOTE.replace("@@", line)
+    parsed = parse_bytes(text.encode(), "q.yaml")
+    assert [(p.where.line, p.where.col, p.message) for p in parsed.problems] == [(9, 11, message)]
+
+
+def test_an_apostrophe_inside_a_word_is_not_an_open_quote():
+    text = MIDDLE_QUOTE.replace("@@", "      kk: Alibek's horse: a trap").replace('title: {kk: "Сынақ"', 'title: {kk: "Сынақ')
+    parsed = parse_bytes(text.encode(), "q.yaml")
+    assert [p.where.line for p in parsed.problems] == [4]  # the broken title, not the apostrophe on line 9
+
+
+MIDDLE_QUOTE = """\
+format: 1
+id: q
+type: quiz
+title: {kk: "Сынақ", ru: "Тест", en: "Test"}
+questions:
+  - id: a
+    type: single
+    prompt:
+@@
+      ru: "Когда основан Каркаралинск?"
+      en: "When was Karkaraly founded?"
+    options: []
+"""
+
+
 def test_tab_is_found_where_it_is():
     assert problems_in("tab_indent.yaml") == [(5, 1, "error", "a tab character is used for indentation")]
 

@@ -5,6 +5,7 @@ import os
 from pathlib import Path, PurePosixPath
 
 from .problems import Msg
+from .reader import closest
 
 IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
 
@@ -13,6 +14,10 @@ def asset_problem(pack_folder: Path, relative: str, suffixes: set[str]) -> tuple
     """None if `relative` names a usable file in the pack, else (message, hint)."""
     if "\\" in relative:
         return (Msg("'{path}' uses backslashes", path=relative), Msg("write paths with '/' as in assets/picture.svg"))
+    if any(ord(char) < 32 for char in relative):  # "assets\rocks.svg" in double quotes: \r became a control code
+        shown = relative.encode("unicode_escape").decode("ascii")
+        return (Msg("'{path}' has a backslash that double quotes turned into a special character", path=shown),
+                Msg("write paths with '/' as in assets/picture.svg"))
     path = PurePosixPath(relative)
     if path.is_absolute() or (len(relative) > 1 and relative[1] == ":"):
         return (Msg("'{path}' is an absolute path", path=relative),
@@ -34,6 +39,11 @@ def asset_problem(pack_folder: Path, relative: str, suffixes: set[str]) -> tuple
             if same_case:
                 return (Msg("'{path}' is not found: the file is called '{name}'", path=relative, name=same_case[0]),
                         Msg("write the name with exactly the same capital and small letters"))
+            similar = closest(part, [n for n in names if not n.startswith(".")])
+            if similar:
+                return (Msg("'{path}' is not found in the pack", path=relative),
+                        Msg("did you mean '{name}'?", name=str(PurePosixPath(*path.parts[:path.parts.index(part)],
+                                                                               similar))))
             return (Msg("'{path}' is not found in the pack", path=relative),
                     Msg("put the file at {place}", place=f"{pack_folder.name}/{relative}"))
         folder = folder / part

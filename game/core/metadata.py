@@ -192,9 +192,22 @@ def _band(r: Reader, node: yaml.Node) -> str | None:
         return None
     written = value.replace("\u2013", "-").replace(" ", "")
     if written not in AGE_BANDS:
-        r.error(node, Msg("unknown age band '{value}'", value=value), did_you_mean(written, AGE_BANDS))
+        spanned = _bands_spanned(written)
+        hint = (Msg("for ages across bands, list them: age: [{bands}]", bands=", ".join(spanned)) if spanned
+                else did_you_mean(written, AGE_BANDS))
+        r.error(node, Msg("unknown age band '{value}'", value=value), hint)
         return None
     return written
+
+
+def _bands_spanned(written: str) -> list[str]:
+    """The bands that "9-14" covers (9-11, 12-14), when it is a range from a band's start to a band's end."""
+    low, _, high = written.partition("-")
+    starts = [band for band in AGE_BANDS if band.split("-")[0] == low]
+    ends = [band for band in AGE_BANDS if band.split("-")[1] == high]
+    if not starts or not ends or AGE_BANDS.index(starts[0]) >= AGE_BANDS.index(ends[0]):
+        return []
+    return list(AGE_BANDS[AGE_BANDS.index(starts[0]):AGE_BANDS.index(ends[0]) + 1])
 
 
 def _age_bands(r: Reader, node: yaml.Node) -> tuple[str, ...] | None:

@@ -158,6 +158,11 @@ class Reader:
             return node.value
         if node.tag == _TAG + "int" and node.value.isdigit() and not node.value.startswith("0"):
             return node.value  # a plain number such as 1824 reads the same as text
+        if node.tag == _TAG + "null" and node.value == "":
+            self.error(node, Msg("{what} is empty", what=what),
+                       Msg('write it after the colon; a # starts a comment, so write a colour such as #B23A2E '
+                           'in quotes: "#B23A2E"'))
+            return None
         self.error(node, Msg("{what} is read as {kind}, not as text: {value}", what=what,
                              kind=_READ_AS.get(node.tag, _SOMETHING_ELSE), value=repr(node.value)),
                    Msg('put it in quotes: "{value}"', value=node.value))

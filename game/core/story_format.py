@@ -14,6 +14,7 @@ from .problems import Msg
 from .questions import ParseContext
 from .reader import Reader, did_you_mean
 from .story_graph import story_graph_problems
+from .text import Text
 from .yamlsrc import where
 
 SOUND_SUFFIXES = {".ogg", ".wav"}
@@ -70,8 +71,9 @@ def _characters(r: Reader, node: yaml.Node, pack_folder: Path) -> list[model.Cha
                     Msg('write it as "#RRGGBB" in quotes, e.g. "#B23A2E"'))
             color = None
         puppet = _puppet(r, ckeys["puppet"], pack_folder) if "puppet" in ckeys else None
-        if name is not None and color is not None and ("puppet" not in ckeys or puppet is not None):
-            found.append(model.Character(cid, name, color, puppet))
+        # kept even when a part of it is wrong (that error is already told): its lines must not each
+        # report "not one of the characters" as well
+        found.append(model.Character(cid, name or Text({"en": cid}), color or "#153047", puppet))
     return found
 
 

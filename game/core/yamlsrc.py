@@ -107,12 +107,57 @@ def _syntax_problem(shown: str, exc: yaml.MarkedYAMLError, lines: list[str]) -> 
         line, col = exc.context_mark.line + 1, exc.context_mark.column + 1
         message = Msg("a quote opens here and is never closed")
         hint = Msg("add the closing quote at the end of the text")
+    elif _unclosed_quote(lines, line) is not None and not (exc.context and "quoted" in exc.context):
+        line, col = _unclosed_quote(lines, line)
+        message = Msg("a quote opens here and is not closed on this line")
+        hint = Msg("add the closing quote at the end of the text")
+    elif "mapping values are not allowed" in detail:
+        message = Msg("a colon followed by a space inside a text without quotes")
+        hint = Msg("put the whole text in quotes: \"...\"")
     elif exc.context and "quoted" in exc.context and "escape" in detail:
         message = Msg("a backslash in double quotes starts an escape, and this one is not valid")
         hint = Msg("write {backslashes} for a backslash, or put the text in 'single quotes'", backslashes="\\\\")
     elif exc.context:
         message = Msg("YAML syntax error: {detail} ({context})", detail=detail or "?", context=exc.context.strip())
     return Problem(Where(shown, line, col), Severity.ERROR, message, hint)
+
+
+QUOTE_LOOKBACK = 30  # lines above a syntax error searched for the quote that was not closed
+
+
+def _unclosed_quote(lines: list[str], error_line: int) -> tuple[int, int] | None:
+    """(line, column) of the nearest quote at or above `error_line` that opens a text and is not
+    closed on its line: PyYAML reads on past it and reports a later line, where nothing is wrong."""
+    for index in range(min(error_line, len(lines)) - 1, max(-1, error_line - 1 - QUOTE_LOOKBACK), -1):
+        opened = _open_quote_column(lines[index])
+        if opened is not None:
+            return index + 1, opened + 1
+    return None
+
+
+def _open_quote_column(text: str) -> int | None:
+    """The column of a quote that starts a quoted text on this line and is still open at its end.
+    A quote starts a text only where a value starts (an apostrophe inside a word does not)."""
+    quote, opened, previous = None, 0, ""
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if quote is None:
+            if char == "#" and (i == 0 or text[i - 1] in " \t"):
+                return None  # a comment
+            if char in "\"'" and previous in ("", ":", "-", "[", "{", ",", "?"):
+                quote, opened = char, i
+            elif not char.isspace():
+                previous = char if char in ":-[{,?" else "x"
+        elif quote == '"' and char == "\\":
+            i += 1  # an escaped character
+        elif char == quote:
+            if quote == "'" and text[i + 1:i + 2] == "'":
+                i += 1  # '' is a quote inside single quotes
+            else:
+                quote, previous = None, "x"
+        i += 1
+    return opened if quote is not None else None
 
 
 def _fail(shown: str, message: Msg, hint: Msg | str = "") -> Parsed:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pygame
 
+from ..core.problems import Msg
 from ..core.progress import ProgressStore
 from .display import LOGICAL_SIZE
 
@@ -25,7 +26,8 @@ def screenshot_level(level_key: str, steps: int, lang: str, out: Path, data_dir:
                          window_size=LOGICAL_SIZE)
         entry = app.catalog.find(level_key)
         if entry is None:
-            return f"no level '{level_key}'; `run_game.py list` shows the levels"
+            return Msg("there is no level '{level}'; python run_game.py list shows the levels",
+                       level=level_key).text(lang)
         if not entry.ok:
             return "\n".join(p.format(lang) for p in entry.problems)
         app.profile = app.store.create_profile("screenshot", "eagle", lang)
