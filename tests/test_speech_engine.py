@@ -4,6 +4,7 @@ Most tests replace the espeak-ng process with a fake that writes a WAV whose sam
 and the mixer with a player that records what it was given, so they check behaviour without timing."""
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import threading
@@ -331,6 +332,7 @@ def test_without_espeak_ng_nothing_is_spoken_and_nothing_fails(tmp_path, monkeyp
     assert [m.lang for m in speaker.missing_voices()] == ["kk", "ru", "en"]
     speaker.close()
 
+    monkeypatch.setattr("game.ui.speech.system_voice_speaker", lambda **options: None)  # no pyttsx3 either
     silent = make_speaker(True, cache_dir=tmp_path / "cache")
     assert isinstance(silent, SilentSpeaker) and silent.available is False and silent.reason == NO_ENGINE
     silent.say("Сәлем!", "kk")
@@ -382,3 +384,71 @@ def wait_for(condition, timeout: float = 10.0) -> bool:
             return True
         done.wait(0.005)
     return False
+
+
+class FakeVoice:
+    def __init__(self, voice_id, languages, name=""):
+        self.id, self.languages, self.name = voice_id, languages, name
+
+
+class FakeSystemEngine:
+    """Stands in for a pyttsx3 engine: save_to_file + runAndWait write a WAV of the text's bytes."""
+
+    def __init__(self, voices):
+        self.voices, self.properties, self.queued = voices, {}, []
+
+    def getProperty(self, name):
+        return self.voices if name == "voices" else self.properties.get(name)
+
+    def setProperty(self, name, value):
+        self.properties[name] = value
+
+    def save_to_file(self, text, path):
+        self.queued.append((text, path, self.properties.get("voice")))
+
+    def runAndWait(self):
+        for text, path, _ in self.queued:
+            with wave.open(path, "wb") as w:
+                w.setnchannels(1), w.setsampwidth(1), w.setframerate(22050)
+                w.writeframes(text.encode("utf-8") + b"\0" * 64)
+        self.queued = []
+
+
+def test_system_voices_speak_when_espeak_ng_is_missing(tmp_path, monkeypatch, player):
+    from game.ui.speech.system_voice import SystemVoiceSpeaker
+    engine = FakeSystemEngine([FakeVoice("HKLM\\Voices\\Irina", [], "Microsoft Irina Desktop - Russian"),
+                               FakeVoice("HKLM\\Voices\\Zira", ["en_US"], "Zira")])
+    speaker = SystemVoiceSpeaker(engine, cache_dir=tmp_path / "cache", player=player)
+    assert [(m.lang, m.fallback) for m in speaker.missing_voices()] == [("kk", "HKLM\\Voices\\Irina")]
+    speaker.say(KAZAKH_LINE, "kk")  # no Kazakh voice: the Russian one reads Cyrillic best
+    assert speaker.wait_idle()
+    assert player.texts == [KAZAKH_LINE] and engine.properties["voice"] == "HKLM\\Voices\\Irina"
+    speaker.close()
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("OLKETANU_ESPEAK", raising=False)
+    monkeypatch.setattr("game.ui.speech.system_voice_speaker",
+                        lambda **options: SystemVoiceSpeaker(engine, **options))
+    chosen = make_speaker(True, cache_dir=tmp_path / "cache", player=player)
+    assert isinstance(chosen, SystemVoiceSpeaker)
+    chosen.close()
+
+
+def test_a_broken_system_voice_leaves_the_game_silent_not_crashed(tmp_path, monkeypatch):
+    from game.ui.speech import system_voice
+    monkeypatch.setattr(system_voice, "SystemVoiceSpeaker", lambda **options: 1 / 0)
+    assert system_voice.system_voice_speaker() is None
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pyttsx3") is None, reason="pyttsx3 is not installed")
+def test_pyttsx3_writes_a_kazakh_wav(tmp_path, player):
+    from game.ui.speech.system_voice import system_voice_speaker
+    speaker = system_voice_speaker(cache_dir=tmp_path / "cache", player=player)
+    if speaker is None:
+        pytest.skip("pyttsx3 is installed but has no working driver here")
+    speaker.say(KAZAKH_LINE, "kk")
+    assert speaker.wait_idle(30)
+    assert speaker.last_error is None and len(player.played) == 1
+    with wave.open(str(player.played[0])) as w:
+        assert w.getnframes() > 22050 * 0.5  # more than half a second of speech
+    speaker.close()

@@ -54,6 +54,8 @@ class _Job:
 class EspeakSpeaker:
     """A Speaker (game/core/speech.py). `available` is False, and every call a no-op, without espeak-ng."""
 
+    engine_tag = ENGINE_TAG
+
     def __init__(self, binary: str | None = None, *, speed: int = DEFAULT_SPEED, volume: float = 1.0,
                  cache_dir: Path | None = None, cache_bytes: int = 64 * 1024 * 1024,
                  player: Player | None = None, voices: VoiceTable | None = None,
@@ -194,7 +196,7 @@ class EspeakSpeaker:
                 return
         if self._cache is None:
             self._cache = WavCache(self._cache_dir or default_cache_dir(), max_bytes=self._cache_bytes)
-        name = WavCache.key(ENGINE_TAG, job.voice, job.speed, AMPLITUDE, job.text)
+        name = WavCache.key(self.engine_tag, job.voice, job.speed, AMPLITUDE, job.text)
         path = self._cache.get(name) or self._synthesise(job, name)
         if path is None:
             return
