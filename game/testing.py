@@ -78,13 +78,19 @@ class Pilot:
     def drawn_text(self) -> str:
         """Every text on the screen, one a line: the next frame is painted afresh while the text
         renderer is watched."""
-        drawn: list[str] = []
+        return "\n".join(words for words, _, _ in self.drawn_texts())
+
+    def drawn_texts(self) -> list[tuple[str, pygame.Surface, pygame.Rect]]:
+        """(text, the surface it went on, where) for every text of a frame painted afresh. A button's
+        texts go on its own picture first, so rects compare only within one surface."""
+        drawn: list[tuple[str, pygame.Surface, pygame.Rect]] = []
         renderer = self.app.text
         original = renderer.draw
 
         def draw(surface, words, *args, **kwargs):
-            drawn.append(words)
-            return original(surface, words, *args, **kwargs)
+            rect = original(surface, words, *args, **kwargs)
+            drawn.append((words, surface, rect))
+            return rect
 
         renderer.draw = draw
         try:
@@ -93,7 +99,7 @@ class Pilot:
             self.advance()
         finally:
             del renderer.draw
-        return "\n".join(drawn)
+        return drawn
 
     def type(self, text: str) -> None:
         for char in text:

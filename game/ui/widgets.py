@@ -74,6 +74,8 @@ class Button:
     def draw(self, surface: pygame.Surface) -> None:
         """The label or picture over pygame-gui's button, painted once into a surface of its own and
         kept until the label, the state, the theme or the text settings change (or the screen is rebuilt)."""
+        if not self.ui.visible:
+            return
         tr = self.scene.app.text
         key = (self.label, self.enabled, self.state(), palette.current, tr.scale, tr.spacing, tr.letter_spacing,
                self.rect.size, self.scene._builds)

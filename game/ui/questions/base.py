@@ -73,6 +73,7 @@ class QuestionView:
         color = color or palette.INK
         label = prefix + self.label(item)
         width = rect.right - 16 - x
+        size = self.app.text.fitting_size(label, size, width, rect.height - 12, bold=True)
         _, height = self.app.text.measure(label, size, width, bold=True)
         self.app.text.draw(surface, label, (x, rect.centery - height // 2), size, color, width, bold=True,
                            align="center" if not item.image else "left")

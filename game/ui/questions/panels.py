@@ -5,6 +5,7 @@ import pygame
 
 from ...core.questions import Question
 from .. import palette, text
+from ..text import Overflow
 from ..widgets import panel
 
 
@@ -67,9 +68,13 @@ def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Qu
     x = box.x + 120
     width = box.right - x - 28
     size, head = float(text.SMALL + 2), 38.0
-    floor = text.SMALL / max(1.0, tr.scale)  # with large text on, shrink back to (at most) the normal size
+    # long explanations shrink, to three quarters of the normal size at most (with large text on, back to
+    # the normal size); what still does not fit is recorded for the tests' fit check
+    floor = min(text.SMALL * 0.75, text.SMALL / tr.scale)
     while _height(tr, words, source, width, size, head) > box.height - 30 and size > floor:
         size, head = max(floor, size * 0.9), max(floor * 1.4, head * 0.9)
+    if _height(tr, words, source, width, size, head) > box.height - 30:
+        tr.overflows.append(Overflow(" ".join(words), size, width, box.height - 30))
     y = tr.draw(surface, words[0], (x, box.y + 22), head, palette.INK, width, bold=True).bottom + 2
     for middle in words[1:-1]:
         y = tr.draw(surface, middle, (x, y), size, palette.INK, width, bold=True).bottom + 2

@@ -16,13 +16,15 @@ from ...core.unlock import finished_level_ids, locked_levels
 from ...paths import ASSETS
 from .. import palette, text
 from ..icons import draw_child, draw_clock, draw_lock
-from ..widgets import draw_stars
+from ..widgets import Button, draw_stars
 from .base import MARGIN, Scene
 from .profiles import avatar_path
 
 CARD_W, CARD_H, GAP = 368, 184, 24
 COLUMNS = 3
 INFO_SIZE = 20  # the age and minutes line at the bottom of a card
+VIEW_TOP, VIEW_BOTTOM = 130, 720 - MARGIN - 64 - 20  # the cards scroll between the heading and the buttons
+CONTENT_W = 3 * CARD_W + 2 * GAP
 
 
 class LevelMapScene(Scene):
@@ -31,10 +33,20 @@ class LevelMapScene(Scene):
     def heading(self) -> str:
         return self.tr("map.heading", name=self.app.profile.nickname)
 
+    scroll = 0  # how far the cards are scrolled up, in pixels
+
+    def card_layout(self) -> tuple[int, int, int]:
+        """Columns, card width and height for the reader's text size: larger text, fewer and taller cards."""
+        scale = self.app.text.scale
+        columns = COLUMNS if scale <= 1 else 2
+        width = (CONTENT_W - (columns - 1) * GAP) // columns
+        return columns, width, round(CARD_H * (1 + 0.6 * (scale - 1)))
+
     def build(self) -> None:
         self.stars = self.app.store.best_stars(self.app.profile.id)
         self.pack_titles: list[tuple[str, int]] = []
-        y = 140
+        columns, card_w, card_h = self.card_layout()
+        y = VIEW_TOP + 10 - self.scroll
         any_level = False
         for pack in self.app.catalog.packs:
             title = pack.pack.title.get(self.app.lang) if pack.pack else pack.folder.name
@@ -43,12 +55,15 @@ class LevelMapScene(Scene):
             blockers = self._blockers(pack.levels)
             for i, level in enumerate(pack.levels):
                 any_level = True
-                col = i % COLUMNS
+                col = i % columns
                 if i and col == 0:
-                    y += CARD_H + GAP
-                rect = pygame.Rect(64 + col * (CARD_W + GAP), y, CARD_W, CARD_H)
-                self._card(level, rect, blockers.get(level.level_id))
-            y += CARD_H + GAP + 8
+                    y += card_h + GAP
+                rect = pygame.Rect(64 + col * (card_w + GAP), y, card_w, card_h)
+                card = self._card(level, rect, blockers.get(level.level_id))
+                if rect.top < VIEW_TOP or rect.bottom > VIEW_BOTTOM:
+                    card.ui.hide()  # scrolled out of view: Tab still reaches it, and then it scrolls in
+            y += card_h + GAP + 8
+        self.content_height = y + self.scroll - VIEW_TOP
         self.empty = not any_level
         self.button("back", (MARGIN, 720 - MARGIN - 64, 320, 64), self.tr("map.back"), self.back, size=text.SMALL + 2)
         self.button("settings", (MARGIN + 340, 720 - MARGIN - 64, 280, 64), self.tr("title.settings"),
@@ -83,7 +98,7 @@ class LevelMapScene(Scene):
             spoken.append(self.tr("map.minutes_spoken", n=level.minutes, unit=unit))
         return shown, spoken
 
-    def _card(self, level: LevelResult, rect: pygame.Rect, blocker: str | None = None) -> None:
+    def _card(self, level: LevelResult, rect: pygame.Rect, blocker: str | None = None) -> Button:
         widget_id = f"level_{level.pack_id}_{level.level_id}"
         if level.ok:
             stars = self.stars.get((level.pack_id, level.level_id), 0)
@@ -95,14 +110,43 @@ class LevelMapScene(Scene):
                 parts.append(self.tr("map.spoken_locked", title=blocker))
             spoken = ". ".join(part.rstrip(".") for part in parts) + "."
             press = (lambda b=blocker: self._refuse(b)) if blocker is not None else (lambda lv=level: self._play(lv))
-            self.button(widget_id, rect, title, press, style="@card", spoken=spoken,
-                        paint=lambda s, r, lv=level, st=stars, b=blocker, d=shown: self._paint_level(s, r, lv, st,
-                                                                                                      b, d))
-        else:
-            error = level.problems[0].text(self.app.lang) if level.problems else ""  # in the player's language
-            spoken = self.tr("map.spoken_broken", title=level.level_id, error=error)
-            self.button(widget_id, rect, level.level_id, lambda: None, style="@card", spoken=spoken,
-                        paint=lambda s, r, lv=level, e=error: self._paint_broken(s, r, lv, e))
+            return self.button(widget_id, rect, title, press, style="@card", spoken=spoken,
+                               paint=lambda s, r, lv=level, st=stars, b=blocker, d=shown: self._paint_level(
+                                   s, r, lv, st, b, d))
+        error = level.problems[0].text(self.app.lang) if level.problems else ""  # in the player's language
+        spoken = self.tr("map.spoken_broken", title=level.level_id, error=error)
+        return self.button(widget_id, rect, level.level_id, lambda: None, style="@card", spoken=spoken,
+                           paint=lambda s, r, lv=level, e=error: self._paint_broken(s, r, lv, e))
+
+    # -- scrolling --------------------------------------------------------------------------
+    def handle_key(self, event) -> bool:
+        used = super().handle_key(event)
+        if event.key != pygame.K_ESCAPE:  # Esc leaves the map (and forgets the player): nothing to scroll
+            self._scroll_to_focus()
+        return used
+
+    def handle_event(self, event) -> bool:
+        if event.type == pygame.MOUSEWHEEL:
+            self._scroll_by(-event.y * (self.card_layout()[2] + GAP))
+            return True
+        return False
+
+    def _scroll_to_focus(self) -> None:
+        focused = self.focus.focused
+        if focused is None or not focused.id.startswith("level_"):
+            return
+        rect = focused.rect
+        if rect.top < VIEW_TOP:
+            self._scroll_by(rect.top - VIEW_TOP - 62)  # with the pack's title above the first row
+        elif rect.bottom > VIEW_BOTTOM:
+            self._scroll_by(rect.bottom - VIEW_BOTTOM)
+
+    def _scroll_by(self, pixels: int) -> None:
+        most = max(0, self.content_height - (VIEW_BOTTOM - VIEW_TOP))
+        scroll = min(most, max(0, self.scroll + pixels))
+        if scroll != self.scroll:
+            self.scroll = scroll
+            self.rebuild()
 
     def _refuse(self, blocker: str) -> None:
         """A locked level was pressed: say (and show) which level opens it."""
@@ -133,10 +177,24 @@ class LevelMapScene(Scene):
         tr.draw(surface, heading, (152, 48), tr.fitting_size(heading, 40, 1060, 64, bold=True), palette.INK,
                 width=1060, bold=True)
         for title, y in self.pack_titles:
-            tr.draw(surface, title, (64, y), tr.fitting_size(title, 32, 1100, 46, bold=True), palette.NIGHT_BLUE,
-                    1100, bold=True)
+            if VIEW_TOP - 10 <= y and y + 46 <= VIEW_BOTTOM:
+                tr.draw(surface, title, (64, y), tr.fitting_size(title, 32, 1100, 46, bold=True),
+                        palette.NIGHT_BLUE, 1100, bold=True)
+        self._draw_scrollbar(surface)
         if self.empty:
             tr.draw(surface, self.tr("map.no_levels"), (64, 200), text.BODY, palette.INK, 1000)
+
+    def _draw_scrollbar(self, surface) -> None:
+        """Where the view is in the list of levels, when they do not all fit (also a sign that there is more)."""
+        view = VIEW_BOTTOM - VIEW_TOP
+        if self.content_height <= view:
+            return
+        track = pygame.Rect(1280 - 40, VIEW_TOP, 14, view)
+        pygame.draw.rect(surface, palette.PAPER, track, border_radius=7)
+        pygame.draw.rect(surface, palette.INK, track, width=2, border_radius=7)
+        length = max(40, view * view // self.content_height)
+        top = VIEW_TOP + (view - length) * self.scroll // max(1, self.content_height - view)
+        pygame.draw.rect(surface, palette.INK, (track.x, top, track.width, length), border_radius=7)
 
     def _paint_level(self, surface, rect, level: LevelResult, stars: int, blocker: str | None = None,
                      details: list[tuple[object, str]] = ()) -> None:
@@ -147,7 +205,7 @@ class LevelMapScene(Scene):
             pygame.draw.rect(surface, palette.CARD_DISABLED, rect.inflate(-6, -6), border_radius=14)
         kind = self.tr(f"map.{level.level.kind}")
         badge_color = palette.STEPPE_BLUE if level.level.kind == "quiz" else palette.PINE_GREEN
-        badge = tr.block(kind, tr.fitting_size(kind, text.SMALL, 180, 30, bold=True), palette.PAPER, 300,
+        badge = tr.block(kind, tr.fitting_size(kind, text.SMALL, 220, 34, bold=True), palette.PAPER, 300,
                          bold=True)[0]
         pygame.draw.rect(surface, badge_color, (rect.x + 16, rect.y + 14, badge.get_width() + 20, 34),
                          border_radius=10)

@@ -93,10 +93,10 @@ class ResultsScene(Scene):
             y = tr.draw(surface, self._score_line(), (x, y), text.SMALL, palette.INK, width,
                         align="center").bottom + 12
         else:
-            draw_stars(surface, (PANEL.centerx, PANEL.y + 150), self.stars, 44)
-            tr.draw(surface, self.tr("results.stars", n=self.stars), (x, PANEL.y + 204), text.BODY, palette.INK,
-                    width, bold=True, align="center")
-            y = tr.draw(surface, self._score_line(), (x, PANEL.y + 250), text.BODY, palette.INK, width,
+            draw_stars(surface, (PANEL.centerx, top + 56), self.stars, 44)
+            y = tr.draw(surface, self.tr("results.stars", n=self.stars), (x, top + 110), text.BODY, palette.INK,
+                        width, bold=True, align="center").bottom + 6
+            y = tr.draw(surface, self._score_line(), (x, y), text.BODY, palette.INK, width,
                         align="center").bottom + 20
         clip = surface.get_clip()
         surface.set_clip(pygame.Rect(PANEL.x, y, PANEL.width, PANEL.bottom - 120 - y))

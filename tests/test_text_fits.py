@@ -1,0 +1,76 @@
+"""No text is cut off or drawn over another: every screen, at every text size, in the languages with the longest words. A box
+may make its text smaller than the reader asked for (down to the normal size), but never too small to
+fit; what could not fit even then is recorded by the text renderer and fails here."""
+from pathlib import Path
+
+import pytest
+
+from game.core.progress import ProgressStore
+from game.paths import LEVELS
+from game.testing import run_test
+from pilot_steps import answer_current, create_profile, open_level, tab_to
+
+
+def tour(pilot):
+    """(screen, overflows) for every screen a child and a leader see."""
+    renderer = pilot.app.text
+
+    def look(name):
+        texts = pilot.drawn_texts()
+        found = [f"{o.text!r} at {o.size} px does not fit {o.width}x{o.height}" for o in renderer.overflows]
+        renderer.overflows.clear()
+        for i, (words, surface, rect) in enumerate(texts):
+            for other, other_surface, other_rect in texts[i + 1:]:
+                if surface is other_surface and other != words and rect.colliderect(other_rect):
+                    found.append(f"{words!r} overlaps {other!r}")
+        return name, found
+
+    yield look("title")
+    pilot.press("f1")
+    yield look("help")
+    pilot.press("escape")
+    tab_to(pilot, "settings")
+    pilot.press("return")
+    yield look("leader_pin")
+    pilot.press(*"2580", "return")
+    yield look("leader_pin_again")
+    pilot.press(*"2580", "return")
+    yield look("settings")
+    pilot.press("escape")
+    create_profile(pilot, "Айгүл-Әлия", "fox")
+    yield look("map")
+    for quiz in ("karkaraly_explorer-quiz", "kent_kent-quiz"):
+        open_level(pilot, f"level_{quiz}")
+        while pilot.scene.name == "quiz":
+            runner = pilot.scene.runner
+            if runner.phase.value == "asking":
+                yield look(f"{quiz}: {runner.current.kind}")
+                answer_current(pilot)
+            else:
+                yield look(f"{quiz}: feedback")
+                pilot.press("return")
+        yield look(f"{quiz}: results")
+        pilot.press("escape")
+    open_level(pilot, "level_karkaraly_aldar-coat")
+    for step in range(25):
+        if pilot.scene.name != "story":
+            break
+        pilot.scene.letters = 10_000  # the whole line, as a reader waiting for it sees it
+        yield look(f"story_{step}")
+        if pilot.scene.runner.choices:
+            pilot.press("return")
+        elif pilot.scene.view is not None and pilot.scene.accepting_answers:
+            answer_current(pilot)
+        else:
+            pilot.press("space")
+
+
+@pytest.mark.parametrize("scale, lang", [(1.0, "kk"), (1.5, "kk"), (2.0, "kk"), (2.0, "ru")])
+def test_every_screen_fits_at_every_text_size(tmp_path, scale, lang):
+    store = ProgressStore(Path(tmp_path) / "progress.sqlite3")
+    store.save_settings(None, {"text_scale": scale})
+    store.close()
+    with run_test(tmp_path, language=lang, level_dirs=[LEVELS]) as pilot:
+        assert pilot.app.text.scale == scale
+        cut = [f"{screen}: {problem}" for screen, found in tour(pilot) for problem in found]
+        assert not cut, "\n".join(cut)
