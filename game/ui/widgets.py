@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from .scenes.base import Scene
 
 Painter = Callable[[pygame.Surface, pygame.Rect], None]
+COLOUR_KEY = (255, 0, 254)  # a colour no theme uses: the clear pixels of a button's picture
 PAINT_MARGIN = 24  # painters may reach a little past the button (a badge on its corner)
 
 
@@ -104,7 +105,7 @@ class Button:
         else:
             self._draw_label(picture, local)
         used = picture.get_bounding_rect()
-        return picture.subsurface(used).convert_alpha(), (used.x - PAINT_MARGIN, used.y - PAINT_MARGIN)
+        return _fast_to_blit(picture.subsurface(used)), (used.x - PAINT_MARGIN, used.y - PAINT_MARGIN)
 
     def state(self) -> str:
         """pygame-gui's state of the button, which picks its colours from the theme."""
@@ -135,6 +136,19 @@ class Button:
         _, height = tr.measure(self.label, size, inner.width, bold=True)
         top = rect.centery - height // 2
         tr.draw(surface, self.label, (inner.x, top), size, color, inner.width, bold=True, align="center")
+
+
+def _fast_to_blit(picture: pygame.Surface) -> pygame.Surface:
+    """A picture whose pixels are all either clear or solid (a button body with text on it, and its
+    square-cut corners) blits several times faster as an opaque surface with a colour key than with
+    per-pixel alpha; one with soft edges (an SVG reaching past the body) keeps its alpha."""
+    if pygame.mask.from_surface(picture, 0).count() != pygame.mask.from_surface(picture, 254).count():
+        return picture.convert_alpha()
+    keyed = pygame.Surface(picture.get_size())
+    keyed.fill(COLOUR_KEY)
+    keyed.blit(picture, (0, 0))
+    keyed.set_colorkey(COLOUR_KEY, pygame.RLEACCEL)
+    return keyed.convert()
 
 
 def draw_star(surface: pygame.Surface, center: tuple[int, int], radius: int, filled: bool) -> None:
