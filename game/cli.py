@@ -182,10 +182,15 @@ def _list(args) -> int:
 def _play(args) -> int:
     from .core.datadir import data_dir
     from .ui.boot import create_app
-    from .ui.speech import make_speaker
+    from .core.speech import OFF, SilentSpeaker
+
+    def make_speaker(on: bool):
+        from .ui.speech import make_speaker  # the engines are loaded when speech is first turned on
+        return make_speaker(on)
+
     lang = getattr(args, "lang", "kk")
     app = create_app(data_dir(args.data_dir), language=lang, fullscreen=getattr(args, "fullscreen", False),
-                     speaker=make_speaker(False), speaker_factory=lambda on: make_speaker(on))
+                     speaker=SilentSpeaker(OFF), speaker_factory=make_speaker)
     if getattr(args, "speech", False):
         app.toggle_speech()
     try:

@@ -22,10 +22,11 @@ import pygame
 pygame.display.get_desktop_sizes = lambda: [(1920, 1080)]
 import game.ui.app
 
-def first_frame(app):
+def first_frame(app):  # App.run's loop, stopped after its first drawn frame
     clock = pygame.time.Clock()
-    while not app.step(pygame.event.get(), clock.tick(60) / 1000.0):
-        pass
+    dt = 0.0
+    while not app.step(pygame.event.get(), dt):
+        dt = clock.tick(60) / 1000.0
     drawn = time.time()
     from game.bench.common import emit, rss_mb
     emit({"t": drawn, "scene": app.scene.name, "window": list(pygame.display.get_surface().get_size()),

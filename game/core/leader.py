@@ -5,9 +5,6 @@ so that guessing a four-digit PIN by trying them all takes hours, not minutes.
 """
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 
 MIN_DIGITS, MAX_DIGITS = 4, 6
@@ -32,17 +29,20 @@ def pin_problem(pin: str) -> str | None:
 
 
 def _digest(pin: str, salt: str) -> str:
+    import hashlib  # with OpenSSL: a few ms of start-up the title screen need not wait for
     return hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), ROUNDS).hex()
 
 
 def make_pin(pin: str) -> StoredPin:
     if pin_problem(pin) is not None:
         raise ValueError("not a valid PIN")
+    import secrets
     salt = secrets.token_hex(16)
     return StoredPin(salt, _digest(pin, salt))
 
 
 def pin_matches(pin: str, stored: StoredPin) -> bool:
+    import hmac
     return hmac.compare_digest(_digest(pin, stored.salt), stored.digest)
 
 

@@ -1,7 +1,12 @@
 """One interface for everything the game says aloud; real engines live in the presentation layer."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
+
+WANTED: tuple[str, ...] = ("kk", "ru", "en")  # the languages the game speaks
+OFF = "off"  # self-voicing switched off
+NO_ENGINE = "no-engine"  # no speech engine on this computer
 
 
 class Speaker(Protocol):
@@ -34,3 +39,37 @@ class RecordingSpeaker:
     @property
     def texts(self) -> list[str]:
         return [text for text, _ in self.said]
+
+
+@dataclass(frozen=True)
+class MissingVoice:
+    """A language the engine has no voice for, and the voice used instead (None: the engine's default)."""
+
+    lang: str
+    fallback: str | None
+
+
+class SilentSpeaker:
+    """Speech switched off, or no engine on this computer: remembers the last line and says nothing."""
+
+    def __init__(self, reason: str = OFF) -> None:
+        self.available = False
+        self.reason = reason
+        self.last: tuple[str, str] | None = None
+
+    def say(self, text: str, lang: str) -> None:
+        if text.strip():
+            self.last = (text.strip(), lang)
+
+    def stop(self) -> None:
+        pass
+
+    def repeat(self) -> None:
+        pass
+
+    def missing_voices(self) -> list[MissingVoice]:
+        """Nothing to report when speech is off; every language when there is no engine at all."""
+        return [MissingVoice(lang, None) for lang in WANTED] if self.reason == NO_ENGINE else []
+
+    def close(self) -> None:
+        pass

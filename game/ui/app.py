@@ -83,7 +83,8 @@ class App:
                                   translation_directory_paths=[str(ASSETS / "translations")])
         self.ui.add_font_paths("noto_sans", str(ASSETS / "fonts" / "NotoSans-Regular.ttf"),
                                str(ASSETS / "fonts" / "NotoSans-Bold.ttf"))
-        self.ui.get_theme().load_theme(str(ASSETS / "themes" / "default.json"))
+        self._widget_theme = palette.WIDGET_THEMES["default"]
+        self.ui.get_theme().load_theme(str(self._widget_theme))
         self.text = TextRenderer()
         self.images = ImageCache(services.data_dir / "cache" / "pictures")
         self.sounds = Sounds()
@@ -150,7 +151,9 @@ class App:
         speech_changed = settings.speech_on != self.speech_on
         self.settings = settings
         palette.use("high_contrast" if settings.high_contrast else "default")
-        self.ui.get_theme().load_theme(str(palette.WIDGET_THEMES[palette.current]))
+        if palette.WIDGET_THEMES[palette.current] != self._widget_theme:  # a theme load costs ~8 ms
+            self._widget_theme = palette.WIDGET_THEMES[palette.current]
+            self.ui.get_theme().load_theme(str(self._widget_theme))
         self.text.scale = settings.text_scale
         self.text.spacing = WIDE_SPACING if settings.wide_spacing else NORMAL_SPACING
         self.text.letter_spacing = settings.wide_spacing
@@ -365,8 +368,10 @@ class App:
         return pygame.event.Event(kind, pos=pos, button=1)
 
     def run(self) -> None:
-        """The real loop: feeds events and the clock's time step to `step`."""
+        """The real loop: feeds events and the clock's time step to `step`. The first frame is drawn
+        at once; the clock waits only between frames."""
         clock = pygame.time.Clock()
+        dt = 0.0
         while self.running:
-            dt = clock.tick(FPS) / 1000.0
             self.step(pygame.event.get(), dt)
+            dt = clock.tick(FPS) / 1000.0

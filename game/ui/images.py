@@ -1,8 +1,8 @@
 """Loading pictures (SVG rendered once at the size needed, PNG, JPG) with a cache."""
 from __future__ import annotations
 
-import hashlib
 import os
+import zlib
 from pathlib import Path
 
 import pygame
@@ -93,4 +93,5 @@ class ImageCache:
         except OSError:
             return None
         key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}|{size[0]}x{size[1]}"
-        return self.disk_cache / f"{hashlib.sha1(key.encode()).hexdigest()}.tga"
+        data = key.encode()  # two checksums, 64 bits: hashlib's OpenSSL costs the start-up a few ms
+        return self.disk_cache / f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}.tga"

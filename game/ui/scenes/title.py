@@ -22,7 +22,7 @@ class TitleScene(Scene):
             self.button(f"lang_{lang}", (80 + i * 240, 510, 220, 72), name,
                         lambda lang=lang: self.app.set_language(lang), style=style,
                         spoken=self.tr("title.language", name=name))
-        self.button("settings", (80, 606, 320, 66), self.tr("title.settings"), self._settings, size=text.SMALL + 4)
+        self.button("settings", (80, 606, 320, 66), self.tr("title.settings"), self._settings, size=text.BODY)
         self.button("quit", (1280 - MARGIN - 200, 720 - MARGIN - 72, 200, 72), self.tr("title.quit"),
                     self._quit)
 
@@ -53,5 +53,5 @@ class TitleScene(Scene):
         tr.draw(surface, name, (84, 134), size, palette.NIGHT_BLUE, 1100, bold=True)  # its shadow
         bottom = tr.draw(surface, name, (80, 130), size, palette.PAPER, 1100, bold=True).bottom
         room = 366 - bottom  # down to the play button
-        tr.draw(surface, tagline, (84, bottom + 4), tr.fitting_size(tagline, 36, 700, room, bold=True),
+        tr.draw(surface, tagline, (84, bottom + 4), tr.fitting_size(tagline, text.HEADING - 8, 700, room, bold=True),
                 palette.PAPER, 700, bold=True)

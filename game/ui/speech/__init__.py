@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...core.speech import Speaker
+from ...core.speech import NO_ENGINE, OFF, MissingVoice, SilentSpeaker, Speaker
 from .espeak import DEFAULT_SPEED, SPEED_MAX, SPEED_MIN, EspeakSpeaker, espeak_command
 from .player import MixerPlayer, Player
-from .silent import NO_ENGINE, OFF, SilentSpeaker
 from .system_voice import SystemVoiceSpeaker, system_voice_speaker
-from .voices import MissingVoice, VoiceTable, find_espeak
+from .voices import VoiceTable, find_espeak
 
 __all__ = ["DEFAULT_SPEED", "SPEED_MAX", "SPEED_MIN", "EspeakSpeaker", "MissingVoice", "MixerPlayer",
            "NO_ENGINE", "OFF", "Player", "SilentSpeaker", "SystemVoiceSpeaker", "VoiceTable", "espeak_command",

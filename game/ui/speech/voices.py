@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-WANTED: tuple[str, ...] = ("kk", "ru", "en")
+from ...core.speech import WANTED, MissingVoice
+
 # When a language has no voice: Kazakh is written in Cyrillic, so a Russian voice reads it best of the
 # others; English is espeak-ng's own default and is always tried last.
 FALLBACKS: dict[str, tuple[str, ...]] = {"kk": ("ru", "en"), "ru": ("en",), "en": ()}
@@ -67,14 +68,6 @@ def parse_voices(listing: str) -> dict[str, tuple[int, str]]:
         for code, priority in _OTHER.findall(line):
             offer(code, int(priority), voice)
     return found
-
-
-@dataclass(frozen=True)
-class MissingVoice:
-    """A language the engine has no voice for, and the voice used instead (None: the engine's default)."""
-
-    lang: str
-    fallback: str | None
 
 
 @dataclass
