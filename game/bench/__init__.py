@@ -71,7 +71,7 @@ def run(quick: bool, out: Path) -> int:
     section("content", lambda: content.bench_content(plan.levels, plan.content_repeats, plan.shipped_repeats))
     section("progress", lambda: {
         "commits": progress.bench_commits(plan.commits),
-        "reports": progress.bench_reports(plan.children, plan.report_levels, plan.report_repeats, plan.what_ifs)})
+        "reports": progress.bench_reports(plan.children, plan.report_levels, plan.report_repeats)})
     section("memory", lambda: memory.bench_memory(3, plan.what_ifs, quick))
     if plan.window_frames:
         section("real_windows", lambda: windows.bench_windows(plan.window_frames))
