@@ -129,3 +129,17 @@ def test_strict_makes_warnings_errors_and_json_is_for_editors(tmp_path):
     assert result.returncode == 0 and data["warnings"] == 1 and data["errors"] == 0
     assert data["problems"][0]["line"] == 4 and data["problems"][0]["severity"] == "warning"
     assert "ru, en" in data["problems"][0]["message"]
+
+
+def test_a_text_that_lost_its_opening_quote_is_a_warning(tmp_path):
+    folder = tmp_path / "club"
+    folder.mkdir()
+    (folder / "pack.yaml").write_text("format: 1\nid: club\ntitle: {kk: а, ru: б, en: c}\nlevels: [q]\n",
+                                      encoding="utf-8")
+    (folder / "q.yaml").write_text(
+        'format: 1\nid: q\ntype: quiz\ntitle: {kk: "а", ru: Посёлок у гор Кент.", en: He said "hi"}\n'
+        'questions:\n  - {id: a, type: true_false, prompt: {kk: а, ru: б, en: c}, answer: true,\n'
+        '     explanation: {kk: а, ru: б, en: c}, source: "a book, p. 3"}\n', encoding="utf-8")
+    problems, _ = validate_paths([folder])
+    assert [(p.where.line, p.where.col, p.severity.value, p.message) for p in problems] == [
+        (4, 22, "warning", "the level title (ru) has a quote mark that is not paired")]  # "hi" is paired

@@ -222,6 +222,11 @@ class Reader:
             if value is not None:
                 if not value.strip():
                     self.warn(value_node, Msg("{what} ({lang}) is empty", what=what, lang=lang))
+                elif not getattr(value_node, "style", None) and value.count('"') % 2:  # plain: '' or None
+                    self.warn(value_node, Msg("{what} ({lang}) has a quote mark that is not paired", what=what,
+                                              lang=lang),
+                              Msg('the text was not written in quotes, so the child sees the " on screen: '
+                                  'add the quote at its start too'))
                 values[lang] = value.strip()
         if not values:
             self.error(node, Msg("{what} has no text in any language", what=what), Msg("add kk, ru and en texts"))

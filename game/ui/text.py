@@ -181,3 +181,13 @@ class TextRenderer:
         lines = self.wrap(text, size, width, bold)
         font = self.font(size, bold)
         return max(font.size(line)[0] for line in lines), len(lines) * self.line_height(size, bold)
+
+
+def fit_line(tr, message: str, size: int, width: int, bold: bool = False) -> str:
+    """The message cut with an ellipsis to fit one line of `width` pixels."""
+    font = tr.font(size, bold)
+    if font.size(message)[0] <= width:
+        return message
+    while message and font.size(message + "…")[0] > width:
+        message = message[:-1]
+    return message + "…"

@@ -15,6 +15,7 @@ from ...core.plural import plural
 from ...core.unlock import finished_level_ids, locked_levels
 from ...paths import ASSETS
 from .. import palette, text
+from ..text import fit_line
 from ..icons import draw_child, draw_clock, draw_lock
 from ..widgets import Button, draw_stars
 from .base import MARGIN, Scene
@@ -277,12 +278,3 @@ def _clipped(surface: pygame.Surface, area: pygame.Rect, draw) -> None:
     finally:
         surface.set_clip(clip)
 
-
-def fit_line(tr, message: str, size: int, width: int, bold: bool = False) -> str:
-    """The message cut with an ellipsis to fit one line of `width` pixels."""
-    font = tr.font(size, bold)
-    if font.size(message)[0] <= width:
-        return message
-    while message and font.size(message + "…")[0] > width:
-        message = message[:-1]
-    return message + "…"

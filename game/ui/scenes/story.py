@@ -11,6 +11,7 @@ from ..display import LOGICAL_SIZE
 from ..questions import VIEWS
 from ..questions.panels import draw_feedback, draw_prompt, feedback_words
 from ..stage import PuppetStage
+from ..text import fit_line
 from ..widgets import panel
 from .base import MARGIN, Scene
 from .live_reload import LiveReload
@@ -23,6 +24,7 @@ CHOICE_H, CHOICE_GAP = 64, 12
 SKIP_STEP = 0.12  # seconds a line already read stays on screen while skipping
 AUTO_PAUSE = 2.0
 ALL_LETTERS = 1_000_000
+SOURCE_SIZE = 16  # where a line's fact comes from, under it
 
 
 class StoryScene(LiveReload, Scene):
@@ -325,13 +327,18 @@ class StoryScene(LiveReload, Scene):
         width = box.width - 64 - 270
         second = self.app.settings.second_language
         below = line.text.get(second) if second and second != self.app.lang else ""
-        room = box.height - 36 - (tr.measure(below, text.SMALL, width)[1] if below else 0)
+        source = self.tr("quiz.source", source=line.source) if line.source else ""
+        source_h = tr.line_height(SOURCE_SIZE) if source else 0
+        room = box.height - 36 - source_h - (tr.measure(below, text.SMALL, width)[1] if below else 0)
         size = tr.fitting_size(words, 28 if self.stage is not None else 30, width, room)
         letters = len(words) if self.review else min(len(words), int(self.letters))
         tr.draw_partial(surface, words, letters, (box.x + 32, box.y + 22), size, palette.INK, width)
         if below and letters >= len(words):  # bilingual mode: the second language in smaller type
             y = box.y + 22 + tr.measure(words, size, width)[1] + 2
             tr.draw(surface, below, (box.x + 32, y), text.SMALL, palette.MUTED_INK, width)
+        if source and letters >= len(words):  # where the fact comes from, as in the quiz's feedback
+            tr.draw(surface, fit_line(tr, source, SOURCE_SIZE, width), (box.x + 32, box.bottom - 12 - source_h),
+                    SOURCE_SIZE, palette.MUTED_INK, width)
 
     def _log_lines(self) -> list[str]:
         lines = []
