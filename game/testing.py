@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 from pathlib import Path
 from typing import Iterator
@@ -159,3 +160,4 @@ def run_test(data_dir: Path, language: str = "kk", level_dirs: list[Path] | None
     finally:
         app.services.store.close()
         pygame.quit()
+        gc.unfreeze()  # create_app froze the app's objects: let the next tests' collections free them
