@@ -102,6 +102,7 @@ class App:
         self._dirty = True
         self.frames_drawn = 0
         self.leader_tries = TryLimit()  # wrong leader PINs, counted while the game runs
+        self._frozen = False
         self.garbage_waiting = False  # widgets were removed: collect them after this frame's input
         self.verify_backdrops = False  # tests: check kept backdrops and buttons against fresh ones
         self.verifying = False  # ...on this frame: the first drawn after input, when a missed change shows
@@ -271,6 +272,11 @@ class App:
         self.draw()
         self.display.present()
         self.verifying = False
+        if not self._frozen:
+            # what exists at the first frame (modules, pygame-gui's theme) lives as long as the game: the
+            # collections after each rebuild then look only at what came since (2 ms, not 10-35 ms)
+            gc.freeze()
+            self._frozen = True
         return True
 
     def draw(self) -> None:

@@ -1,7 +1,6 @@
 """Building the app: pygame, the window, the services. Used by the game, the pilot and screenshots."""
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 import pygame
@@ -35,8 +34,4 @@ def create_app(data_dir: Path, speaker: Speaker | None = None, language: str = "
         app.notice(app.tr(f"storage.{problem.reason}"), 8)
     from .scenes.title import TitleScene
     app.switch(TitleScene(app))
-    # what exists now (modules, pygame-gui's theme) lives as long as the game: the collections after each
-    # rebuild (App.step) then look only at what came since, ~10x cheaper
-    gc.collect()
-    gc.freeze()
     return app
