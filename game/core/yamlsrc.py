@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from .problems import Msg, Problem, Severity, Where
+from .textfile import BadByte, utf8_text
 
 MAX_FILE_BYTES = 1024 * 1024
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -60,16 +61,11 @@ def parse_bytes(raw: bytes, shown: str) -> Parsed:
     if b"\x00" in raw:
         return _fail(shown, Msg("this is not a text file (it contains binary data)"),
                      Msg("level files are plain text saved as UTF-8"))
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+    text = utf8_text(raw)
+    if isinstance(text, BadByte):
         return Parsed(shown, None, [Problem(
-            Where(shown, line, col), Severity.ERROR,
-            Msg("the file is not UTF-8 text (byte {byte} here)", byte=f"0x{raw[exc.start]:02x}"),
+            Where(shown, text.line, text.col), Severity.ERROR,
+            Msg("the file is not UTF-8 text (byte {byte} here)", byte=f"0x{text.byte:02x}"),
             Msg("save the file as UTF-8 (in Notepad: Save as... > Encoding: UTF-8)"))], [])
     lines = text.splitlines()
     was_enabled = gc.isenabled()

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ...core.textfile import BOM, BadByte, utf8_text
+
 MAX_BANK_BYTES = 1024 * 1024
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _KAZAKH_ONLY = re.compile(r"[әғқңөұүһӘҒҚҢӨҰҮҺ]")
@@ -41,14 +43,10 @@ def decode_bank(raw: bytes) -> str:
     if b"\x00" in raw:
         raise BankFileError("this is not a text file (it contains binary data)",
                             "export the questions from Moodle in GIFT or Aiken format (a .txt file)")
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise BankFileError(f"the file is not UTF-8 text (line {line}, byte 0x{raw[exc.start]:02x})",
-                            _guess_encoding(raw)) from None
+    text = utf8_text(raw)
+    if isinstance(text, BadByte):
+        raise BankFileError(f"the file is not UTF-8 text (line {text.line}, byte 0x{text.byte:02x})",
+                            _guess_encoding(raw.removeprefix(BOM)))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
 
