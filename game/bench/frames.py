@@ -57,11 +57,7 @@ def _quiz(pilot, routes, seen: set[str], wrong_first: bool):
                 yield "quiz_feedback"
             first = False
         else:
-            try:
-                routes.use("next")
-            except LookupError as exc:
-                routes.fallbacks.append(f"feedback: {exc}")
-                scene.next_question()
+            routes.leave_feedback()
 
 
 def tour(pilot, routes):

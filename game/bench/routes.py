@@ -113,13 +113,17 @@ class Routes:
                 self.answer(right=right is not False)
                 number += 1
             else:
-                try:
-                    self.use("next")
-                except LookupError as exc:
-                    self.fallbacks.append(f"feedback: {exc}")
-                    scene.next_question()
+                self.leave_feedback()
             if number > 200:
                 raise RuntimeError("the quiz never ends")
+
+    def leave_feedback(self) -> None:
+        """From a question's feedback to the next question, by the "next" button (or directly)."""
+        try:
+            self.use("next")
+        except LookupError as exc:
+            self.fallbacks.append(f"feedback: {exc}")
+            self.pilot.scene.next_question()
 
     def play_story(self) -> None:
         pilot = self.pilot

@@ -83,8 +83,8 @@ class App:
                                   translation_directory_paths=[str(ASSETS / "translations")])
         self.ui.add_font_paths("noto_sans", str(ASSETS / "fonts" / "NotoSans-Regular.ttf"),
                                str(ASSETS / "fonts" / "NotoSans-Bold.ttf"))
-        self._widget_theme = palette.WIDGET_THEMES["default"]
-        self.ui.get_theme().load_theme(str(self._widget_theme))
+        self._widget_theme: Path | None = None
+        self._use_widget_theme(palette.WIDGET_THEMES["default"])
         self.text = TextRenderer()
         self.images = ImageCache(services.data_dir / "cache" / "pictures")
         self.sounds = Sounds()
@@ -152,9 +152,7 @@ class App:
         speech_changed = settings.speech_on != self.speech_on
         self.settings = settings
         palette.use("high_contrast" if settings.high_contrast else "default")
-        if palette.WIDGET_THEMES[palette.current] != self._widget_theme:  # a theme load costs ~8 ms
-            self._widget_theme = palette.WIDGET_THEMES[palette.current]
-            self.ui.get_theme().load_theme(str(self._widget_theme))
+        self._use_widget_theme(palette.WIDGET_THEMES[palette.current])
         self.text.scale = settings.text_scale
         self.text.spacing = WIDE_SPACING if settings.wide_spacing else NORMAL_SPACING
         self.text.letter_spacing = settings.wide_spacing
@@ -168,6 +166,11 @@ class App:
         if rebuild and self.scene is not None:
             self.scene.rebuild()
         self._dirty = True
+
+    def _use_widget_theme(self, path: Path) -> None:
+        if path != self._widget_theme:  # a theme load costs ~8 ms: not again for the same one
+            self._widget_theme = path
+            self.ui.get_theme().load_theme(str(path))
 
     def load_settings(self, rebuild: bool = True) -> None:
         """The profile's settings (or the computer's defaults) after a change of player."""

@@ -39,10 +39,8 @@ class TextRenderer:
         self.letter_spacing = False  # wide spacing: a hair space after every letter
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._cache: SurfaceLRU[list[pygame.Surface]] = SurfaceLRU(cache_bytes)
-        # for the tests' fit check: texts that did not fit their box even at the smallest size, and how
-        # much boxes made texts smaller than asked (1.0: not at all); the latest few hundred
+        # for the tests' fit check: the latest texts that did not fit their box even at the smallest size
         self.overflows: deque[Overflow] = deque(maxlen=200)
-        self.shrunk: deque[float] = deque(maxlen=500)
         # layouts are pure functions of the text and the settings: measured once, not every frame
         self._layouts: OrderedDict[tuple, object] = OrderedDict()
 
@@ -166,13 +164,17 @@ class TextRenderer:
 
     def _fitting_size(self, text: str, size: int, width: int, height: int, bold: bool) -> float:
         trial = float(size)
-        floor = size / self.scale if self.scale > 1 else size * 0.8
+        floor = self.smallest(size)
         while trial > floor and self.measure(text, trial, width, bold)[1] > height:
             trial = max(floor, trial * 0.9)
         if self.measure(text, trial, width, bold)[1] > height:
             self.overflows.append(Overflow(text, size, width, height))
-        self.shrunk.append(trial / size)
         return trial
+
+    def smallest(self, size: float) -> float:
+        """How small a box may make text asked for at `size`: with large text on, back to the normal
+        size; otherwise to 80 %."""
+        return size / self.scale if self.scale > 1 else size * 0.8
 
     def measure(self, text: str, size: int, width: int, bold: bool = False) -> tuple[int, int]:
         return self._layout("measure", self._measure, text, size, width, bold)

@@ -46,7 +46,7 @@ class HelpScene(Scene):
         text, never below the normal size)."""
         tr = self.app.text
         size = float(text.SMALL)
-        floor = text.SMALL / tr.scale if tr.scale > 1 else text.SMALL * 0.8
+        floor = tr.smallest(text.SMALL)
         while size > floor:
             rows = sum(max(tr.measure(self.tr(f"help.key_{k}"), size, KEY_W, bold=True)[1],
                            tr.measure(self.tr(f"help.does_{k}"), size, DOES_W)[1]) + 4 for k in KEYS)
