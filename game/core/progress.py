@@ -227,12 +227,13 @@ class ProgressStore:
         row = self.db.execute("SELECT salt, digest FROM leader_pin WHERE id = 1").fetchone()
         return StoredPin(*row) if row else None
 
-    def save_leader_pin(self, pin: StoredPin | None) -> None:
-        """None removes it (`run_game.py leader-pin --reset`, for a forgotten PIN)."""
+    def save_leader_pin(self, pin: StoredPin | None) -> bool:
+        """None removes it (`run_game.py leader-pin --reset`, for a forgotten PIN). True once saved."""
         with self._transaction():
             self.db.execute("DELETE FROM leader_pin")
             if pin is not None:
                 self.db.execute("INSERT INTO leader_pin (id, salt, digest) VALUES (1, ?, ?)", (pin.salt, pin.digest))
+        return True
 
     # -- stories ----------------------------------------------------------------------------
     def save_story(self, profile_id: int, pack_id: str, level_id: str, attempt_id: int, state: dict,

@@ -15,8 +15,7 @@ from .base import Scene
 BOX = pygame.Rect(80, 40, 1120, 640)
 PAD_X, PAD_Y, KEY_W, KEY_H, GAP = 760, 130, 120, 96, 16
 PAD = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "erase", "0", "ok")
-DIGIT_KEYS = {getattr(pygame, f"K_{d}"): str(d) for d in range(10)} | {
-    getattr(pygame, f"K_KP{d}", None) or getattr(pygame, f"K_KP_{d}"): str(d) for d in range(10)}
+DIGIT_KEYS = {getattr(pygame, f"K_{prefix}{d}"): str(d) for d in range(10) for prefix in ("", "KP_")}
 MAX_TYPED = 6
 
 
@@ -96,8 +95,7 @@ class LeaderPinScene(Scene):
         if typed != self.first:
             self.first = ""
             return self._tell("leader.differ")
-        self.app.save(self.app.store.save_leader_pin, make_pin(typed))
-        if self.app.store.leader_pin() is None:
+        if not self.app.save(self.app.store.save_leader_pin, make_pin(typed)):
             return  # the disk refused: the player has been told by app.save
         self.app.notice(self.tr("leader.saved"))
         self._open()
