@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # pygame's banner means nothing to a librarian
@@ -153,10 +154,10 @@ def _reset_leader_pin(args) -> int:
     from .core.datadir import data_dir
     from .core.i18n import Translator
     from .core.problems import message_language
-    from .core.progress import DB_NAME, ProgressStore, StorageError
+    from .core.storage import DB_NAME, SqliteStore, StorageError
     tr = Translator(message_language(args.lang))
     try:
-        store = ProgressStore(data_dir(args.data_dir) / DB_NAME)
+        store = SqliteStore(data_dir(args.data_dir) / DB_NAME)
         had_pin = store.leader_pin() is not None
         store.save_leader_pin(None)
         store.close()
@@ -193,10 +194,19 @@ def _play(args) -> int:
                      speaker=SilentSpeaker(OFF), speaker_factory=make_speaker)
     if getattr(args, "speech", False):
         app.toggle_speech()
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         app.run()
     finally:
+        signal.signal(signal.SIGTERM, previous)
+        # every way out (window closed, Esc on the title, SIGTERM, an error) closes the store, so that
+        # the progress file alone holds everything (a librarian's backup copies just that file)
+        app.services.store.close()
         getattr(app.services.speaker, "close", lambda: None)()
         import pygame
         pygame.quit()
     return 0
+
+
+def _exit_on_sigterm(signum, frame) -> None:
+    raise SystemExit(128 + signum)

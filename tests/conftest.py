@@ -26,3 +26,22 @@ def quiz_level(shipped_catalog):
 @pytest.fixture
 def story_level(shipped_catalog):
     return shipped_catalog.find("shaitankol-walk").level
+
+
+# Every backend of the storage port runs the same tests: a second backend is added here.
+STORAGE_BACKENDS = ["sqlite"]
+
+
+def open_store(backend: str, folder: Path):
+    if backend == "sqlite":
+        from game.core.storage import SqliteStore
+        return SqliteStore.in_folder(folder)
+    raise ValueError(backend)
+
+
+@pytest.fixture(params=STORAGE_BACKENDS)
+def store(request, tmp_path):
+    """A fresh, empty store behind the storage port, once per backend."""
+    store = open_store(request.param, tmp_path / request.param)
+    yield store
+    store.close()

@@ -75,7 +75,7 @@ def play(data_dir: Path, levels_dir: Path, out: int) -> None:
                         tab_to(pilot, "option_0")
                     pilot.press("return")
                     if runner.phase is Phase.FEEDBACK and len(runner.answers) == answered + 1:
-                        say(f"SHOWN {scene.attempt_id} {question} {tries}")
+                        say(f"SHOWN {scene.session.attempt_id} {question} {tries}")
                 else:
                     pilot.press("return")  # Next
             elif scene.name == "results":

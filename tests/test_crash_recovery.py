@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from game.core.progress import DB_NAME
+from game.core.storage import DB_NAME
 
 pytestmark = pytest.mark.slow
 

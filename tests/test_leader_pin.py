@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from game.core.leader import FREE_TRIES, TryLimit, make_pin, pin_matches, pin_problem
-from game.core.progress import ProgressStore
+from game.core.storage import SqliteStore
 from game.testing import run_test
 from pilot_steps import tab_to
 
@@ -34,11 +34,11 @@ def test_tries_are_limited_then_wait():
 
 
 def test_store_keeps_and_forgets_the_pin(tmp_path):
-    store = ProgressStore(tmp_path / "p.sqlite3")
+    store = SqliteStore(tmp_path / "p.sqlite3")
     assert store.leader_pin() is None
     store.save_leader_pin(make_pin("2468"))
     store.close()
-    store = ProgressStore(tmp_path / "p.sqlite3")
+    store = SqliteStore(tmp_path / "p.sqlite3")
     assert pin_matches("2468", store.leader_pin())
     store.save_leader_pin(None)
     assert store.leader_pin() is None
@@ -87,7 +87,7 @@ def test_leader_chooses_a_pin_then_it_guards_the_settings(tmp_path):
 
 
 def test_pin_guessing_must_wait(tmp_path):
-    store = ProgressStore(tmp_path / "progress.sqlite3")
+    store = SqliteStore(tmp_path / "progress.sqlite3")
     store.save_leader_pin(make_pin("8642"))
     store.close()
     with run_test(tmp_path, language="en") as pilot:
@@ -104,10 +104,10 @@ def test_pin_guessing_must_wait(tmp_path):
 
 @pytest.mark.parametrize("lang, words", [("kk", "PIN коды өшірілді"), ("ru", "PIN-код руководителя удалён")])
 def test_a_forgotten_pin_is_reset_from_the_command_line(tmp_path, lang, words):
-    store = ProgressStore(tmp_path / "progress.sqlite3")
+    store = SqliteStore(tmp_path / "progress.sqlite3")
     store.save_leader_pin(make_pin("1357"))
     store.close()
     run = subprocess.run([sys.executable, "run_game.py", "--data-dir", str(tmp_path), "leader-pin", "--reset",
                           "--lang", lang], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0 and words in run.stdout
-    assert ProgressStore(tmp_path / "progress.sqlite3").leader_pin() is None
+    assert SqliteStore(tmp_path / "progress.sqlite3").leader_pin() is None

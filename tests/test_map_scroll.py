@@ -2,7 +2,7 @@
 and with large text the cards are fewer a row and taller, so their titles fit."""
 import pytest
 
-from game.core.progress import ProgressStore
+from game.core.storage import SqliteStore
 from game.testing import run_test
 from pilot_steps import create_profile, tab_to
 from game.ui.scenes.level_map import VIEW_BOTTOM, VIEW_TOP
@@ -37,7 +37,7 @@ def shown_cards(pilot) -> list[str]:
 @pytest.mark.parametrize("scale, columns", [(1.0, 3), (2.0, 2)])
 def test_tab_brings_every_card_into_view(tmp_path, scale, columns):
     (tmp_path / "data").mkdir()
-    store = ProgressStore(tmp_path / "data" / "progress.sqlite3")
+    store = SqliteStore(tmp_path / "data" / "progress.sqlite3")
     store.save_settings(None, {"text_scale": scale})
     store.close()
     with run_test(tmp_path / "data", level_dirs=[make_big_pack(tmp_path / "levels")], language="en") as pilot:

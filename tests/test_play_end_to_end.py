@@ -51,9 +51,9 @@ def test_every_answer_is_in_the_database_before_its_feedback(tmp_path):
         scene = pilot.scene
         pilot.press("down", "return")
         assert scene.runner.phase.value == "feedback"
-        rows = pilot.app.store.answers(scene.attempt_id)
+        rows = pilot.app.store.answers(scene.session.attempt_id)
         shown_second = scene.runner.order(scene.runner.current)[1]  # options are shown shuffled
-        assert len(rows) == 1 and rows[0][0] == scene.runner.current.id and rows[0][1] == shown_second
+        assert len(rows) == 1 and rows[0].question_id == scene.runner.current.id and rows[0].answer == shown_second
 
 
 def test_feedback_is_spoken_and_teaches(tmp_path):

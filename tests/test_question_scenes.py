@@ -14,6 +14,7 @@ def test_every_type_answered_right_gives_three_stars(tmp_path, way):
     with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
         create_profile(pilot, "Tester", "owl")
         open_level(pilot, "level_types_all-types")
+        attempt = pilot.scene.session.attempt_id
         seen = []
         while pilot.scene.name == "quiz":
             runner = pilot.scene.runner
@@ -25,8 +26,8 @@ def test_every_type_answered_right_gives_three_stars(tmp_path, way):
             pilot.press("return")
         assert sorted(seen) == sorted(KINDS)
         assert pilot.scene.name == "results" and pilot.scene.stars == 3
-        rows = pilot.app.store.db.execute("SELECT question_id, correct, attempt_number FROM answers").fetchall()
-        assert len(rows) == 8 and all(correct == 1 and n == 1 for _, correct, n in rows)
+        rows = pilot.app.store.answers(attempt)
+        assert len(rows) == 8 and all(row.correct and row.attempt_number == 1 for row in rows)
 
 
 def start_at(pilot, kind):
@@ -127,18 +128,17 @@ def test_a_timer_runs_out_kindly_and_never_runs_with_speech(tmp_path):
         create_profile(pilot, "Tester", "owl")
         catalog_entry = pilot.app.catalog.find("all-types")
         timed = dataclasses.replace(catalog_entry.level, time_limit=2)
-        from game.ui.scenes.quiz import QuizScene
-        pilot.app.switch(QuizScene(pilot.app, timed, seed=1))
+        pilot.app.show("quiz", level=timed, seed=1)
         pilot.advance()
         scene = pilot.scene
-        assert 1.9 < scene.time_left <= 2
+        assert 1.9 < scene.session.time_left <= 2
         pilot.advance(60)
-        assert scene.runner.phase.value == "asking" and 0.9 < scene.time_left < 1.1
+        assert scene.runner.phase.value == "asking" and 0.9 < scene.session.time_left < 1.1
         pilot.advance(70)
         answered = scene.runner.last_answer
         assert answered is not None and answered.answer is None and not answered.correct
         assert pilot.spoken[-2].startswith("Not quite")
         pilot.app.speech_on = True
-        pilot.app.switch(QuizScene(pilot.app, timed, seed=1))
+        pilot.app.show("quiz", level=timed, seed=1)
         pilot.advance()
-        assert pilot.scene.time_left is None
+        assert pilot.scene.session.time_left is None

@@ -8,7 +8,7 @@ the exact moment matters.
 
 What the UI must do (game/ui; the last two tests pin it down -- xfail until the UI did it):
   1. Catch StorageError wherever a scene writes: QuizScene (start_attempt, submit -> record_answer,
-     finish_attempt), StoryScene (start_attempt, save_story, finish_attempt), ProfilesScene._choose
+     finish_attempt), StoryScene (start_attempt, save_position, finish_attempt), ProfilesScene._choose
      (touch_profile), CreateProfileScene._done (create_profile), App.set_language (touch_profile),
      the settings (save_settings). Never let it escape App.step.
   2. Then call app.notice(app.tr(f"storage.{error.reason}"), 6) -- reasons: full, read_only, busy,
@@ -18,7 +18,7 @@ What the UI must do (game/ui; the last two tests pin it down -- xfail until the 
      Say it once per kind of failure and screen, not on every answer.
   3. If creating a profile fails, stay on the screen with the notice (no half-made profile); if
      start_attempt fails, play the level without recording (attempt_id None: skip record_answer).
-  4. At start-up, when ProgressStore.in_folder() fell back (store.problem is not None: the saved
+  4. At start-up, when SqliteStore.in_folder() fell back (store.problem is not None: the saved
      progress opened read-only, or nothing could be opened and the store is in memory), show
      app.notice(app.tr(f"storage.{store.problem.reason}")) on the title screen.
 """
@@ -32,8 +32,8 @@ from pathlib import Path
 
 import pytest
 
-import game.core.progress as progress
-from game.core.progress import DB_NAME, ProgressStore, StorageError
+import game.core.storage.sqlite as progress
+from game.core.storage import DB_NAME, AnswerRecord, SqliteStore, StorageError
 
 QUIZ_PACK = "format: 1\nid: disk\ntitle: {kk: Диск, ru: Диск, en: Disk}\nlevels: [quiz]\n"
 QUESTION = """  - id: q{n}
@@ -45,12 +45,12 @@ QUESTION = """  - id: q{n}
 """
 
 
-def filled_store(folder: Path) -> tuple[ProgressStore, int, int]:
-    store = ProgressStore.in_folder(folder)
+def filled_store(folder: Path) -> tuple[SqliteStore, int, int]:
+    store = SqliteStore.in_folder(folder)
     profile = store.create_profile("Айгүл", "fox", "kk")
     attempt = store.start_attempt(profile.id, "disk", "quiz", "quiz")
     for n in range(3):
-        store.record_answer(attempt, f"q{n}", True, True, 1000)
+        store.record_answer(attempt, AnswerRecord(f"q{n}", True, True, 1000))
     return store, profile.id, attempt
 
 
@@ -80,35 +80,35 @@ class FailingConnection:
 def test_a_full_disk_raises_storage_error_and_loses_nothing(tmp_path):
     store, _, attempt = filled_store(tmp_path)
     before = store.answers(attempt)
-    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
-    store.db.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own SQLITE_FULL from here on
+    pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+    store._db.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own SQLITE_FULL from here on
     with pytest.raises(StorageError) as raised:
         for n in range(1000):
-            store.record_answer(attempt, f"big{n}", "x" * 2000, False, 1)
+            store.record_answer(attempt, AnswerRecord(f"big{n}", "x" * 2000, False, 1))
     assert raised.value.reason == "full"
     assert isinstance(raised.value.__cause__, sqlite3.OperationalError)
-    assert not store.db.in_transaction  # was: "cannot rollback - no transaction is active" hid the error
+    assert not store._db.in_transaction  # was: "cannot rollback - no transaction is active" hid the error
     assert store.answers(attempt)[:3] == before
-    store.db.execute(f"PRAGMA max_page_count = {pages * 100}")  # space was freed
-    store.record_answer(attempt, "after", True, True, 1)
-    assert store.answers(attempt)[-1][0] == "after"
+    store._db.execute(f"PRAGMA max_page_count = {pages * 100}")  # space was freed
+    store.record_answer(attempt, AnswerRecord("after", True, True, 1))
+    assert store.answers(attempt)[-1].question_id == "after"
     store.close()
     assert integrity(tmp_path / DB_NAME) == [("ok",)]
-    reopened = ProgressStore.in_folder(tmp_path)
+    reopened = SqliteStore.in_folder(tmp_path)
     assert reopened.problem is None and reopened.answers(attempt)[:3] == before
     reopened.close()
 
 
 def test_a_failed_commit_is_a_storage_error_and_the_store_stays_usable(tmp_path):
     store, profile_id, attempt = filled_store(tmp_path)
-    real = store.db
-    store.db = FailingConnection(real, "disk I/O error", fail_on=("COMMIT",))
+    real = store._db
+    store._db = FailingConnection(real, "disk I/O error", fail_on=("COMMIT",))
     with pytest.raises(StorageError) as raised:
-        store.record_answer(attempt, "lost", True, True, 1)
+        store.record_answer(attempt, AnswerRecord("lost", True, True, 1))
     assert raised.value.reason == "unavailable"
     assert not real.in_transaction
-    store.db = real
-    assert [a[0] for a in store.answers(attempt)] == ["q0", "q1", "q2"]
+    store._db = real
+    assert [a.question_id for a in store.answers(attempt)] == ["q0", "q1", "q2"]
     store.touch_profile(profile_id, "ru")  # the next write works
     store.close()
 
@@ -117,13 +117,13 @@ def test_a_failed_commit_is_a_storage_error_and_the_store_stays_usable(tmp_path)
     lambda s, p, a: s.create_profile("Ерлан", "owl", "kk"),
     lambda s, p, a: s.touch_profile(p, "en"),
     lambda s, p, a: s.start_attempt(p, "disk", "quiz", "quiz"),
-    lambda s, p, a: s.record_answer(a, "q9", True, True, 1),
+    lambda s, p, a: s.record_answer(a, AnswerRecord("q9", True, True, 1)),
     lambda s, p, a: s.finish_attempt(a, 3, 3, 3),
 ], ids=["create_profile", "touch_profile", "start_attempt", "record_answer", "finish_attempt"])
 def test_every_write_to_a_read_only_database_is_a_storage_error(tmp_path, write):
     store, profile_id, attempt = filled_store(tmp_path)
     store.close()
-    read_only = ProgressStore(tmp_path / DB_NAME, read_only=True)
+    read_only = SqliteStore(tmp_path / DB_NAME, read_only=True)
     with pytest.raises(StorageError) as raised:
         write(read_only, profile_id, attempt)
     assert raised.value.reason == "read_only"
@@ -141,7 +141,7 @@ def test_an_unwritable_data_folder_opens_the_saved_progress_read_only(tmp_path, 
             raise sqlite3.OperationalError("attempt to write a readonly database")
         return connect(target, *args, uri=uri, **kwargs)
     monkeypatch.setattr(progress.sqlite3, "connect", unwritable)
-    store = ProgressStore.in_folder(tmp_path)
+    store = SqliteStore.in_folder(tmp_path)
     assert store.read_only and store.problem is not None and store.problem.reason == "read_only"
     assert [p.nickname for p in store.profiles()] == ["Айгүл"]
     with pytest.raises(StorageError):
@@ -152,7 +152,7 @@ def test_an_unwritable_data_folder_opens_the_saved_progress_read_only(tmp_path, 
 def test_a_data_folder_that_cannot_exist_gives_an_empty_store_and_says_why(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    store = ProgressStore.in_folder(blocker / "olketanu")
+    store = SqliteStore.in_folder(blocker / "olketanu")
     assert store.problem is not None and store.problem.reason == "unavailable"
     assert store.profiles() == []
     store.create_profile("Дана", "owl", "kk")  # the game can be played; nothing is kept
@@ -168,7 +168,7 @@ def test_a_folder_even_root_cannot_write(tmp_path):
     if subprocess.run(["chattr", "+i", str(db), str(folder)], capture_output=True).returncode != 0:
         pytest.skip("chattr +i is not allowed here")
     try:
-        store = ProgressStore.in_folder(folder)
+        store = SqliteStore.in_folder(folder)
         assert store.read_only and store.problem is not None
         assert [p.nickname for p in store.profiles()] == ["Айгүл"]
         with pytest.raises(StorageError):
@@ -203,17 +203,17 @@ def test_a_full_disk_during_a_quiz_is_told_and_the_game_goes_on(tmp_path):
         pilot.press("return")  # the first answer is saved
         pilot.press("return")
         store = pilot.app.store
-        real = store.db
-        store.db = FailingConnection(real)  # the disk is full now
+        real = store._db
+        store._db = FailingConnection(real)  # the disk is full now
         pilot.press("return")
         assert pilot.app.running and pilot.scene is scene
         assert scene.runner.phase.value == "feedback"  # the child still sees what was right
         assert pilot.app.tr("storage.full") in pilot.spoken
         pilot.press("return")
         assert scene.runner.phase.value == "asking"
-        store.db = real  # space was freed
+        store._db = real  # space was freed
         pilot.press("return")
-        saved = [row[0] for row in store.answers(scene.attempt_id)]
+        saved = [row.question_id for row in store.answers(scene.session.attempt_id)]
         assert saved == ["q0", "q2"]
         assert [p.nickname for p in store.profiles()] == ["Dana"]
 

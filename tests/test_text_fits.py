@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from game.core.progress import ProgressStore
+from game.core.storage import SqliteStore
 from game.paths import LEVELS
 from game.testing import run_test
 from pilot_steps import answer_current, create_profile, open_level, tab_to
@@ -67,7 +67,7 @@ def tour(pilot):
 
 @pytest.mark.parametrize("scale, lang", [(1.0, "kk"), (1.5, "kk"), (2.0, "kk"), (2.0, "ru")])
 def test_every_screen_fits_at_every_text_size(tmp_path, scale, lang):
-    store = ProgressStore(Path(tmp_path) / "progress.sqlite3")
+    store = SqliteStore(Path(tmp_path) / "progress.sqlite3")
     store.save_settings(None, {"text_scale": scale})
     store.close()
     with run_test(tmp_path, language=lang, level_dirs=[LEVELS]) as pilot:

@@ -25,19 +25,19 @@ def _bare_db(path: Path) -> sqlite3.Connection:
 
 
 def bench_commits(count: int) -> dict:
-    from ..core.progress import ProgressStore
+    from ..core.storage import AnswerRecord, SqliteStore
     with tempfile.TemporaryDirectory(prefix="olketanu-commit-", dir=tmp_root()) as tmp:
-        store = ProgressStore(Path(tmp) / "progress.sqlite3")
+        store = SqliteStore(Path(tmp) / "progress.sqlite3")
         bare = _bare_db(Path(tmp) / "bare.sqlite3")
-        journal = store.db.execute("PRAGMA journal_mode").fetchone()[0]
-        synchronous = store.db.execute("PRAGMA synchronous").fetchone()[0]
+        journal = store.pragma("journal_mode")
+        synchronous = store.pragma("synchronous")
         child = store.create_profile("Айгүл", "fox", "kk")
         attempt = store.start_attempt(child.id, "karkaraly", "town-quiz", "quiz")
         clock = time.perf_counter_ns
         game_ns, bare_ns = [], []
         for n in range(count + 20):  # the first 20 of each warm up
             start = clock()
-            store.record_answer(attempt, f"q{n}", n % 3, n % 2 == 0, 1500 + n)
+            store.record_answer(attempt, AnswerRecord(f"q{n}", n % 3, n % 2 == 0, 1500 + n))
             game_ns.append(clock() - start)
             start = clock()
             bare.execute("INSERT INTO answers (attempt_id, question_id, answer, correct, time_ms) "
@@ -90,35 +90,35 @@ def _timed(query, repeats: int) -> tuple[float, int]:
     return median(runs) * 1000, rows
 
 
-def _plan(db: sqlite3.Connection, name: str) -> list[str]:
-    """SQLite's plan for a report query: the profile that explains its time."""
-    from ..core import reports
-    captured: list[str] = []
-
-    class Tracer:
-        def execute(self, sql, args=()):
-            captured.extend(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, args))
-            return []
-    (reports.level_summaries if name.startswith("levels") else reports.child_summaries)(Tracer())
-    return captured
+def _plan(db: sqlite3.Connection, store_path: Path, name: str) -> list[str]:
+    """SQLite's plan for a report query (as the store runs it): the profile that explains its time."""
+    from ..core.storage import SqliteStore
+    statements: list[str] = []
+    store = SqliteStore(store_path, trace=statements.append)
+    statements.clear()
+    (store.level_summaries if name.startswith("levels") else store.child_summaries)()
+    store.close()
+    report = next(sql for sql in statements if "SELECT" in sql)
+    return [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + report)]
 
 
 def bench_reports(children: int, levels: int, repeats: int) -> dict:
-    from ..core.progress import ProgressStore
-    from ..core.reports import child_summaries, level_summaries
+    from ..core.storage import SqliteStore
     with tempfile.TemporaryDirectory(prefix="olketanu-reports-", dir=tmp_root()) as tmp:
-        store = ProgressStore(Path(tmp) / "progress.sqlite3")
+        path = Path(tmp) / "progress.sqlite3"
+        SqliteStore(path).close()  # the game's schema, then the library's data written straight in
+        db = sqlite3.connect(path, isolation_level=None)
         started = time.perf_counter()
-        populate(store.db, children, levels)
+        populate(db, children, levels)
         generate_s = time.perf_counter() - started
-        size_mb = (Path(tmp) / "progress.sqlite3").stat().st_size / 1e6
-        db = store.db
+        size_mb = path.stat().st_size / 1e6
+        store = SqliteStore(path)
         group = list(range(1, children + 1, max(1, children // 30)))[:30]
         queries = {
-            "levels_all_children": lambda: level_summaries(db),
-            "children_all": lambda: child_summaries(db),
-            "levels_group_of_30": lambda: level_summaries(db, group),
-            "children_group_of_30": lambda: child_summaries(db, group),
+            "levels_all_children": lambda: store.level_summaries(),
+            "children_all": lambda: store.child_summaries(),
+            "levels_group_of_30": lambda: store.level_summaries(group),
+            "children_group_of_30": lambda: store.child_summaries(group),
         }
         result = {"children": children, "levels": levels, "generate_s": generate_s, "db_mb": size_mb,
                   "attempt_rows": db.execute("SELECT COUNT(*) FROM attempts").fetchone()[0],
@@ -127,7 +127,8 @@ def bench_reports(children: int, levels: int, repeats: int) -> dict:
             query()  # warm: the pages in the cache, as after the first report of a session
             ms, rows = _timed(query, repeats)
             result["queries"][name] = {"ms": ms, "rows": rows}
-        result["plans"] = {name: _plan(db, name) for name in ("levels_all_children", "children_all")}
+        result["plans"] = {name: _plan(db, path, name) for name in ("levels_all_children", "children_all")}
         store.close()
+        db.close()
     result["slowest_ms"] = max(q["ms"] for q in result["queries"].values())
     return result

@@ -6,6 +6,7 @@ so that guessing a four-digit PIN by trying them all takes hours, not minutes.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 MIN_DIGITS, MAX_DIGITS = 4, 6
 ROUNDS = 60_000  # about 60 ms on an old computer: unnoticed once, slow for guessing
@@ -63,3 +64,54 @@ class TryLimit:
         self.wrong += 1
         if self.wrong >= FREE_TRIES:
             self.blocked_until = now + WAIT_SECONDS
+
+
+class PinStore(Protocol):
+    def leader_pin(self) -> StoredPin | None: ...
+    def save_leader_pin(self, pin: StoredPin | None) -> None: ...
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the lock says to a PIN typed: opened, or the catalog key (and values) to tell the leader."""
+
+    opened: bool
+    message: str | None = None
+    values: tuple[tuple[str, int], ...] = ()
+
+
+class LeaderLock:
+    """The PIN flow, once: choose a PIN (typed twice) when there is none, else check it with a try limit.
+
+    Time comes from outside (`now`), so a test can wait without waiting."""
+
+    def __init__(self, store: PinStore, tries: TryLimit) -> None:
+        self.store = store
+        self.tries = tries
+        self.creating = store.leader_pin() is None
+        self.first = ""  # creating: the PIN typed once, waiting to be typed again
+
+    def submit(self, typed: str, now: float) -> Verdict:
+        return self._create(typed) if self.creating else self._check(typed, now)
+
+    def _create(self, typed: str) -> Verdict:
+        problem = pin_problem(typed)
+        if problem is not None:
+            return Verdict(False, problem)
+        if not self.first:
+            self.first = typed
+            return Verdict(False, "leader.again")
+        if typed != self.first:
+            self.first = ""
+            return Verdict(False, "leader.differ")
+        self.store.save_leader_pin(make_pin(typed))  # raises StorageError: not opened, not saved
+        return Verdict(True, "leader.saved")
+
+    def _check(self, typed: str, now: float) -> Verdict:
+        wait = self.tries.wait_left(now)
+        if wait > 0:
+            return Verdict(False, "leader.wait", (("seconds", int(wait) + 1),))
+        stored = self.store.leader_pin()
+        right = stored is None or pin_matches(typed, stored)
+        self.tries.record(right, now)
+        return Verdict(True) if right else Verdict(False, "leader.wrong")

@@ -82,6 +82,15 @@ class QuizRunner:
         return len(self.asked) if self.attempt == 1 else len(self.queue) - len(self.asked)
 
     @property
+    def is_last(self) -> bool:
+        """No question comes after this one: the last of the level, counting the missed ones that come back."""
+        if self.position + 1 < len(self.queue):
+            return False
+        if self._retries_added:
+            return True
+        return not any(a.attempt == 1 and not a.correct for a in self.answers)
+
+    @property
     def last_answer(self) -> Answered | None:
         return self.answers[-1] if self.answers else None
 

@@ -3,6 +3,7 @@ settings follow them; the computer's defaults (set by a club leader) apply to ne
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
+from typing import Protocol
 
 from .text import LANGUAGES
 
@@ -56,3 +57,22 @@ def cycle(values: tuple, current) -> object:
         return values[(values.index(current) + 1) % len(values)]
     except ValueError:
         return values[0]
+
+
+class SettingsBook:
+    """Settings kept through the storage port: a child's own, or the computer's defaults (None)."""
+
+    def __init__(self, store: "SettingsStore") -> None:
+        self.store = store
+
+    def load(self, profile_id: int | None) -> Settings:
+        return Settings.from_dict(self.store.settings(profile_id))
+
+    def save(self, profile_id: int | None, settings: Settings) -> None:
+        """Raises StorageError when the disk refuses."""
+        self.store.save_settings(profile_id, settings.to_dict())
+
+
+class SettingsStore(Protocol):
+    def settings(self, profile_id: int | None) -> dict | None: ...
+    def save_settings(self, profile_id: int | None, data: dict) -> None: ...

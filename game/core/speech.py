@@ -2,14 +2,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Protocol
 
 WANTED: tuple[str, ...] = ("kk", "ru", "en")  # the languages the game speaks
-OFF = "off"  # self-voicing switched off
-NO_ENGINE = "no-engine"  # no speech engine on this computer
+
+
+class SpeakerStatus(Enum):
+    SPEAKING = "speaking"  # a real engine
+    OFF = "off"  # self-voicing switched off
+    NO_ENGINE = "no_engine"  # no speech engine on this computer (also the catalog key speech.no_engine)
+
+
+OFF = SpeakerStatus.OFF
+NO_ENGINE = SpeakerStatus.NO_ENGINE
 
 
 class Speaker(Protocol):
+    status: SpeakerStatus
+
     def say(self, text: str, lang: str) -> None:
         """Speak `text`, cutting off whatever was being said."""
 
@@ -21,6 +32,8 @@ class Speaker(Protocol):
 
 class RecordingSpeaker:
     """Keeps what would have been said, for tests and for the pilot."""
+
+    status = SpeakerStatus.SPEAKING
 
     def __init__(self) -> None:
         self.said: list[tuple[str, str]] = []
@@ -52,9 +65,9 @@ class MissingVoice:
 class SilentSpeaker:
     """Speech switched off, or no engine on this computer: remembers the last line and says nothing."""
 
-    def __init__(self, reason: str = OFF) -> None:
+    def __init__(self, reason: SpeakerStatus = SpeakerStatus.OFF) -> None:
         self.available = False
-        self.reason = reason
+        self.status = self.reason = reason
         self.last: tuple[str, str] | None = None
 
     def say(self, text: str, lang: str) -> None:

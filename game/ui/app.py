@@ -4,16 +4,17 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import pygame
 import pygame_gui
 
 from ..core.i18n import Translator
 from ..core.leader import TryLimit
-from ..core.progress import Profile, ProgressStore, StorageError
-from ..core.settings import Settings
-from ..core.speech import Speaker
+from ..core.storage import Profile, ProgressPort, StorageError
+from ..core.profiles import ProfileBook
+from ..core.settings import Settings, SettingsBook
+from ..core.speech import Speaker, SpeakerStatus
 from ..paths import ASSETS
 from . import palette
 from .display import LOGICAL_SIZE, Display
@@ -54,7 +55,7 @@ _FINGER_TO_MOUSE = {pygame.FINGERDOWN: pygame.MOUSEBUTTONDOWN, pygame.FINGERUP: 
 class Services:
     """Everything a scene may use, passed explicitly (no globals)."""
 
-    store: ProgressStore
+    store: ProgressPort
     level_roots: list[Path]
     speaker: Speaker
     data_dir: Path
@@ -73,9 +74,15 @@ class Services:
         self._catalog = Catalog.load(self.level_roots)
 
 
+ScreenFactory = Callable[..., Any]
+
+
 class App:
-    def __init__(self, services: Services, display: Display, language: str = "kk") -> None:
+    def __init__(self, services: Services, display: Display, screens: ScreenFactory,
+                 level_screen: Callable[[str], str], language: str = "kk") -> None:
         self.services = services
+        self.screens = screens  # name, app, **args -> a screen: the kit itself knows no screen
+        self.level_screen = level_screen  # a level's kind -> the name of the screen that plays it
         self.display = display
         self.tr = Translator(language)
         # pygame-gui ships ru and en; its Kazakh strings are ours (assets/translations/pygame-gui.kk.json)
@@ -109,7 +116,7 @@ class App:
 
     # -- shortcuts ----------------------------------------------------------------------------
     @property
-    def store(self) -> ProgressStore:
+    def store(self) -> ProgressPort:
         return self.services.store
 
     @property
@@ -127,16 +134,20 @@ class App:
     def say(self, text: str) -> None:
         self.services.speaker.say(text, self.lang)
 
+    def storage_trouble(self, error: StorageError) -> None:
+        """Progress could not be kept: told once per kind of trouble and screen; the game goes on."""
+        key = (error.reason, id(self.scene))
+        if key not in self._storage_told:
+            self._storage_told.add(key)
+            self.notice(self.tr(f"storage.{error.reason}"), 6)
+
     def save(self, write, *args):
         """Runs one of the store's writes. If the disk is full or the folder cannot be written, the
         player is told (once per kind of trouble and screen) and the game goes on; returns None then."""
         try:
             return write(*args)
         except StorageError as error:
-            key = (error.reason, id(self.scene))
-            if key not in self._storage_told:
-                self._storage_told.add(key)
-                self.notice(self.tr(f"storage.{error.reason}"), 6)
+            self.storage_trouble(error)
             return None
 
     def notice(self, message: str, seconds: float = 3.0) -> None:
@@ -162,7 +173,7 @@ class App:
         if speech_changed:
             self.toggle_speech(save=False)
         if save:
-            self.save(self.store.save_settings, self.profile.id if self.profile else None, settings.to_dict())
+            self.save(SettingsBook(self.store).save, self.profile.id if self.profile else None, settings)
         if rebuild and self.scene is not None:
             self.scene.rebuild()
         self._dirty = True
@@ -174,15 +185,15 @@ class App:
 
     def load_settings(self, rebuild: bool = True) -> None:
         """The profile's settings (or the computer's defaults) after a change of player."""
-        data = self.store.settings(self.profile.id if self.profile else None)
-        self.apply_settings(Settings.from_dict(data), save=False, rebuild=rebuild)
+        settings = SettingsBook(self.store).load(self.profile.id if self.profile else None)
+        self.apply_settings(settings, save=False, rebuild=rebuild)
 
     def toggle_speech(self, save: bool = True) -> None:
         """V: self-voicing on or off. The real engine is made only when it is wanted."""
         self.speech_on = not self.speech_on
         self.settings.speech_on = self.speech_on
         if save:
-            self.save(self.store.save_settings, self.profile.id if self.profile else None, self.settings.to_dict())
+            self.save(SettingsBook(self.store).save, self.profile.id if self.profile else None, self.settings)
         factory = self.services.speaker_factory
         if factory is not None:
             old = self.services.speaker
@@ -190,8 +201,8 @@ class App:
             getattr(old, "close", lambda: None)()
             self.services.speaker = factory(self.speech_on)
         speaker = self.services.speaker
-        if self.speech_on and getattr(speaker, "reason", None) == "no_engine":
-            self.notice(self.tr("speech.no_engine"), 5)
+        if self.speech_on and getattr(speaker, "status", None) is SpeakerStatus.NO_ENGINE:
+            self.notice(self.tr(f"speech.{SpeakerStatus.NO_ENGINE.value}"), 5)
             return
         self.notice(self.tr("speech.on" if self.speech_on else "speech.off"))
         for missing in getattr(speaker, "missing_voices", lambda: [])():
@@ -207,6 +218,18 @@ class App:
         self.services.reload_catalog()
 
     # -- scene stack (changes happen between events, never inside a widget's callback) ---------
+    def show(self, name: str, **args) -> None:
+        """Replace the screen with the one called `name` (see game/ui/scenes/SCREENS)."""
+        self._pending.append(lambda: self._do_switch(self.screens(name, self, **args)))
+
+    def open(self, name: str, **args) -> None:
+        """Open the screen called `name` over this one; `close` comes back."""
+        self._pending.append(lambda: self._do_push(self.screens(name, self, **args)))
+
+    def play(self, level, **args) -> None:
+        """The screen that plays a level of this kind."""
+        self.show(self.level_screen(level.kind), level=level, **args)
+
     def switch(self, scene) -> None:
         self._pending.append(lambda: self._do_switch(scene))
 
@@ -242,7 +265,7 @@ class App:
         self.tr.lang = lang
         self.ui.set_locale(lang)
         if self.profile is not None:
-            self.save(self.store.touch_profile, self.profile.id, lang)
+            self.save(ProfileBook(self.store).choose, self.profile, lang)
         if self.scene is not None:
             self.scene.rebuild(announce=True)
         self._dirty = True
@@ -321,8 +344,7 @@ class App:
             self.set_language(order[(order.index(self.lang) + 1) % len(order)])
             return True
         if event.key == pygame.K_F1 and self.scene is not None and self.scene.name != "help":
-            from .scenes.help import HelpScene
-            self.push(HelpScene(self))
+            self.open("help")
             return True
         focused = self.scene.focus.focused if self.scene is not None else None
         typing = focused is not None and focused.takes_text

@@ -6,32 +6,32 @@ from pathlib import Path
 import pygame
 
 from ..core.datadir import level_roots
-from ..core.progress import ProgressStore
+from ..core.storage import ProgressPort, SqliteStore
 from ..core.speech import RecordingSpeaker, Speaker
 from ..paths import LEVELS
 from .app import App, Services
+from .scenes import make_screen, play_screen
 from .display import Display
 
 
 def create_app(data_dir: Path, speaker: Speaker | None = None, language: str = "kk",
-               fullscreen: bool = False, store: ProgressStore | None = None,
+               fullscreen: bool = False, store: ProgressPort | None = None,
                level_dirs: list[Path] | None = None, window_size: tuple[int, int] | None = None,
                speaker_factory=None) -> App:
     pygame.init()
     display = Display(fullscreen=fullscreen, window_size=window_size)
     roots = level_dirs if level_dirs is not None else level_roots(LEVELS, data_dir)
     services = Services(
-        store=store or ProgressStore.in_folder(data_dir),
+        store=store or SqliteStore.in_folder(data_dir),
         level_roots=list(roots),
         speaker=speaker or RecordingSpeaker(),
         data_dir=data_dir,
         speaker_factory=speaker_factory,
     )
-    app = App(services, display, language)
+    app = App(services, display, make_screen, play_screen, language)
     app.load_settings(rebuild=False)  # the computer's defaults until a player is chosen
     problem = getattr(services.store, "problem", None)
     if problem is not None:  # the saved progress could only be opened for reading, or not at all
         app.notice(app.tr(f"storage.{problem.reason}"), 8)
-    from .scenes.title import TitleScene
-    app.switch(TitleScene(app))
+    app.show("title")
     return app

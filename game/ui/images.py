@@ -7,9 +7,14 @@ from pathlib import Path
 
 import pygame
 
+from ..paths import ASSETS
 from .surface_cache import SurfaceLRU
 
 PICTURE_BUDGET = 24 * 2**20  # a screen's pictures fit several times over; a whole tour of the levels does not
+
+
+def avatar_path(avatar: str) -> Path:
+    return ASSETS / "avatars" / f"{avatar}.svg"
 
 
 class ImageCache:

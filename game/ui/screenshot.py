@@ -8,7 +8,8 @@ from pathlib import Path
 import pygame
 
 from ..core.problems import Msg
-from ..core.progress import ProgressStore
+from ..core.profiles import ProfileBook
+from ..core.storage import SqliteStore
 from .display import LOGICAL_SIZE
 
 
@@ -18,11 +19,9 @@ def screenshot_level(level_key: str, steps: int, lang: str, out: Path, data_dir:
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from .boot import create_app
-    from .scenes.quiz import QuizScene
-    from .scenes.story import StoryScene
 
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app(data_dir or Path(tmp), language=lang, store=ProgressStore(":memory:"),
+        app = create_app(data_dir or Path(tmp), language=lang, store=SqliteStore(":memory:"),
                          window_size=LOGICAL_SIZE)
         entry = app.catalog.find(level_key)
         if entry is None:
@@ -30,11 +29,10 @@ def screenshot_level(level_key: str, steps: int, lang: str, out: Path, data_dir:
                        level=level_key).text(lang)
         if not entry.ok:
             return "\n".join(p.format(lang) for p in entry.problems)
-        app.profile = app.store.create_profile("screenshot", "eagle", lang)
+        app.profile = ProfileBook(app.store).create("screenshot", "eagle", lang, {}).profile
         app.settings.text_speed = 0  # whole lines, not half-typed ones
         level = entry.level
-        scene = QuizScene(app, level) if level.kind == "quiz" else StoryScene(app, level)
-        app.switch(scene)
+        app.play(level)
         app.step([], 0.0)
         for _ in range(steps):
             if not _play_one_step(app):

@@ -3,17 +3,22 @@ body without pygame-gui's 4x supersampled shapes, which cost 20-50 MB and tens o
 screen is built), with our label and a focus entry."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import Any, Callable, Protocol
 
 import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
 from . import palette, text
-from .focus import Focusable
+from .focus import Focusable, FocusRing
 
-if TYPE_CHECKING:
-    from .scenes.base import Scene
+
+class ButtonHost(Protocol):
+    """The screen a button is on: its app (services), its focus ring and its list of widgets."""
+
+    app: Any
+    focus: FocusRing
+    widgets: list
 
 Painter = Callable[[pygame.Surface, pygame.Rect], None]
 COLOUR_KEY = (255, 0, 254)  # a colour no theme uses: the clear pixels of a button's picture
@@ -23,7 +28,7 @@ PAINT_MARGIN = 24  # painters may reach a little past the button (a badge on its
 class Button:
     """A pressable thing. Mouse, touch and keyboard all end in `press()`, which calls `on_press`."""
 
-    def __init__(self, scene: "Scene", widget_id: str, rect: pygame.Rect | tuple, label: str,
+    def __init__(self, scene: ButtonHost, widget_id: str, rect: pygame.Rect | tuple, label: str,
                  on_press: Callable[[], None], *, spoken: str | None = None, style: str = "@button",
                  size: int = text.BODY, enabled: bool = True, paint: Painter | None = None) -> None:
         self.scene = scene

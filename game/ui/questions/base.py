@@ -1,26 +1,36 @@
 """What the question views share: the area they own, item painting, and the Check button."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import pygame
 
 from ...core.questions import Item, Question
 from .. import palette, text
 
-if TYPE_CHECKING:
-    from ..scenes.quiz import QuizScene
-
 AREA = pygame.Rect(48, 300, 1184, 340)
 
 
+class QuestionHost(Protocol):
+    """The screen a question is asked on (a quiz, or a question inside a story)."""
+
+    app: Any
+    level: Any
+    focus: Any
+    accepting_answers: bool
+
+    def tr(self, key: str, **values: object) -> str: ...
+    def submit(self, value: object) -> None: ...
+    def button(self, *args: Any, **kwargs: Any) -> Any: ...
+
+
 class QuestionView:
-    """Builds widgets into the quiz scene's focus ring; calls scene.submit(answer) when answered."""
+    """Builds widgets into its host screen's focus ring; calls host.submit(answer) when answered."""
 
     instructions_key = ""  # a catalog key read out after the question, e.g. "select all that apply"
     autofocus = True       # focus the first part when the question appears
 
-    def __init__(self, scene: "QuizScene", question: Question, order: list[int]) -> None:
+    def __init__(self, scene: QuestionHost, question: Question, order: list[int]) -> None:
         self.scene = scene
         self.app = scene.app
         self.tr = scene.tr
@@ -47,6 +57,13 @@ class QuestionView:
     def answer_text(self) -> str:
         """The right answer in words, for the feedback and the speech."""
         return ""
+
+    def feedback_box(self, box: pygame.Rect) -> pygame.Rect:
+        """Where the feedback panel goes; a view that stays visible under its feedback narrows it."""
+        return box
+
+    def draw_answered(self, surface: pygame.Surface, answer: object) -> None:
+        """Drawn under the feedback panel, after the answer (the map marks where the child pointed)."""
 
     # -- helpers ------------------------------------------------------------------------------
     def label(self, item: Item) -> str:

@@ -76,8 +76,12 @@ class HotspotView(QuestionView):
         correct = next(r for r in self.question.regions if r.correct)
         return correct.label.get(self.app.lang)
 
-    def draw_feedback_marks(self, surface, answer) -> None:
-        """After the answer: the right region ringed, and where the child pointed."""
+    def feedback_box(self, box: pygame.Rect) -> pygame.Rect:
+        return box.inflate(-660, 0).move(330, 0)  # beside the picture, which stays in view
+
+    def draw_answered(self, surface, answer) -> None:
+        """After the answer: the picture, the right region ringed, and where the child pointed."""
+        self.draw(surface)
         correct = next(r for r in self.question.regions if r.correct)
         pygame.draw.circle(surface, palette.SUN_GOLD, self.to_screen(correct.anchor()), 30, width=6)
         if isinstance(answer, list):

@@ -82,6 +82,19 @@ def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Qu
     tr.draw(surface, source, (x, y + 6), min(size, text.SMALL), palette.MUTED_INK, width)
 
 
+def draw_answered(scene, surface: pygame.Surface, view, feedback, box: pygame.Rect) -> None:
+    """The same feedback for a question wherever it is asked: what the view keeps in sight, then the panel."""
+    view.draw_answered(surface, feedback.answer)
+    draw_feedback(scene, surface, view.feedback_box(box), feedback.question, feedback.correct,
+                  feedback.right_parts, feedback.total_parts, view.answer_text())
+
+
+def answered_words(scene, view, feedback) -> str:
+    """The feedback, spoken."""
+    return " ".join(feedback_words(scene, feedback.question, feedback.correct, feedback.right_parts,
+                                   feedback.total_parts, view.answer_text()))
+
+
 def _height(tr, words: list[str], source: str, width: int, size: float, head: float) -> int:
     height = tr.measure(words[0], head, width, bold=True)[1] + 24
     height += sum(tr.measure(w, size, width, bold=True)[1] + 2 for w in words[1:-1])

@@ -32,8 +32,13 @@ class Scene:
     # -- lifecycle --------------------------------------------------------------------------
     def enter(self) -> None:
         self.build()
-        self.focus.focus_first(speak=False)
+        first = self.first_focus()
+        self.focus.focus(first, speak=False) if first else self.focus.focus_first(speak=False)
         self.announce()
+
+    def first_focus(self) -> str | None:
+        """The widget focused when the screen opens (None: the first in reading order)."""
+        return None
 
     def exit(self) -> None:
         self.teardown()

@@ -6,14 +6,14 @@ import pygame_gui
 from pygame_gui.core import ObjectID
 
 from ...core.avatars import AVATARS
+from ...core.profiles import MAX_NICKNAME, ProfileBook
 from ...paths import ASSETS
 from .. import palette, text
+from ..images import avatar_path
 from ..focus import Focusable
 from .base import MARGIN, Scene
-from .profiles import avatar_path
 
 TILE, TILE_GAP = 112, 24
-MAX_NICKNAME = 20
 
 
 class CreateProfileScene(Scene):
@@ -63,21 +63,16 @@ class CreateProfileScene(Scene):
         self.focus.speak_focused()
 
     def _done(self) -> None:
-        nickname = " ".join(self.entry.get_text().split())
-        self.nickname = nickname
-        if not nickname:
-            self._show_error(self.tr("create.empty"))
-            return
-        if self.app.store.nickname_taken(nickname):
-            self._show_error(self.tr("create.taken"))
-            return
-        profile = self.app.save(self.app.store.create_profile, nickname, self.avatar, self.app.lang)
-        if profile is None:
+        self.nickname = self.entry.get_text()
+        created = self.app.save(ProfileBook(self.app.store).create, self.nickname, self.avatar, self.app.lang,
+                                self.app.settings.to_dict())  # the computer's settings become the child's
+        if created is None:
             return  # not saved: stay here, the notice says why
-        self.app.profile = profile
-        self.app.save(self.app.store.save_settings, profile.id, self.app.settings.to_dict())  # the computer's
-        from .level_map import LevelMapScene
-        self.app.switch(LevelMapScene(self.app))
+        if created.problem is not None:
+            self._show_error(self.tr(created.problem))
+            return
+        self.app.profile = created.profile
+        self.app.show("map")
 
     def _show_error(self, message: str) -> None:
         self.error = message
@@ -85,8 +80,7 @@ class CreateProfileScene(Scene):
         self.focus.focus("nickname", speak=False)
 
     def back(self) -> None:
-        from .profiles import ProfilesScene
-        self.app.switch(ProfilesScene(self.app))
+        self.app.show("profiles")
 
     def update(self, dt: float) -> bool:
         """Redraw only when the text cursor blinks on or off."""

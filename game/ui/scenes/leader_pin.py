@@ -6,7 +6,7 @@ from typing import Callable
 
 import pygame
 
-from ...core.leader import make_pin, pin_matches, pin_problem
+from ...core.leader import LeaderLock
 from ...paths import ASSETS
 from .. import palette, text
 from ..widgets import panel
@@ -25,20 +25,23 @@ class LeaderPinScene(Scene):
     def __init__(self, app, on_success: Callable[[], None]) -> None:
         super().__init__(app)
         self.on_success = on_success
-        self.creating = app.store.leader_pin() is None
-        self.first = ""  # creating: the PIN typed once, waiting to be typed again
+        self.lock = LeaderLock(app.store, app.leader_tries)
         self.digits = ""
         self.message = ""
 
     def heading(self) -> str:
         return f"{self.tr(self._title_key())}. {self.tr(self._explain_key())}"
 
+    @property
+    def creating(self) -> bool:
+        return self.lock.creating
+
     def _title_key(self) -> str:
         return "leader.heading_create" if self.creating else "leader.heading_check"
 
     def _explain_key(self) -> str:
         if self.creating:
-            return "leader.again" if self.first else "leader.explain_create"
+            return "leader.again" if self.lock.first else "leader.explain_create"
         return "leader.explain_check"
 
     def build(self) -> None:
@@ -79,37 +82,14 @@ class LeaderPinScene(Scene):
 
     def _submit(self) -> None:
         typed, self.digits = self.digits, ""
-        if self.creating:
-            self._create(typed)
-        else:
-            self._check(typed)
         self.app.invalidate()
-
-    def _create(self, typed: str) -> None:
-        problem = pin_problem(typed)
-        if problem is not None:
-            return self._tell(problem)
-        if not self.first:
-            self.first = typed
-            return self._tell("leader.again")
-        if typed != self.first:
-            self.first = ""
-            return self._tell("leader.differ")
-        if not self.app.save(self.app.store.save_leader_pin, make_pin(typed)):
-            return  # the disk refused: the player has been told by app.save
-        self.app.notice(self.tr("leader.saved"))
-        self._open()
-
-    def _check(self, typed: str) -> None:
-        tries, now = self.app.leader_tries, self.app.time
-        wait = tries.wait_left(now)
-        if wait > 0:
-            return self._tell("leader.wait", seconds=int(wait) + 1)
-        stored = self.app.store.leader_pin()
-        right = stored is None or pin_matches(typed, stored)
-        tries.record(right, now)
-        if not right:
-            return self._tell("leader.wrong")
+        verdict = self.app.save(self.lock.submit, typed, self.app.time)
+        if verdict is None:
+            return  # the disk refused to keep a new PIN: the player has been told by app.save
+        if not verdict.opened:
+            return self._tell(verdict.message, **dict(verdict.values))
+        if verdict.message:
+            self.app.notice(self.tr(verdict.message))
         self._open()
 
     def _tell(self, key: str, **values) -> None:
@@ -125,7 +105,7 @@ class LeaderPinScene(Scene):
 
     # -- drawing ----------------------------------------------------------------------------
     def backdrop_key(self) -> tuple:
-        return (self.creating, self.first, len(self.digits), self.message)
+        return (self.creating, self.lock.first, len(self.digits), self.message)
 
     def draw(self, surface) -> None:
         self.draw_background(surface, ASSETS / "backgrounds" / "map.svg", palette.PAPER)

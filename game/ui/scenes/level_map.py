@@ -15,11 +15,11 @@ from ...core.plural import plural
 from ...core.unlock import finished_level_ids, locked_levels
 from ...paths import ASSETS
 from .. import palette, text
+from ..images import avatar_path
 from ..text import fit_line
 from ..icons import draw_child, draw_clock, draw_lock
 from ..widgets import Button, draw_stars
 from .base import MARGIN, Scene
-from .profiles import avatar_path
 
 CARD_W, CARD_H, GAP = 368, 184, 24
 COLUMNS = 3
@@ -71,8 +71,7 @@ class LevelMapScene(Scene):
                     self._settings, size=text.SMALL + 2)
 
     def _settings(self) -> None:
-        from .settings import SettingsScene
-        self.app.push(SettingsScene(self.app))
+        self.app.open("settings")
 
     def _blockers(self, levels: list[LevelResult]) -> dict[str, str]:
         """{locked level id: the title of the level to finish first} for one pack."""
@@ -154,16 +153,12 @@ class LevelMapScene(Scene):
         self.app.notice(self.tr("map.locked_notice", title=blocker), 4)
 
     def _play(self, level: LevelResult) -> None:
-        from .quiz import QuizScene
-        from .story import StoryScene
-        scene = QuizScene if level.level.kind == "quiz" else StoryScene
-        self.app.switch(scene(self.app, level.level))
+        self.app.play(level.level)
 
     def back(self) -> None:
-        from .profiles import ProfilesScene
         self.app.profile = None
         self.app.load_settings(rebuild=False)
-        self.app.switch(ProfilesScene(self.app))
+        self.app.show("profiles")
 
     def backdrop_key(self) -> tuple:
         return ()

@@ -4,15 +4,13 @@ from __future__ import annotations
 import pygame
 
 from ...paths import ASSETS
+from ...core.profiles import ProfileBook
 from .. import palette, text
+from ..images import avatar_path
 from .base import MARGIN, Scene
 
 CARD_W, CARD_H, GAP = 272, 120, 24
 COLUMNS, ROWS = 4, 3
-
-
-def avatar_path(avatar: str):
-    return ASSETS / "avatars" / f"{avatar}.svg"
 
 
 class ProfilesScene(Scene):
@@ -24,6 +22,10 @@ class ProfilesScene(Scene):
 
     def heading(self) -> str:
         return self.tr("profiles.heading")
+
+    def first_focus(self) -> str | None:
+        """The child who played last (profiles come most recent first), else "new player"."""
+        return next((item.id for item in self.focus.items if item.id.startswith("profile_")), None)
 
     def build(self) -> None:
         profiles = self.app.store.profiles()
@@ -53,19 +55,16 @@ class ProfilesScene(Scene):
         self.rebuild()
 
     def _new(self) -> None:
-        from .create_profile import CreateProfileScene
-        self.app.switch(CreateProfileScene(self.app))
+        self.app.show("create_profile")
 
     def _choose(self, profile) -> None:
-        from .level_map import LevelMapScene
         self.app.profile = profile
-        self.app.save(self.app.store.touch_profile, profile.id, self.app.lang)
+        self.app.save(ProfileBook(self.app.store).choose, profile, self.app.lang)
         self.app.load_settings(rebuild=False)
-        self.app.switch(LevelMapScene(self.app))
+        self.app.show("map")
 
     def back(self) -> None:
-        from .title import TitleScene
-        self.app.switch(TitleScene(self.app))
+        self.app.show("title")
 
     def backdrop_key(self) -> tuple:
         return ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from ...core.model import Level
+from ...core.sessions import Outcome
 from ...core.text import Text
 from ...paths import ASSETS
 from .. import palette, text
@@ -19,10 +20,10 @@ SIZES = (text.BODY, 26, 24, 22, 20, 18)  # what was learned and the books shrink
 class ResultsScene(Scene):
     name = "results"
 
-    def __init__(self, app, level: Level, stars: int, correct: int = 0, total: int = 0,
-                 ending: Text | None = None) -> None:
+    def __init__(self, app, level: Level, outcome: Outcome) -> None:
         super().__init__(app)
-        self.level, self.stars, self.correct, self.total, self.ending = level, stars, correct, total, ending
+        self.level, self.stars, self.correct, self.total = level, outcome.stars, outcome.correct, outcome.total
+        self.ending: Text | None = outcome.ending.ending if outcome.ending is not None else None
 
     def _score_line(self) -> str:
         if self.level.kind == "quiz":
@@ -62,14 +63,10 @@ class ResultsScene(Scene):
                     self._again)
 
     def _to_map(self) -> None:
-        from .level_map import LevelMapScene
-        self.app.switch(LevelMapScene(self.app))
+        self.app.show("map")
 
     def _again(self) -> None:
-        from .quiz import QuizScene
-        from .story import StoryScene
-        scene = QuizScene if self.level.kind == "quiz" else StoryScene
-        self.app.switch(scene(self.app, self.level))
+        self.app.play(self.level)
 
     def back(self) -> None:
         self._to_map()

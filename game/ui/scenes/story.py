@@ -1,15 +1,18 @@
 """A story level: pictures or the puppet theatre, lines that appear letter by letter, choices,
-questions, going back over earlier lines, a log, and resuming where the child left off."""
+questions, going back over earlier lines, a log, and resuming where the child left off.
+
+The scene holds no rules and writes nothing: a StorySession (game/core/sessions) moves through the
+story, commits answers and saves the position after every line."""
 from __future__ import annotations
 
 import pygame
 
 from ...core.model import StoryLevel
-from ...core.story import StoryRunner
+from ...core.sessions import StorySession
 from .. import palette, text
 from ..display import LOGICAL_SIZE
 from ..questions import VIEWS
-from ..questions.panels import draw_feedback, draw_prompt, feedback_words
+from ..questions.panels import answered_words, draw_answered, draw_prompt
 from ..stage import PuppetStage
 from ..text import fit_line
 from ..widgets import panel
@@ -34,18 +37,7 @@ class StoryScene(LiveReload, Scene):
         super().__init__(app)
         self.level = level
         self.seed = 0
-        profile = app.profile.id
-        saved = None if fresh else app.store.load_story(profile, level.pack_id, level.id)
-        self.runner, self.attempt_id = StoryRunner(level), None
-        if saved is not None:
-            try:
-                self.runner = StoryRunner.from_dict(level, saved[1])
-                self.attempt_id = saved[0]
-            except (KeyError, ValueError, TypeError):
-                self.runner = StoryRunner(level)  # the level changed since: start again
-        if self.attempt_id is None:
-            self.attempt_id = app.save(app.store.start_attempt, profile, level.pack_id, level.id, "story")
-        self.read_before = app.store.lines_read(profile, level.pack_id, level.id)
+        self.session = StorySession(app.store, app.profile.id, level, fresh=fresh, on_trouble=app.storage_trouble)
         self.stage = None
         if level.mode == "puppets":
             self.stage = PuppetStage(app.images, level.path.parent, {c.id: c.puppet for c in level.characters})
@@ -60,15 +52,16 @@ class StoryScene(LiveReload, Scene):
     def restore(self, level: StoryLevel, state: dict) -> bool:
         """After a live reload: the same line in the new level if it still exists."""
         self.level = level
-        try:
-            self.runner, kept = StoryRunner.from_dict(level, state), True
-        except (KeyError, ValueError, TypeError):
-            self.runner, kept = StoryRunner(level), False
+        kept = self.session.reload(level)
         self.review = 0
         self._new_step(first=True)
         return kept
 
     # -- what is on screen --------------------------------------------------------------------
+    @property
+    def runner(self):
+        return self.session.runner
+
     @property
     def panel_rect(self) -> pygame.Rect:
         """The text panel; it grows upwards with large text."""
@@ -78,7 +71,7 @@ class StoryScene(LiveReload, Scene):
 
     @property
     def accepting_answers(self) -> bool:
-        return self.runner.current_question is not None and not self.runner.question_answered
+        return self.session.accepting_answers
 
     def _shown_line(self):
         """The line on screen: the current one, or an earlier one while looking back."""
@@ -97,11 +90,8 @@ class StoryScene(LiveReload, Scene):
             return f"{self._speaker_name(line)}: {line.text.get(self.app.lang)}"
         question = self.runner.current_question
         if question is not None:
-            if self.runner.question_answered:
-                _, value, correct = self.runner.answers[-1]
-                check = question.check(value)
-                return " ".join(feedback_words(self, question, correct, check.right_parts, check.total_parts,
-                                               self.view.answer_text()))
+            if self.session.feedback is not None:
+                return answered_words(self, self.view, self.session.feedback)
             instructions = self.tr(self.view.instructions_key) if self.view.instructions_key else ""
             return f"{question.prompt.get(self.app.lang)} {instructions}".strip()
         if self.runner.choices:
@@ -133,12 +123,10 @@ class StoryScene(LiveReload, Scene):
 
     # -- moving on ----------------------------------------------------------------------------
     def _new_step(self, first: bool = False) -> None:
-        """The runner moved: save, reset the letters, set the stage, prepare a question, speak."""
+        """The story moved (the session has saved where): reset the letters, set the stage, prepare a
+        question, speak."""
         runner = self.runner
         line = runner.current_line
-        if self.attempt_id is not None:
-            self.app.save(self.app.store.save_story, self.app.profile.id, self.level.pack_id, self.level.id,
-                          self.attempt_id, runner.to_dict(), (runner.scene_id, runner.index) if line else None)
         speed = self.app.settings.text_speed
         self.letters = 0.0 if speed and line is not None else ALL_LETTERS
         self.waited = 0.0
@@ -161,40 +149,24 @@ class StoryScene(LiveReload, Scene):
             return
         if not self.runner.can_advance:
             return
-        self.runner.advance()
-        self._after_move()
+        self._after_move(self.session.advance())
 
     def choose(self, number: int) -> None:
-        self.runner.choose(number)
-        self._after_move()
+        self._after_move(self.session.choose(number))
 
     def submit(self, value: object) -> None:
-        if not self.accepting_answers:
+        feedback = self.session.answer(value)  # committed and fsynced before it comes back
+        if feedback is None:
             return
-        question = self.runner.current_question
-        check = self.runner.answer(value)
-        if self.attempt_id is not None:
-            self.app.save(self.app.store.record_answer, self.attempt_id, question.id, value, check.correct, 0, 1,
-                          False, check.right_parts, check.total_parts)
-            self.app.save(self.app.store.save_story, self.app.profile.id, self.level.pack_id, self.level.id,
-                          self.attempt_id, self.runner.to_dict(), None)
-        self.app.sounds.play("right" if check.correct else "not_yet")
+        self.app.sounds.play("right" if feedback.correct else "not_yet")
         self.teardown()
         self.build()
         self.focus.focus_first(speak=False)
         self.announce()
 
-    def _after_move(self) -> None:
-        runner = self.runner
-        if runner.finished:
-            store, profile = self.app.store, self.app.profile.id
-            if self.attempt_id is not None:
-                self.app.save(store.finish_attempt, self.attempt_id, runner.questions_right, len(runner.answers),
-                              runner.stars)
-                self.app.save(store.clear_story, profile, self.level.pack_id, self.level.id)
-            from .results import ResultsScene
-            self.app.switch(ResultsScene(self.app, self.level, runner.stars, runner.questions_right,
-                                         len(runner.answers), ending=runner.scene.ending))
+    def _after_move(self, outcome) -> None:
+        if outcome is not None:
+            self.app.show("results", level=self.level, outcome=outcome)
             return
         self._new_step()
         self.teardown()
@@ -214,8 +186,7 @@ class StoryScene(LiveReload, Scene):
         if self.log_open:
             self.log_open = False
             return
-        from .level_map import LevelMapScene
-        self.app.switch(LevelMapScene(self.app))
+        self.app.show("map")
 
     # -- input and time -----------------------------------------------------------------------
     def handle_key(self, event) -> bool:
@@ -255,6 +226,7 @@ class StoryScene(LiveReload, Scene):
 
     def update(self, dt: float) -> bool:
         self.watch_file(dt)
+        self.session.tick(dt)
         moving = self.stage.update(dt) if self.stage is not None else False
         line = self.runner.current_line
         if line is None or self.review:
@@ -266,7 +238,7 @@ class StoryScene(LiveReload, Scene):
             return True
         self.waited += dt
         if self.skipping:
-            if (self.runner.scene_id, self.runner.index) not in self.read_before:
+            if not self.session.was_read_before():
                 self.skipping = False
             elif self.waited >= SKIP_STEP:
                 self.advance()
@@ -289,11 +261,8 @@ class StoryScene(LiveReload, Scene):
             shade.fill((21, 48, 71, 200))
             surface.blit(shade, (0, 0))
             draw_prompt(self, surface, question, PROMPT_RECT)
-            if self.runner.question_answered:
-                _, value, correct = self.runner.answers[-1]
-                check = question.check(value)
-                draw_feedback(self, surface, FEEDBACK_RECT, question, correct, check.right_parts, check.total_parts,
-                              self.view.answer_text())
+            if self.session.feedback is not None:
+                draw_answered(self, surface, self.view, self.session.feedback, FEEDBACK_RECT)
             else:
                 self.view.draw(surface)
             return

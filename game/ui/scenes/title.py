@@ -28,13 +28,10 @@ class TitleScene(Scene):
 
     def _settings(self) -> None:
         """This computer's defaults: for the club leader, behind the leader's PIN."""
-        from .leader_pin import LeaderPinScene
-        from .settings import SettingsScene
-        self.app.push(LeaderPinScene(self.app, lambda: self.app.push(SettingsScene(self.app))))
+        self.app.open("leader_pin", on_success=lambda: self.app.open("settings"))
 
     def _play(self) -> None:
-        from .profiles import ProfilesScene
-        self.app.switch(ProfilesScene(self.app))
+        self.app.show("profiles")
 
     def _quit(self) -> None:
         self.app.running = False

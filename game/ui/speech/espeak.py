@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ...core.speech import SpeakerStatus
 from .cache import WavCache
 from .player import MixerPlayer, Player
 from .voices import WANTED, MissingVoice, Runner, VoiceTable, find_espeak, hidden_window
@@ -55,6 +56,7 @@ class EspeakSpeaker:
     """A Speaker (game/core/speech.py). `available` is False, and every call a no-op, without espeak-ng."""
 
     engine_tag = ENGINE_TAG
+    status = SpeakerStatus.SPEAKING
 
     def __init__(self, binary: str | None = None, *, speed: int = DEFAULT_SPEED, volume: float = 1.0,
                  cache_dir: Path | None = None, cache_bytes: int = 64 * 1024 * 1024,

@@ -93,6 +93,11 @@ MIGRATIONS: list[str] = [
         digest TEXT NOT NULL
     )
     """,
+    # 7: a quiz left mid-way resumes where it was, as a story does: one table of saved positions;
+    #    an attempt's start is also when its child last played
+    """
+    ALTER TABLE story_saves RENAME TO saved_positions
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,6 @@
+"""Play sessions: each owns one attempt, checks and commits answers, and says what to show."""
+from .common import Feedback, Outcome
+from .quiz_session import QuizSession
+from .story_session import StorySession
+
+__all__ = ["Feedback", "Outcome", "QuizSession", "StorySession"]

@@ -1,0 +1,35 @@
+"""Why progress could not be kept, in words the game can tell a child and a leader."""
+from __future__ import annotations
+
+from enum import Enum
+
+
+class StorageTrouble(str, Enum):
+    FULL = "full"
+    READ_ONLY = "read_only"
+    BUSY = "busy"
+    UNAVAILABLE = "unavailable"
+    DAMAGED = "damaged"
+
+
+class StorageError(RuntimeError):
+    """Progress could not be saved: the disk is full, the data folder is read-only, or it is gone.
+
+    Raised by every write of a store instead of its driver's errors. The write was rolled back:
+    what was saved before is intact, the store stays usable, and a later write may succeed (after
+    space was freed). `reason` is a StorageTrouble value, also the catalog key `storage.<reason>`."""
+
+    def __init__(self, reason: StorageTrouble | str, detail: str = "") -> None:
+        reason = StorageTrouble(reason)
+        text = f"progress not saved ({reason.value})"
+        super().__init__(f"{text}: {detail}" if detail else text)
+        self.reason = reason.value
+        self.detail = detail
+
+
+class NewerDatabaseError(RuntimeError):
+    """The progress was written by a newer version of the game."""
+
+
+class NicknameTaken(ValueError):
+    """Another profile has this nickname (perhaps made a moment ago on another screen or computer)."""
