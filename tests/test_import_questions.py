@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from game.authoring.question_import import parse_bank
-from game.authoring.question_import.level_writer import PLACEHOLDER_EXPLANATION, level_text
+from game.authoring.question_import.level_writer import level_text
 from game.authoring.question_import.model import Choice, ImportedQuestion
 from game.cli import main
 from game.core.loader import load_level
@@ -93,26 +93,53 @@ def test_gift_single_choice_marks_the_equals_option_right_and_keeps_general_feed
     assert q.check(0).correct and not q.check(1).correct
     assert q.explanation.get("kk") == "1824 жылы Қарқаралы округі құрылды."
     assert "kk" in q.explanation.by_lang and "ru" not in q.explanation.by_lang
-    assert "bank.gift, line 1" in q.source
+    assert q.source == ""  # the bank does not say where the fact comes from: validate warns
     text = done.path.read_text(encoding="utf-8")
+    assert "# bank.gift, line 1, title: Округ\n" in text and "    source:" not in text
     assert '# feedback for "1824": Дұрыс!' in text and '# feedback for "1924": Жоқ.' in text
     assert "1 question imported, 0 skipped" in done.out
 
 
-def test_gift_weights_make_a_multiple_choice_with_the_positive_options_right(capsys, tmp_path):
+def test_gift_weights_without_an_equals_make_a_multiple_choice_with_the_positive_options_right(capsys, tmp_path):
     done = gift(capsys, tmp_path, "Паркте қандай ағаштар өседі?{~%50%Қарағай ~%50%Қайың ~%-100%Пальма}")
     q = done.question("ағаштар")
     assert isinstance(q, MultipleChoice)
     assert right_texts(q) == ["Қарағай", "Қайың"]
     assert q.check([0, 1]).correct and not q.check([0]).correct and not q.check([0, 1, 2]).correct
-    assert any("no part marks" in line for line in done.report("note"))
+    assert done.report("note") == [
+        "bank.gift:1: note: a multiple-answer question (no '=' answer): the options with a weight above 0 are right, "
+        "'Қарағай' (50%), 'Қайың' (50%); the game gives no part marks, so the child must choose every one of them "
+        "and no other"]
 
 
-def test_gift_several_equals_become_a_multiple_choice_with_a_note(capsys, tmp_path):
-    done = gift(capsys, tmp_path, "Қай жануарлар Қызыл кітапта?{=арқар =қара дегелек ~пингвин ~кенгуру}")
-    q = done.question("жануарлар")
-    assert isinstance(q, MultipleChoice) and right_texts(q) == ["арқар", "қара дегелек"]
-    assert any("2 answers are right" in line and "bank.gift:1: note:" in line for line in done.report("note"))
+def test_gift_weights_beside_an_equals_are_part_marks_of_a_single_choice(capsys, tmp_path):
+    """Moodle keeps such a question single-answer: only '=' is fully right, the ~%N% answers give part marks."""
+    done = gift(capsys, tmp_path, "Жәрмеңкені кім құрды?{~%50%бір көпес ~%25%Омбы көпесі =Варнава Ботов ~%-50%Абай}")
+    q = done.question("Жәрмеңке")
+    assert isinstance(q, SingleChoice)
+    assert option_texts(q) == ["бір көпес", "Омбы көпесі", "Варнава Ботов", "Абай"]
+    assert right_texts(q) == ["Варнава Ботов"] and q.check(2).correct and not q.check(0).correct
+    assert done.report("note") == [
+        "bank.gift:1: note: the game gives no part marks: 'бір көпес' (50%), 'Омбы көпесі' (25%) give part marks "
+        "in Moodle and are wrong options here; only 'Варнава Ботов' is right"]
+    assert '# Moodle gave "бір көпес" 50% of the marks: here it is a wrong option' in done.path.read_text("utf-8")
+
+
+def test_gift_several_equals_stay_a_single_choice_with_the_first_right_answer(capsys, tmp_path):
+    done = gift(capsys, tmp_path, "Қай жануар Қызыл кітапта?{=арқар =қара дегелек ~пингвин ~кенгуру}")
+    q = done.question("жануар")
+    assert isinstance(q, SingleChoice) and option_texts(q) == ["арқар", "пингвин", "кенгуру"]
+    assert right_texts(q) == ["арқар"]
+    assert done.report("note") == [
+        "bank.gift:1: note: 'қара дегелек' is right too: Moodle accepts any one of the '=' answers; a single-choice "
+        "question of the game has one right option, 'арқар', so 'қара дегелек' was left out"]
+
+
+def test_gift_one_positive_weight_without_an_equals_is_a_single_choice(capsys, tmp_path):
+    done = gift(capsys, tmp_path, "Парк қай жылы ашылды?{~%100%1998 ~1884 ~2010}")
+    q = done.question("Парк")
+    assert isinstance(q, SingleChoice) and right_texts(q) == ["1998"]
+    assert "only '1998' has a weight above 0: it is a single-choice question here" in done.report("note")[0]
 
 
 @pytest.mark.parametrize("mark, expected", [("T", True), ("TRUE", True), ("F", False), ("FALSE", False),
@@ -141,7 +168,7 @@ def test_gift_short_answer_becomes_fill_with_every_accepted_spelling(capsys, tmp
     assert q.prompt.get("kk") == "Қала атауы қандай бас киіммен байланысты? ___"
     assert q.check("Қарқара").correct and q.check("QARQARA").correct and not q.check("қалпақ").correct
     notes = "\n".join(done.report("note"))
-    assert "'қалпақ' gives part marks" in notes and "'қар*' uses the * wildcard" in notes
+    assert "'қалпақ' gives 50% of the marks in Moodle: left out" in notes and "'қар*' uses the * wildcard" in notes
     # the generated file writes the answers the way docs/levels.md shows: answers: {kk: [...]}
     assert 'answers: {kk: ["қарқара", "qarqara"]}' in done.path.read_text(encoding="utf-8")
     assert not [p for p in done.result.problems if "blank" in p.message]
@@ -185,7 +212,7 @@ def test_gift_title_comments_escapes_and_multiline_text(capsys, tmp_path):
     assert q.prompt.get("kk") == ("Шайтанкөл {Шайтанколь} орысша «Чёртово озеро» = ~ #1 деп те аталады.\nИә ма?")
     assert q.answer is True and q.id == "q1-kol-atauy"
     assert "title: Көл: атауы" in done.path.read_text(encoding="utf-8")
-    assert "bank.gift, line 2" in q.source  # the line the question starts on, after the comment
+    assert "# bank.gift, line 2, title" in done.path.read_text("utf-8")  # the line the question starts on
 
 
 def test_gift_html_and_markdown_are_made_plain_with_a_note(capsys, tmp_path):
@@ -194,11 +221,11 @@ def test_gift_html_and_markdown_are_made_plain_with_a_note(capsys, tmp_path):
             "::М::[markdown]Мечеть названа в честь **Кунанбая**, см. [статью](http://x.kz).{T}\n")
     done = gift(capsys, tmp_path, text, lang="ru")
     first, second = done.questions
-    assert first.prompt.get("ru") == "Кому в 1905 году отправили\nпетицию ?"
+    assert first.prompt.get("ru") == "Кому в 1905 году отправили\nпетицию?"
     assert right_texts(first, "ru") == ["Николаю II"] and first.explanation.get("ru") == "Царю Николаю II."
     assert second.prompt.get("ru") == "Мечеть названа в честь Кунанбая, см. статью."
     notes = "\n".join(done.report("note"))
-    assert "bank.gift:1: note: [html] formatting was removed" in notes and "picture (<img>)" in notes
+    assert "bank.gift:1: note: [html] formatting was removed" in notes and "the picture a.png was left out" in notes
     assert "bank.gift:4: note: [markdown] formatting was removed" in notes
 
 
@@ -209,13 +236,13 @@ def test_gift_category_lines_are_ignored_with_a_note(capsys, tmp_path):
                                    "a level file is one quiz"]
 
 
-def test_gift_without_general_feedback_gets_a_placeholder_and_a_warning(capsys, tmp_path):
+def test_gift_without_general_feedback_has_no_explanation_and_a_warning(capsys, tmp_path):
     done = gift(capsys, tmp_path, "Қарқаралы — көне қала.{T}\n\nҚарқаралы — жаңа қала.{F####Ол көне қала.}", lang="ru")
     first, second = done.questions
-    assert first.explanation.get("ru") == PLACEHOLDER_EXPLANATION["ru"] and "TODO" in first.explanation.get("ru")
+    assert first.explanation.by_lang == {} and first.source == ""
     assert second.explanation.get("ru") == "Ол көне қала."
-    assert done.report("warning") == ["bank.gift:1: warning: it has no general feedback (####): the explanation "
-                                      "says TODO; write it before children play"]
+    assert done.report("warning") == ["bank.gift:1: warning: it has no general feedback (####): no explanation "
+                                      "was written; add one before children play"]
 
 
 # -- GIFT: what cannot be converted is listed with its line ---------------------------------------------
@@ -288,7 +315,7 @@ def test_aiken_latin_letters_with_parenthesis_and_dot(capsys, tmp_path):
     first, second = done.questions
     assert isinstance(first, SingleChoice) and right_texts(first, "en") == ["1824"]
     assert option_texts(second, "en") == ["Zebra", "Argali"] and right_texts(second, "en") == ["Argali"]
-    assert first.explanation.get("en") == PLACEHOLDER_EXPLANATION["en"]
+    assert first.explanation.by_lang == {} and first.source == ""
     assert len(done.report("warning")) == 2 and "2 questions imported, 0 skipped" in done.out
 
 
