@@ -798,3 +798,27 @@ def test_a_numeric_answer_may_use_a_decimal_comma_and_a_negative_range():
     result = parse_bank("A?{#3,5:0,5}\n\nB?{#-40..-30}", "gift")
     assert [m.text.split(":")[0] for m in result.skipped] == ["a numeric question (3.5 ± 0.5)",
                                                                 "a numeric question (-40..-30)"]
+
+
+def test_a_child_playing_an_imported_quiz_meets_no_placeholder(capsys, tmp_path):
+    """The feedback of a question without explanation or source shows the verdict and the right answer only."""
+    from game.testing import run_test
+    from pilot_steps import create_profile
+
+    levels = tmp_path / "levels"
+    done = gift(capsys, tmp_path, "::Парк::Қарқаралы ұлттық паркі қай жылы ашылды?{=1998 ~1884 ~2010}")
+    (levels / "imported").mkdir(parents=True)
+    (levels / "imported" / "pack.yaml").write_text(
+        "format: 1\nid: imported\ntitle: {kk: Импорт, ru: Импорт, en: Imported}\nlevels: [bank]\n", encoding="utf-8")
+    (levels / "imported" / "bank.yaml").write_bytes(done.path.read_bytes())
+    with run_test(tmp_path / "data", level_dirs=[levels], language="kk") as pilot:
+        create_profile(pilot, "Әсел", "fox")
+        pilot.press("return")
+        assert pilot.scene.name == "quiz"
+        question = pilot.scene.runner.current
+        wrong = 1 if pilot.scene.runner.order(question).index(question.correct_answer()) == 0 else 0
+        pilot.press(*["down"] * wrong, "return")
+        assert pilot.scene.runner.phase.value == "feedback"
+        shown = pilot.drawn_text()
+        assert "1998" in shown and "TODO" not in shown and "Дереккөз" not in shown and "bank.gift" not in shown
+        assert "TODO" not in pilot.spoken[-2] and pilot.spoken[-2].rstrip().endswith("1998")
