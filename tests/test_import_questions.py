@@ -651,6 +651,9 @@ def test_every_construct_of_a_gift_bank_has_the_outcome_it_has_in_moodle_where_t
                        [("Kunanbai", True), ("Abai", False)], None),
         "q24-argali": ("true_false", "The argali (a wild mountain sheep) lives in the Karkaraly mountains. "
                                      "Hear it on this recording or read the park's page.", True, None),
+        # as Moodle exports a short answer: =%100% is right, =%0% is a wrong answer with feedback
+        "q25-okrug-as-exported": ("fill", "In which year was the Karkaraly okrug formed? ___", ("1824",),
+                                  "The okrug was formed in 1824."),
     }
     assert all(q.source == "" for q in done.questions)
 
@@ -672,7 +675,7 @@ def test_every_construct_of_a_gift_bank_has_the_outcome_it_has_in_moodle_where_t
         f"{at('The next questions')}: skipped: {description}",
         f"{at('::Intro::')}: skipped: {description}",
     ]
-    assert "24 questions imported, 9 skipped" in done.out
+    assert "25 questions imported, 9 skipped" in done.out
 
     notes = done.report("note")
     per_answer = "note: the game shows no feedback per answer: it is kept as a comment in the level file, to use " \
@@ -719,6 +722,9 @@ def test_every_construct_of_a_gift_bank_has_the_outcome_it_has_in_moodle_where_t
         f"{at('::Argali::')}: note: the sound or video argali.ogg was left out (its words 'this recording' stay in "
         "the text): the game cannot play one inside a question",
         f"{at('::Argali::')}: {per_answer}",
+        f"{at('::Okrug (as exported)::')}: note: [html] formatting was removed: the texts are plain now",
+        f"{at('::Okrug (as exported)::')}: note: the answer '1924' gives 0% of the marks in Moodle: left out, the "
+        "game accepts only fully right answers",
     ]
     without_explanation = [q for q in done.questions if not q.explanation.by_lang]
     assert len(done.report("warning")) == len(without_explanation) == 17
