@@ -133,7 +133,7 @@ def test_gift_several_equals_stay_a_single_choice_with_the_first_right_answer(ca
     assert isinstance(q, SingleChoice) and option_texts(q) == ["арқар", "пингвин", "кенгуру"]
     assert right_texts(q) == ["арқар"]
     assert done.report("note") == [
-        "bank.gift:1: note: 'қара дегелек' is right too: Moodle accepts any one of the '=' answers; a single-choice "
+        "bank.gift:1: note: 'қара дегелек' is right too: Moodle accepts any one of its full-mark answers; a single-choice "
         "question of the game has one right option, 'арқар', so 'қара дегелек' was left out"]
 
 
@@ -691,7 +691,7 @@ def test_every_construct_of_a_gift_bank_has_the_outcome_it_has_in_moodle_where_t
         "choose every one of them and no other",
         f"{at('::Park year::')}: note: no '=' answer, so Moodle shows boxes to tick, but only '1998' has a weight "
         "above 0: it is a single-choice question here",
-        f"{at('::Peaks::')}: note: 'Shankoz' is right too: Moodle accepts any one of the '=' answers; a single-choice "
+        f"{at('::Peaks::')}: note: 'Shankoz' is right too: Moodle accepts any one of its full-mark answers; a single-choice "
         "question of the game has one right option, 'Komsomol peak', so 'Shankoz' was left out",
         f"{at('::Fortress::')}: {per_answer}",
         f"{at('::Tsar::')}: {per_answer}",
@@ -828,3 +828,12 @@ def test_a_child_playing_an_imported_quiz_meets_no_placeholder(capsys, tmp_path)
         shown = pilot.drawn_text()
         assert "1998" in shown and "TODO" not in shown and "Дереккөз" not in shown and "bank.gift" not in shown
         assert "TODO" not in pilot.spoken[-2] and pilot.spoken[-2].rstrip().endswith("1998")
+
+
+def test_gift_a_full_weight_beside_an_equals_is_a_second_right_answer_not_a_part_mark(capsys, tmp_path):
+    done = gift(capsys, tmp_path, "Округ қай жылы құрылды?{=1824 ~%100%1824 жылы ~1924}")
+    q = done.question("Округ")
+    assert isinstance(q, SingleChoice) and option_texts(q) == ["1824", "1924"] and right_texts(q) == ["1824"]
+    assert done.report("note") == [
+        "bank.gift:1: note: '1824 жылы' is right too: Moodle accepts any one of its full-mark answers; a "
+        "single-choice question of the game has one right option, '1824', so '1824 жылы' was left out"]

@@ -231,11 +231,12 @@ class _Question:
         for answer in answers:
             text, feedback = self.clean(answer.text), self.clean(answer.feedback)
             weight = answer.weight or Decimal(0)
-            if answer.marker == "=" and right:
-                self.note(f"'{text}' is right too: Moodle accepts any one of the '=' answers; a single-choice "
+            full = answer.marker == "=" or (single and weight >= 100)
+            if full and right and single:
+                self.note(f"'{text}' is right too: Moodle accepts any one of its full-mark answers; a single-choice "
                           f"question of the game has one right option, '{right[0]}', so '{text}' was left out")
                 continue
-            correct = answer.marker == "=" or (not single and weight > 0)
+            correct = full or (not single and weight > 0)
             if correct:
                 right.append(text)
                 if not single:
