@@ -203,7 +203,6 @@ BROKEN = {
     "a text as a plain string": {**QUIZ, "title": "Title"},
     "a text in an unknown language": {**QUIZ, "title": {"de": "Titel"}},
     "a yes/no value where text is expected": _quiz_with(prompt={"kk": "а", "en": True}),
-    "question without source": _drop(QUIZ, "questions", 0, "source"),
     "empty source": _quiz_with(source="  "),
     "misspelt question key": _quiz_with(explanaton={"kk": "а"}),
     "unknown question type": _quiz_with(type="multipel"),
@@ -303,3 +302,16 @@ def test_the_loader_also_reports_every_broken_case(tmp_path, case):
                     {"q" if document["id"] not in ("q", "s") else document["id"]: document})
     problems, _ = validate_paths([tmp_path / "p"])
     assert has_errors(problems), [p.format() for p in problems]
+
+
+def test_a_question_without_explanation_or_source_is_a_warning_not_an_error(validator, tmp_path):
+    """A child can play it; `validate` says what is missing and `validate --strict` fails on it."""
+    document = _drop(_drop(QUIZ, "questions", 0, "source"), "questions", 0, "explanation")
+    assert errors(validator, document) == []
+    _write_pack(tmp_path / "p", PACK, {"q": document, "s": STORY})
+    problems, _ = validate_paths([tmp_path / "p"])
+    assert not has_errors(problems), [p.format() for p in problems]
+    missing = [p.format() for p in problems if "is missing" in p.format()]
+    assert len(missing) == 2 and all("warning" in m for m in missing), missing
+    assert any("'explanation'" in m for m in missing) and any("'source'" in m for m in missing)
+    assert main(["validate", "--strict", str(tmp_path / "p")]) == 1

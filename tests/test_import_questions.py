@@ -1,8 +1,10 @@
 """`import-questions`: Moodle GIFT and Aiken banks -> quiz level files that the game's own loader accepts."""
 import os
+import re
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -10,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from game.authoring.question_import import parse_bank
-from game.authoring.question_import.level_writer import PLACEHOLDER_EXPLANATION, level_text
+from game.authoring.question_import import model, parse_bank
+from game.authoring.question_import.level_writer import level_text
 from game.authoring.question_import.model import Choice, ImportedQuestion
 from game.cli import main
 from game.core.loader import load_level
@@ -93,26 +95,53 @@ def test_gift_single_choice_marks_the_equals_option_right_and_keeps_general_feed
     assert q.check(0).correct and not q.check(1).correct
     assert q.explanation.get("kk") == "1824 жылы Қарқаралы округі құрылды."
     assert "kk" in q.explanation.by_lang and "ru" not in q.explanation.by_lang
-    assert "bank.gift, line 1" in q.source
+    assert q.source == ""  # the bank does not say where the fact comes from: validate warns
     text = done.path.read_text(encoding="utf-8")
+    assert "# bank.gift, line 1, title: Округ\n" in text and "    source:" not in text
     assert '# feedback for "1824": Дұрыс!' in text and '# feedback for "1924": Жоқ.' in text
     assert "1 question imported, 0 skipped" in done.out
 
 
-def test_gift_weights_make_a_multiple_choice_with_the_positive_options_right(capsys, tmp_path):
+def test_gift_weights_without_an_equals_make_a_multiple_choice_with_the_positive_options_right(capsys, tmp_path):
     done = gift(capsys, tmp_path, "Паркте қандай ағаштар өседі?{~%50%Қарағай ~%50%Қайың ~%-100%Пальма}")
     q = done.question("ағаштар")
     assert isinstance(q, MultipleChoice)
     assert right_texts(q) == ["Қарағай", "Қайың"]
     assert q.check([0, 1]).correct and not q.check([0]).correct and not q.check([0, 1, 2]).correct
-    assert any("no part marks" in line for line in done.report("note"))
+    assert done.report("note") == [
+        "bank.gift:1: note: a multiple-answer question (no '=' answer): the options with a weight above 0 are right, "
+        "'Қарағай' (50%), 'Қайың' (50%); the game gives no part marks, so the child must choose every one of them "
+        "and no other"]
 
 
-def test_gift_several_equals_become_a_multiple_choice_with_a_note(capsys, tmp_path):
-    done = gift(capsys, tmp_path, "Қай жануарлар Қызыл кітапта?{=арқар =қара дегелек ~пингвин ~кенгуру}")
-    q = done.question("жануарлар")
-    assert isinstance(q, MultipleChoice) and right_texts(q) == ["арқар", "қара дегелек"]
-    assert any("2 answers are right" in line and "bank.gift:1: note:" in line for line in done.report("note"))
+def test_gift_weights_beside_an_equals_are_part_marks_of_a_single_choice(capsys, tmp_path):
+    """Moodle keeps such a question single-answer: only '=' is fully right, the ~%N% answers give part marks."""
+    done = gift(capsys, tmp_path, "Жәрмеңкені кім құрды?{~%50%бір көпес ~%25%Омбы көпесі =Варнава Ботов ~%-50%Абай}")
+    q = done.question("Жәрмеңке")
+    assert isinstance(q, SingleChoice)
+    assert option_texts(q) == ["бір көпес", "Омбы көпесі", "Варнава Ботов", "Абай"]
+    assert right_texts(q) == ["Варнава Ботов"] and q.check(2).correct and not q.check(0).correct
+    assert done.report("note") == [
+        "bank.gift:1: note: the game gives no part marks: 'бір көпес' (50%), 'Омбы көпесі' (25%) give part marks "
+        "in Moodle and are wrong options here; only 'Варнава Ботов' is right"]
+    assert '# Moodle gave "бір көпес" 50% of the marks: here it is a wrong option' in done.path.read_text("utf-8")
+
+
+def test_gift_several_equals_stay_a_single_choice_with_the_first_right_answer(capsys, tmp_path):
+    done = gift(capsys, tmp_path, "Қай жануар Қызыл кітапта?{=арқар =қара дегелек ~пингвин ~кенгуру}")
+    q = done.question("жануар")
+    assert isinstance(q, SingleChoice) and option_texts(q) == ["арқар", "пингвин", "кенгуру"]
+    assert right_texts(q) == ["арқар"]
+    assert done.report("note") == [
+        "bank.gift:1: note: 'қара дегелек' is right too: Moodle accepts any one of its full-mark answers; a single-choice "
+        "question of the game has one right option, 'арқар', so 'қара дегелек' was left out"]
+
+
+def test_gift_one_positive_weight_without_an_equals_is_a_single_choice(capsys, tmp_path):
+    done = gift(capsys, tmp_path, "Парк қай жылы ашылды?{~%100%1998 ~1884 ~2010}")
+    q = done.question("Парк")
+    assert isinstance(q, SingleChoice) and right_texts(q) == ["1998"]
+    assert "only '1998' has a weight above 0: it is a single-choice question here" in done.report("note")[0]
 
 
 @pytest.mark.parametrize("mark, expected", [("T", True), ("TRUE", True), ("F", False), ("FALSE", False),
@@ -141,7 +170,7 @@ def test_gift_short_answer_becomes_fill_with_every_accepted_spelling(capsys, tmp
     assert q.prompt.get("kk") == "Қала атауы қандай бас киіммен байланысты? ___"
     assert q.check("Қарқара").correct and q.check("QARQARA").correct and not q.check("қалпақ").correct
     notes = "\n".join(done.report("note"))
-    assert "'қалпақ' gives part marks" in notes and "'қар*' uses the * wildcard" in notes
+    assert "'қалпақ' gives 50% of the marks in Moodle: left out" in notes and "'қар*' uses the * wildcard" in notes
     # the generated file writes the answers the way docs/levels.md shows: answers: {kk: [...]}
     assert 'answers: {kk: ["қарқара", "qarqara"]}' in done.path.read_text(encoding="utf-8")
     assert not [p for p in done.result.problems if "blank" in p.message]
@@ -185,7 +214,7 @@ def test_gift_title_comments_escapes_and_multiline_text(capsys, tmp_path):
     assert q.prompt.get("kk") == ("Шайтанкөл {Шайтанколь} орысша «Чёртово озеро» = ~ #1 деп те аталады.\nИә ма?")
     assert q.answer is True and q.id == "q1-kol-atauy"
     assert "title: Көл: атауы" in done.path.read_text(encoding="utf-8")
-    assert "bank.gift, line 2" in q.source  # the line the question starts on, after the comment
+    assert "# bank.gift, line 2, title" in done.path.read_text("utf-8")  # the line the question starts on
 
 
 def test_gift_html_and_markdown_are_made_plain_with_a_note(capsys, tmp_path):
@@ -194,11 +223,11 @@ def test_gift_html_and_markdown_are_made_plain_with_a_note(capsys, tmp_path):
             "::М::[markdown]Мечеть названа в честь **Кунанбая**, см. [статью](http://x.kz).{T}\n")
     done = gift(capsys, tmp_path, text, lang="ru")
     first, second = done.questions
-    assert first.prompt.get("ru") == "Кому в 1905 году отправили\nпетицию ?"
+    assert first.prompt.get("ru") == "Кому в 1905 году отправили\nпетицию?"
     assert right_texts(first, "ru") == ["Николаю II"] and first.explanation.get("ru") == "Царю Николаю II."
     assert second.prompt.get("ru") == "Мечеть названа в честь Кунанбая, см. статью."
     notes = "\n".join(done.report("note"))
-    assert "bank.gift:1: note: [html] formatting was removed" in notes and "picture (<img>)" in notes
+    assert "bank.gift:1: note: [html] formatting was removed" in notes and "the picture a.png was left out" in notes
     assert "bank.gift:4: note: [markdown] formatting was removed" in notes
 
 
@@ -209,13 +238,13 @@ def test_gift_category_lines_are_ignored_with_a_note(capsys, tmp_path):
                                    "a level file is one quiz"]
 
 
-def test_gift_without_general_feedback_gets_a_placeholder_and_a_warning(capsys, tmp_path):
+def test_gift_without_general_feedback_has_no_explanation_and_a_warning(capsys, tmp_path):
     done = gift(capsys, tmp_path, "Қарқаралы — көне қала.{T}\n\nҚарқаралы — жаңа қала.{F####Ол көне қала.}", lang="ru")
     first, second = done.questions
-    assert first.explanation.get("ru") == PLACEHOLDER_EXPLANATION["ru"] and "TODO" in first.explanation.get("ru")
+    assert first.explanation.by_lang == {} and first.source == ""
     assert second.explanation.get("ru") == "Ол көне қала."
-    assert done.report("warning") == ["bank.gift:1: warning: it has no general feedback (####): the explanation "
-                                      "says TODO; write it before children play"]
+    assert done.report("warning") == ["bank.gift:1: warning: it has no general feedback (####): no explanation "
+                                      "was written; add one before children play"]
 
 
 # -- GIFT: what cannot be converted is listed with its line ---------------------------------------------
@@ -288,7 +317,7 @@ def test_aiken_latin_letters_with_parenthesis_and_dot(capsys, tmp_path):
     first, second = done.questions
     assert isinstance(first, SingleChoice) and right_texts(first, "en") == ["1824"]
     assert option_texts(second, "en") == ["Zebra", "Argali"] and right_texts(second, "en") == ["Argali"]
-    assert first.explanation.get("en") == PLACEHOLDER_EXPLANATION["en"]
+    assert first.explanation.by_lang == {} and first.source == ""
     assert len(done.report("warning")) == 2 and "2 questions imported, 0 skipped" in done.out
 
 
@@ -544,3 +573,267 @@ def test_any_bank_text_gives_a_loadable_level_or_reasons_with_real_line_numbers(
             loaded = load_level(path, "p", Path(folder))
             assert not has_errors(loaded.problems), [p.format() for p in loaded.problems if p.is_error]
             assert len(loaded.level.questions) == len(result.questions)
+
+
+# -- every construct of Moodle's GIFT format, in one bank of our own ------------------------------------------
+
+EVERY = BANKS / "every-construct.gift"
+
+
+def shown(question, lang="en"):
+    """What a child meets in one imported question: its type, texts and right answers."""
+    kind = question.kind
+    if isinstance(question, (SingleChoice, MultipleChoice)):
+        body = [(o.item.text.get(lang), o.correct) for o in question.options]
+    elif isinstance(question, TrueFalse):
+        body = question.answer
+    elif isinstance(question, FillBlank):
+        body = dict(question.answers)[lang]
+    else:
+        body = [(a.text.get(lang), b.text.get(lang)) for a, b in question.pairs]
+    return kind, question.prompt.get(lang), body, question.explanation.by_lang.get(lang)
+
+
+def test_every_construct_of_a_gift_bank_has_the_outcome_it_has_in_moodle_where_the_game_can(capsys, tmp_path):
+    done = run_import(capsys, tmp_path, EVERY, "gift", "en")
+    assert done.rc == 0
+    assert {q.id: shown(q) for q in done.questions} == {
+        "q1-okrug": ("single", "In which year was the Karkaraly okrug formed?",
+                     [("1824", True), ("1924", False), ("1724", False)],
+                     "The Karkaraly external okrug was formed in 1824."),
+        # an '=' answer keeps it single-answer; the 50% option is a wrong option (Moodle: part marks)
+        "q2-fair-founder": ("single", "Who founded the Koyandy fair in 1848?",
+                            [("a merchant from Omsk", False), ("Varnava Botov", True), ("Kunanbai", False),
+                             ("Abai", False)], None),
+        # no '=' answer: Moodle's multiple-answer question, the options weighted above 0 are right
+        "q3-red-book": ("multiple", "Which animals of the national park are in the Red Book?",
+                        [("the argali", True), ("the black stork", True), ("the penguin", False),
+                         ("the kangaroo", False)], "The argali and the black stork are protected."),
+        "q4-park-year": ("single", "In which year did Karkaraly National Park open?",
+                         [("1998", True), ("1884", False), ("2010", False)], None),
+        "q5-peaks": ("single", "Name a peak of the Karkaraly mountains.",
+                     [("Komsomol peak", True), ("Khan Tengri", False), ("Everest", False)], None),
+        "q6-oldest": ("true_false", "Karkaraly is the oldest town of Karaganda region.", True, None),
+        "q7": ("true_false", "Karkaraly is on the shore of the Caspian Sea.", False, None),
+        "q8-fortress": ("true_false", "In 1827 the fortress became a Cossack stanitsa.", True,
+                        "The fortress of 1824 became a stanitsa in 1827."),
+        "q9-tsar": ("true_false", "The 1905 petition was sent to Tsar Alexander I.", False,
+                    "It was sent to Tsar Nicholas II on 22 July 1905."),
+        "q10-headdress": ("fill", "The town's name is linked to which headdress? ___", ("qarqara", "қарқара"), None),
+        "q11-mountain": ("fill", "Komsomol peak is part of which mountain? ___", ("Zhirensakal",), None),
+        "q12-fair-year": ("single", "The Koyandy fair was founded in ___ by Varnava Botov.",
+                          [("1905", False), ("1848", True), ("1998", False)], None),
+        "q13-peak": ("fill", "The highest point of the Karkaraly mountains is ___ peak.", ("Komsomol", "Комсомол"),
+                     None),
+        "q14-petition-month": ("fill", "The Karkaraly petition was drawn up in June ___.", ("1905",), None),
+        "q15-people": ("match", "Match each person with what they did.",
+                       [("Tokhtar Aubakirov", "the first Kazakh cosmonaut"), ("Madi Bapiuly", "a singer and composer"),
+                        ("Nurken Abdirov", "a pilot")], "All three were born in the Karkaraly area."),
+        "q16-lake-shaitankol": ("true_false", "Shaitankol {Шайтанкөл} is \"Devil's lake\" = ~Чёртово озеро~, "
+                                              "lake #1 of the park: true?\nAnswer T or F.", True, None),
+        "q17-signs": ("single", "Which of these is written with a backslash \\ before it?",
+                      [("{1824}", True), ("1824", False), ("18\\24", False)], None),
+        "q18-moodle-format": ("true_false", "Karkaraly is the administrative centre of Karkaraly district.", True,
+                              None),
+        "q19-plain-format": ("true_false", "The forest reserve is older than the park: 1884 < 1998.", True, None),
+        "q20-markers-everywhere": ("single", "Who led the building of the Karkaraly mosque?",
+                                   [("Kunanbai", True), ("Abai", False), ("Alikhan Bokeikhanov", False),
+                                    ("Madi Bapiuly", False)], "The mosque was built under Kunanbai's leadership."),
+        "q21-pairs-with-markers": ("match", "Match the lake with its name.",
+                                   [("Shaitankol", "Devil's lake"), ("Bassein", 'a "pool"'), ("Әулиекөл", "holy lake")],
+                                   None),
+        "q22-petition": ("single", "To whom was the Karkaraly petition sent on 22 July 1905?\n"
+                                   "• It was drawn up at the Koyandy fair.\n• 42 people signed it first.\n"
+                                   "Listen: the petition read aloud.",
+                         [("Tsar Nicholas II", True), ("Tsar Alexander I", False), ("Kunanbai", False)],
+                         "It went to Tsar Nicholas II from Karkaraly.\nAlikhan Bokeikhanov was among its authors."),
+        "q23-mosque": ("single", "Who led the building of the mosque (the picture shows it) in 1850–1851?",
+                       [("Kunanbai", True), ("Abai", False)], None),
+        "q24-argali": ("true_false", "The argali (a wild mountain sheep) lives in the Karkaraly mountains. "
+                                     "Hear it on this recording or read the park's page.", True, None),
+        # as Moodle exports a short answer: =%100% is right, =%0% is a wrong answer with feedback
+        "q25-okrug-as-exported": ("fill", "In which year was the Karkaraly okrug formed? ___", ("1824",),
+                                  "The okrug was formed in 1824."),
+    }
+    assert all(q.source == "" for q in done.questions)
+
+    def at(needle):
+        return f"{EVERY.name}:{line_of(EVERY, needle)}"
+
+    not_yet = "the game has no number questions yet; make it a choice or fill-in question"
+    essay = "an essay question ({} with no answers): the game cannot check a written answer"
+    description = ("a description (text with no answers in { }): a quiz has only questions; put such a text in a "
+                   "story level, or in the summary")
+    assert done.report("skipped") == [
+        f"{at('::Height::')}: skipped: a numeric question (1403): {not_yet}",
+        f"{at('::Kent::')}: skipped: a numeric question (1469 ± 10): {not_yet}",
+        f"{at('::Distance::')}: skipped: a numeric question (200..240): {not_yet}",
+        f"{at('::Okrug again::')}: skipped: a numeric question (1824, 1822 for 50%): {not_yet}",
+        f"{at('::Town height::')}: skipped: a numeric question (815 ± 15): {not_yet}",
+        f"{at('::Essay::')}: skipped: {essay}",
+        f"{at('::Essay with feedback::')}: skipped: {essay}",
+        f"{at('The next questions')}: skipped: {description}",
+        f"{at('::Intro::')}: skipped: {description}",
+    ]
+    assert "25 questions imported, 9 skipped" in done.out
+
+    notes = done.report("note")
+    per_answer = "note: the game shows no feedback per answer: it is kept as a comment in the level file, to use " \
+                 "in the explanation"
+    assert notes == [
+        f"{at('$CATEGORY')}: note: the Moodle category '$course$/top/Karkaraly' is not used: a level file is one quiz",
+        f"{at('::Okrug::')}: {per_answer}",
+        f"{at('::Fair founder::')}: note: the game gives no part marks: 'a merchant from Omsk' (50%) gives part "
+        "marks in Moodle and is a wrong option here; only 'Varnava Botov' is right",
+        f"{at('::Fair founder::')}: {per_answer}",
+        f"{at('::Red Book::')}: note: a multiple-answer question (no '=' answer): the options with a weight above 0 "
+        "are right, 'the argali' (50%), 'the black stork' (50%); the game gives no part marks, so the child must "
+        "choose every one of them and no other",
+        f"{at('::Park year::')}: note: no '=' answer, so Moodle shows boxes to tick, but only '1998' has a weight "
+        "above 0: it is a single-choice question here",
+        f"{at('::Peaks::')}: note: 'Shankoz' is right too: Moodle accepts any one of its full-mark answers; a single-choice "
+        "question of the game has one right option, 'Komsomol peak', so 'Shankoz' was left out",
+        f"{at('::Fortress::')}: {per_answer}",
+        f"{at('::Tsar::')}: {per_answer}",
+        f"{at('::Headdress::')}: note: the answer 'a hat' gives 50% of the marks in Moodle: left out, the game "
+        "accepts only fully right answers",
+        f"{at('::Headdress::')}: note: the answer 'qarqa*' uses the * wildcard, which the game does not know: left "
+        "out; write every spelling you accept",
+        f"{at('::Headdress::')}: {per_answer}",
+        f"{at('::People::')}: note: the extra answer 'a doctor' (with no question) was left out: our matching "
+        "questions have no extra answers",
+        f"{at('::Signs::')}: {per_answer}",
+        f"{at('::Plain format::')}: {per_answer}",
+        f"{at('::Markers everywhere::')}: note: [markdown] formatting was removed: the texts are plain now",
+        f"{at('::Markers everywhere::')}: note: [html] formatting was removed: the texts are plain now",
+        f"{at('::Markers everywhere::')}: {per_answer}",
+        f"{at('::Pairs with markers::')}: note: [markdown] formatting was removed: the texts are plain now",
+        f"{at('::Pairs with markers::')}: note: [html] formatting was removed: the texts are plain now",
+        f"{at('::Petition::')}: note: [html] formatting was removed: the texts are plain now",
+        f"{at('::Petition::')}: note: the sound or video petition.mp3 was left out (its words 'the petition read "
+        "aloud' stay in the text): the game cannot play one inside a question",
+        f"{at('::Petition::')}: {per_answer}",
+        f"{at('::Mosque::')}: note: HTML formatting was removed: the texts are plain now",
+        f"{at('::Mosque::')}: note: the picture mosque.jpg was left out (its words '(the picture shows it)' stay in "
+        "the text): put it in the pack's assets and give the question 'image:'",
+        f"{at('::Argali::')}: note: [markdown] formatting was removed: the texts are plain now",
+        f"{at('::Argali::')}: note: the picture argali.png was left out (its words 'a wild mountain sheep' stay in "
+        "the text): put it in the pack's assets and give the question 'image:'",
+        f"{at('::Argali::')}: note: the sound or video argali.ogg was left out (its words 'this recording' stay in "
+        "the text): the game cannot play one inside a question",
+        f"{at('::Argali::')}: {per_answer}",
+        f"{at('::Okrug (as exported)::')}: note: [html] formatting was removed: the texts are plain now",
+        f"{at('::Okrug (as exported)::')}: note: the answer '1924' gives 0% of the marks in Moodle: left out, the "
+        "game accepts only fully right answers",
+    ]
+    without_explanation = [q for q in done.questions if not q.explanation.by_lang]
+    assert len(done.report("warning")) == len(without_explanation) == 17
+
+    text = done.path.read_text(encoding="utf-8")
+    for kept in ('# feedback for "1924": That is a hundred years too late.',
+                 '# Moodle gave "a merchant from Omsk" 50% of the marks: here it is a wrong option',
+                 "# feedback when the answer is wrong: No: it went to Nicholas II.",
+                 "# feedback when the answer is right: Right, it was Nicholas II.",
+                 '# feedback for "Kunanbai": Yes, Kunanbai & the people of 16 volosts.',
+                 '# feedback for "Abai": Abai is his son.',
+                 "# feedback when the answer is wrong: Look again at the years.",
+                 "# feedback when the answer is wrong: No, it does live there.",
+                 "# feedback when the answer is right: Yes: it is in the Red Book.",
+                 f"# {EVERY.name}, line {line_of(EVERY, '::Lake')}, title: Lake: Shaitankol"):
+        assert kept in text, kept
+
+
+def child_texts(level, lang="en"):
+    for q in level.questions:
+        yield q.prompt.get(lang)
+        yield q.explanation.get(lang)
+        for option in getattr(q, "options", ()):
+            yield option.item.text.get(lang)
+        for left, right in getattr(q, "pairs", ()):
+            yield left.text.get(lang)
+            yield right.text.get(lang)
+        for _, accepted in getattr(q, "answers", ()):
+            yield from accepted
+
+
+def test_nothing_a_child_reads_is_markup_or_a_placeholder(capsys, tmp_path):
+    done = run_import(capsys, tmp_path, EVERY, "gift", "en")
+    texts = list(child_texts(done.result.level))
+    assert len(texts) > 90
+    for text in texts:
+        assert not re.search(r"\[(html|moodle|plain|markdown)\]|<[a-z/]|&[a-z#]+;|\*\*|!\[|\]\(|TODO", text), text
+        assert not re.search(r" [,.;:!?)]|\( |  |^ | $", text, re.MULTILINE), repr(text)
+    written = done.path.read_text(encoding="utf-8")
+    assert "TODO" not in written and "check this fact" not in written and "    source:" not in written
+
+
+def test_numeric_questions_are_read_whole_for_the_coming_number_type(monkeypatch):
+    """Until the game has a `number` question, they are skipped; the parsed question is what it will write."""
+    monkeypatch.setattr(model, "KINDS", model.KINDS + ("number",))
+    result = parse_bank(EVERY.read_text(encoding="utf-8"), "gift")
+    numbers = {q.title: q for q in result.questions if q.kind == "number"}
+    assert {title: [(n.value, n.tolerance, n.weight, n.low, n.high, n.feedback) for n in q.numbers]
+            for title, q in numbers.items()} == {
+        "Height": [(1403, 0, 100, 1403, 1403, "")],
+        "Kent": [(1469, 10, 100, 1459, 1479, "")],
+        "Distance": [(220, 20, 100, 200, 240, "")],
+        "Okrug again": [(1824, 0, 100, 1824, 1824, "Right!"),
+                        (1822, 0, 50, 1822, 1822, "1822 is the year of the Charter; the okrug came two years later.")],
+        "Town height": [(815, 15, 100, 800, 830, "")],
+    }
+    assert numbers["Height"].prompt == "How high is Komsomol peak, in metres?"
+    assert numbers["Town height"].prompt == "Karkaraly stands about ___ metres above the sea."
+    assert "feedback for any other number: Look at the fort's first year." in numbers["Okrug again"].comments
+    assert all(isinstance(n.value, Decimal) for q in numbers.values() for n in q.numbers)
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("{#}", "a numeric question with no number in its { }"),
+    ("{#abc}", "'abc' is not a number the game can read"),
+    ("{#5..1}", "'5..1' is not a number the game can read"),
+    ("{#1403:-5}", "'1403:-5' is not a number the game can read"),
+    ("{#nan}", "'nan' is not a number the game can read"),
+    ("{#=%50%1403}", "no number gives full marks"),
+])
+def test_a_numeric_question_the_game_could_not_read_says_why(body, reason):
+    result = parse_bank(f"Биіктігі қанша?{body}", "gift")
+    assert not result.questions and result.skipped[0].text.startswith(reason)
+
+
+def test_a_numeric_answer_may_use_a_decimal_comma_and_a_negative_range():
+    result = parse_bank("A?{#3,5:0,5}\n\nB?{#-40..-30}", "gift")
+    assert [m.text.split(":")[0] for m in result.skipped] == ["a numeric question (3.5 ± 0.5)",
+                                                                "a numeric question (-40..-30)"]
+
+
+def test_a_child_playing_an_imported_quiz_meets_no_placeholder(capsys, tmp_path):
+    """The feedback of a question without explanation or source shows the verdict and the right answer only."""
+    from game.testing import run_test
+    from pilot_steps import create_profile
+
+    levels = tmp_path / "levels"
+    done = gift(capsys, tmp_path, "::Парк::Қарқаралы ұлттық паркі қай жылы ашылды?{=1998 ~1884 ~2010}")
+    (levels / "imported").mkdir(parents=True)
+    (levels / "imported" / "pack.yaml").write_text(
+        "format: 1\nid: imported\ntitle: {kk: Импорт, ru: Импорт, en: Imported}\nlevels: [bank]\n", encoding="utf-8")
+    (levels / "imported" / "bank.yaml").write_bytes(done.path.read_bytes())
+    with run_test(tmp_path / "data", level_dirs=[levels], language="kk") as pilot:
+        create_profile(pilot, "Әсел", "fox")
+        pilot.press("return")
+        assert pilot.scene.name == "quiz"
+        question = pilot.scene.runner.current
+        wrong = 1 if pilot.scene.runner.order(question).index(question.correct_answer()) == 0 else 0
+        pilot.press(*["down"] * wrong, "return")
+        assert pilot.scene.runner.phase.value == "feedback"
+        shown = pilot.drawn_text()
+        assert "1998" in shown and "TODO" not in shown and "Дереккөз" not in shown and "bank.gift" not in shown
+        assert "TODO" not in pilot.spoken[-2] and pilot.spoken[-2].rstrip().endswith("1998")
+
+
+def test_gift_a_full_weight_beside_an_equals_is_a_second_right_answer_not_a_part_mark(capsys, tmp_path):
+    done = gift(capsys, tmp_path, "Округ қай жылы құрылды?{=1824 ~%100%1824 жылы ~1924}")
+    q = done.question("Округ")
+    assert isinstance(q, SingleChoice) and option_texts(q) == ["1824", "1924"] and right_texts(q) == ["1824"]
+    assert done.report("note") == [
+        "bank.gift:1: note: '1824 жылы' is right too: Moodle accepts any one of its full-mark answers; a "
+        "single-choice question of the game has one right option, '1824', so '1824 жылы' was left out"]

@@ -208,22 +208,26 @@ def _question(ctx: ParseContext, node: yaml.Node) -> Question | None:
     kind = KINDS.get(kind_name) if kind_name else None
     if type_node is not None and kind_name is not None and kind is None:
         r.error(type_node, Msg("unknown question type '{kind}'", kind=kind_name), did_you_mean(kind_name, KINDS))
-    keys = r.mapping(node, Msg("a question"), required=("id", "type", "prompt", "explanation", "source"),
+    keys = r.mapping(node, Msg("a question"), required=("id", "type", "prompt"),
                      optional=_QUESTION_COMMON + (kind.keys if kind else tuple(k for v in KINDS.values() for k in v.keys)))
     if keys is None or kind is None:
         return None
+    for key in ("explanation", "source"):  # a question plays without them, but a child learns less
+        if key not in keys:
+            r.warn(node, Msg("{what} is missing '{key}'", what=Msg("a question"), key=key),
+                   Msg("add a line '{key}: ...'", key=key))
     common = dict(
         id=r.ident(keys["id"], Msg("the question id")) if "id" in keys else None,
         prompt=r.text(keys["prompt"], Msg("the question")) if "prompt" in keys else None,
-        explanation=r.text(keys["explanation"], Msg("the explanation")) if "explanation" in keys else None,
-        source=r.string(keys["source"], Msg("the source")) if "source" in keys else None,
+        explanation=r.text(keys["explanation"], Msg("the explanation")) if "explanation" in keys else Text(),
+        source=r.string(keys["source"], Msg("the source")) if "source" in keys else "",
         where=where(r.path, node),
         hint=r.text(keys["hint"], Msg("the hint")) if "hint" in keys else None,
         image=read_image(ctx, keys["image"], Msg("the picture")) if "image" in keys else None,
         picture_only=bool(r.boolean(keys["picture_only"], "picture_only")) if "picture_only" in keys else False,
         time_limit=_positive(r, keys, "time_limit"),
     )
-    if common["source"] is not None and not common["source"].strip():
+    if "source" in keys and common["source"] is not None and not common["source"].strip():
         r.error(keys["source"], Msg("the source is empty"),
                 Msg("say where the fact comes from: a book, a page, a web site"))
         common["source"] = None

@@ -2,7 +2,7 @@
 
     source.py        read the bank file: size limit, UTF-8 (with or without BOM), a clear refusal otherwise
     model.py         the imported questions, independent of both the bank format and our YAML
-    markup.py        [html] and [markdown] texts made plain
+    markup.py        HTML and Markdown texts made plain, naming the pictures and sounds left out
     gift.py, aiken.py  the two parsers: text -> model, with every skipped item and its line number
     level_writer.py  model -> a commented, quoted level YAML file of our format
     command.py       the command line: report, checks the result with the game's own loader, writes it
@@ -11,7 +11,7 @@ Nothing here imports pygame.
 """
 from __future__ import annotations
 
-from .model import BankResult, Choice, ImportedQuestion, Message
+from .model import BankResult, Choice, ImportedQuestion, Message, NumberAnswer
 
 FORMATS = ("gift", "aiken")
 
@@ -27,4 +27,4 @@ def parse_bank(text: str, fmt: str) -> BankResult:
     raise ValueError(f"unknown format {fmt!r}")
 
 
-__all__ = ["FORMATS", "BankResult", "Choice", "ImportedQuestion", "Message", "parse_bank"]
+__all__ = ["FORMATS", "BankResult", "Choice", "ImportedQuestion", "Message", "NumberAnswer", "parse_bank"]

@@ -1,7 +1,7 @@
 """`python run_game.py import-questions BANK --format gift|aiken --out LEVEL.yaml [--lang kk] [--force]`.
 
-Prints one line per item that was not converted (`FILE:LINE: skipped: why`), per placeholder explanation
-(`warning`) and per change (`note`), in the order of the file, then `N questions imported, M skipped`.
+Prints one line per item that was not converted (`FILE:LINE: skipped: why`), per question without an
+explanation (`warning`) and per change (`note`), in the order of the file, then `N questions imported, M skipped`.
 The level is checked with the game's own loader before it is written, and is written only when at
 least one question converted. Exit code 0 when something was imported, 1 otherwise. Messages are plain
 English, like the other authoring commands.
@@ -78,8 +78,9 @@ def _import(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _refuse(f"cannot write {out}: {exc.strerror or exc}")
     print(summary)
-    print(f"wrote {out}: a quiz in '{args.written_in}' with {warnings} warning(s) (the missing translations)")
-    print(f"next: check the facts, sources and explanations in it, then: python run_game.py validate {out}")
+    print(f"wrote {out}: a quiz in '{args.written_in}' with {warnings} warning(s) "
+          "(the missing translations, explanations and sources)")
+    print(f"next: check the facts, add the sources and explanations, then: python run_game.py validate {out}")
     return 0
 
 
@@ -87,7 +88,7 @@ def _report(result: BankResult, shown: str, fmt: str) -> None:
     lines = [(m.line, "skipped", m.text) for m in result.skipped]
     lines += [(m.line, "note", m.text) for m in result.notes]
     missing = ("it has no general feedback (####)" if fmt == "gift" else "Aiken questions have no explanation")
-    lines += [(q.line, "warning", f"{missing}: the explanation says TODO; write it before children play")
+    lines += [(q.line, "warning", f"{missing}: no explanation was written; add one before children play")
               for q in result.questions if not q.explanation]
     for line, kind, text in sorted(lines, key=lambda row: (row[0], _ORDER[row[1]])):
         print(f"{shown}:{line}: {kind}: {text}")

@@ -1,25 +1,29 @@
-"""Moodle's GIFT format -> imported questions.
+"""Moodle's GIFT format -> imported questions, read the way Moodle's own importer reads it.
 
 Questions are separated by empty lines; `//` lines are comments; `$CATEGORY:` lines name a Moodle
 category. A question is `::title:: [format] text {answers} more text`, where the answers are
-`=right ~wrong` (single or multiple choice, `~%50%` weights), `T`/`F` (true/false), `=a =b` (short
-answer), `=left -> right` (matching), `#...` (numeric) or nothing (essay). `#` after an answer is its
-feedback, `####` the general feedback. `\\~ \\= \\# \\{ \\} \\:` are the characters themselves, `\\n` a line break.
+`=right ~wrong` (choice: single-answer when there is an `=`, the `~%50%` answers then give part marks;
+multiple-answer when there is none, the answers with a weight above 0 being right), `T`/`F` (true/false),
+`=a =b` (short answer), `=left -> right` (matching), `#...` (numeric) or nothing (essay). `#` after an
+answer is its feedback, `####` the general feedback. Any text (question, answer, feedback) may start with
+its own [html], [moodle], [plain] or [markdown]; without one it has the question's format.
+`\\~ \\= \\# \\{ \\} \\:` are the characters themselves, `\\n` a line break.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from .markup import BREAK, looks_like_html, strip_html, strip_markdown, tidy
-from .model import BankResult, Choice, ImportedQuestion
+from .model import BankResult, Choice, ImportedQuestion, NumberAnswer
 
 # Escaped characters are swapped for private-use stand-ins while the structure is parsed.
 _ESCAPES = {"\\": "\ue000", "~": "\ue001", "=": "\ue002", "#": "\ue003", "{": "\ue004", "}": "\ue005",
             ":": "\ue006", "n": BREAK}
 _RESTORE = str.maketrans({v: k for k, v in _ESCAPES.items() if k != "n"})
 _PRIVATE = re.compile(r"[\ue000-\ue0ff]")
-_FORMAT = re.compile(r"\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
+_FORMAT = re.compile(r"\s*\[(html|moodle|plain|markdown)\]", re.IGNORECASE)
 _WEIGHT = re.compile(r"\s*%\s*(-?\d+(?:[.,]\d+)?)\s*%")
 _TRUE, _FALSE = ("T", "TRUE"), ("F", "FALSE")
 _BLANK = "___"
@@ -71,7 +75,7 @@ def _protect(text: str) -> str:
 @dataclass
 class _Answer:
     marker: str            # "=" or "~"
-    weight: float | None   # the %50% weight, if any
+    weight: Decimal | None  # the %50% weight, if any
     text: str
     feedback: str
 
@@ -83,7 +87,7 @@ def _split_answers(body: str) -> tuple[str, list[_Answer]]:
         weight = None
         found = _WEIGHT.match(chunk)
         if found:
-            weight = float(found.group(1).replace(",", "."))
+            weight = Decimal(found.group(1).replace(",", "."))
             chunk = chunk[found.end():]
         text, _, feedback = chunk.partition("#")
         answers.append(_Answer(marker, weight, text, feedback))
@@ -96,20 +100,30 @@ class _Question:
         self.line = line
         self.result = result
         self.format = "moodle"
-        self.made_plain = False
-        self.lost: list[str] = []
+        self.notes: list[str] = []  # reported only when the question is imported
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
 
     # -- texts ------------------------------------------------------------------------------
-    def clean(self, raw: str) -> str:
-        text = raw.translate(_RESTORE)
-        if self.format == "html" or (self.format == "moodle" and looks_like_html(text)):
+    def clean(self, raw: str, own_format: bool = True) -> str:
+        """A text as a child reads it: its [format] marker taken off, HTML or Markdown made plain."""
+        text, fmt = raw, self.format
+        marker = _FORMAT.match(text) if own_format else None
+        if marker:
+            text, fmt = text[marker.end():], marker.group(1).lower()
+        text = text.translate(_RESTORE)
+        lost: list[str] = []
+        if fmt == "html" or (fmt == "moodle" and looks_like_html(text)):
             text, lost = strip_html(text)
-            self.made_plain = True
-            self.lost += [note for note in lost if note not in self.lost]
-        elif self.format == "markdown":
+            self.note("HTML formatting was removed: the texts are plain now" if fmt == "moodle" else
+                      "[html] formatting was removed: the texts are plain now")
+        elif fmt == "markdown":
             text, lost = strip_markdown(text)
-            self.made_plain = True
-            self.lost += [note for note in lost if note not in self.lost]
+            self.note("[markdown] formatting was removed: the texts are plain now")
+        for note in lost:
+            self.note(note)
         return tidy(text)
 
     def skip(self, reason: str) -> None:
@@ -141,7 +155,9 @@ class _Question:
         if "{" in after or "}" in after:
             return self.skip("more than one { } in one question: is the empty line between two questions "
                              "missing? (write \\{ \\} for braces in the text)")
-        body, _, general = body.partition("####")
+        general = ""
+        if "####" in body:  # Moodle takes the last #### as the start of the general feedback
+            body, _, general = body.rpartition("####")
         kind = self.kind(body.strip())
         if kind is None:
             return
@@ -153,6 +169,9 @@ class _Question:
                              f"answer in the middle of the text; write the whole text before {{ }}")
         if kind == "true_false":
             self.true_false(question, body)
+        elif kind == "number":
+            if not self.number(question, body.strip()[1:]):
+                return
         else:
             head, answers = _split_answers(body)
             if head.strip():
@@ -161,38 +180,33 @@ class _Question:
             if not filled:
                 return
         question.prompt = self.prompt(before, after, blank=gap or kind == "fill")
-        if self.made_plain:
-            self.result.note(self.line, f"[{self.format}] formatting was removed: the texts are plain now"
-                             if self.format in ("html", "markdown") else
-                             "HTML formatting was removed: the texts are plain now")
-        for lost in self.lost:
-            self.result.note(self.line, lost)
         if any(q.startswith("feedback") for q in question.comments):
-            self.result.note(self.line, "the game shows no feedback per answer: it is kept as a comment "
-                                        "in the level file, to use in the explanation")
-        self.result.add(question)
+            self.note("the game shows no feedback per answer: it is kept as a comment in the level file, "
+                      "to use in the explanation")
+        if self.result.add(question):
+            for note in self.notes:
+                self.result.note(self.line, note)
 
     def kind(self, body: str) -> str | None:
+        """The kind, tested in the order Moodle tests it."""
         if not body:
             self.skip("an essay question ({} with no answers): the game cannot check a written answer")
             return None
         if body.startswith("#"):
-            self.skip("a numeric question ({#...}): our quizzes have no number answers; "
-                      "make it a choice or fill-in question")
-            return None
-        if body.split("#", 1)[0].strip().upper() in _TRUE + _FALSE:
-            return "true_false"
+            return "number"
+        if "~" in body:
+            return "single"  # single or multiple: decided by the answers' marks
         if body.startswith("=") and "->" in body:
             return "match"
-        if "~" in body:
-            return "single"  # single or multiple: decided by the number of right options
+        if body.split("#", 1)[0].strip().upper() in _TRUE + _FALSE:
+            return "true_false"
         if body.startswith("="):
             return "fill"
         self.skip("the answers in { } should start with = (right) or ~ (wrong), or be T or F")
         return None
 
     def prompt(self, before: str, after: str, blank: bool) -> str:
-        first, rest = self.clean(before), self.clean(after)
+        first, rest = self.clean(before, own_format=False), self.clean(after, own_format=False)
         if not blank or _BLANK in first + rest:
             return " ".join(part for part in (first, rest) if part)
         text = f"{first} {_BLANK}" if first else _BLANK
@@ -210,33 +224,54 @@ class _Question:
                 question.comments.append(f"{label}: {self.clean(text)}")
 
     def choice(self, question: ImportedQuestion, answers: list[_Answer]) -> bool:
+        single = any(a.marker == "=" for a in answers)  # Moodle: an '=' answer makes it single-answer
+        right: list[str] = []           # Moodle's full-mark options
+        part_marks: list[str] = []      # options that give part marks in Moodle and are wrong here
+        weighted: list[str] = []        # multiple-answer: the options with a weight above 0
         for answer in answers:
-            correct = answer.weight > 0 if answer.weight is not None else answer.marker == "="
-            question.options.append(Choice(self.clean(answer.text), correct, self.clean(answer.feedback)))
-            if question.options[-1].feedback:
-                question.comments.append(f"feedback for \"{question.options[-1].text}\": "
-                                         f"{question.options[-1].feedback}")
-        right = [o for o in question.options if o.correct]
-        if len(right) > 1:
+            text, feedback = self.clean(answer.text), self.clean(answer.feedback)
+            weight = answer.weight or Decimal(0)
+            full = answer.marker == "=" or (single and weight >= 100)
+            if full and right and single:
+                self.note(f"'{text}' is right too: Moodle accepts any one of its full-mark answers; a single-choice "
+                          f"question of the game has one right option, '{right[0]}', so '{text}' was left out")
+                continue
+            correct = full or (not single and weight > 0)
+            if correct:
+                right.append(text)
+                if not single:
+                    weighted.append(f"'{text}' ({weight}%)")
+            elif weight > 0:
+                part_marks.append(f"'{text}' ({weight}%)")
+                question.comments.append(f"Moodle gave \"{text}\" {weight}% of the marks: here it is a wrong option")
+            question.options.append(Choice(text, correct, feedback))
+            if feedback:
+                question.comments.append(f"feedback for \"{text}\": {feedback}")
+        if part_marks:
+            one = len(part_marks) == 1
+            self.note(f"the game gives no part marks: {', '.join(part_marks)} {'gives' if one else 'give'} part marks "
+                      f"in Moodle and {'is a wrong option' if one else 'are wrong options'} here; only '{right[0]}' "
+                      "is right")
+        if len(weighted) > 1:
             question.kind = "multiple"
-            if any(a.marker == "=" for a in answers):
-                self.result.note(self.line, f"{len(right)} answers are right: Moodle accepts any one of them, "
-                                            "the game asks the child to choose all of them (type: multiple)")
-        if any(a.weight is not None and a.weight not in (0, 100) for a in answers):
-            self.result.note(self.line, "the game gives no part marks (%..%): every option with a weight above "
-                                        "0 counts as right, the others as wrong")
+            self.note(f"a multiple-answer question (no '=' answer): the options with a weight above 0 are right, "
+                      f"{', '.join(weighted)}; the game gives no part marks, so the child must choose every one of "
+                      "them and no other")
+        elif weighted:
+            self.note(f"no '=' answer, so Moodle shows boxes to tick, but only '{right[0]}' has a weight above 0: "
+                      "it is a single-choice question here")
         return True
 
     def fill(self, question: ImportedQuestion, answers: list[_Answer]) -> bool:
         for answer in answers:
             text = self.clean(answer.text)
             if answer.weight is not None and answer.weight < 100:
-                self.result.note(self.line, f"the answer '{text}' gives part marks ({answer.weight:g}%) in "
-                                            "Moodle: left out, the game accepts only right answers")
+                self.note(f"the answer '{text}' gives {answer.weight}% of the marks in Moodle: left out, the game "
+                          "accepts only fully right answers")
                 continue
             if "*" in text:
-                self.result.note(self.line, f"the answer '{text}' uses the * wildcard, which the game does "
-                                            "not know: left out; write every spelling you accept")
+                self.note(f"the answer '{text}' uses the * wildcard, which the game does not know: left out; "
+                          "write every spelling you accept")
                 continue
             if text and text not in question.accepted:
                 question.accepted.append(text)
@@ -255,8 +290,60 @@ class _Question:
                 return False
             left, right = self.clean(left), self.clean(right)
             if not left:
-                self.result.note(self.line, f"the extra answer '{right}' (with no question) was left out: "
-                                            "our matching questions have no extra answers")
+                self.note(f"the extra answer '{right}' (with no question) was left out: our matching questions "
+                          "have no extra answers")
                 continue
             question.pairs.append((left, right))
         return True
+
+    def number(self, question: ImportedQuestion, body: str) -> bool:
+        """`{#1824}`, `{#1403:5}` (give or take 5), `{#1..5}`, `{#=1822:0 =%50%1824:2 ~#any other}`."""
+        answers, _, other = body.partition("~")  # Moodle: after a '~' comes the feedback for any other number
+        chunks = answers.split("=")
+        if not chunks[0].strip():
+            chunks = chunks[1:]
+        if not chunks:
+            self.skip("a numeric question with no number in its { }")
+            return False
+        for chunk in chunks:
+            weight = Decimal(100)
+            found = _WEIGHT.match(chunk)
+            if found:
+                weight, chunk = Decimal(found.group(1).replace(",", ".")), chunk[found.end():]
+            written, _, feedback = chunk.partition("#")
+            number = _number(self.clean(written), weight)
+            if number is None:
+                self.skip(f"'{self.clean(written)}' is not a number the game can read: write 1824, "
+                          "or 1403:10 (give or take 10), or 1..5 (from 1 to 5)")
+                return False
+            number.feedback = self.clean(feedback)
+            question.numbers.append(number)
+            if number.feedback:
+                question.comments.append(f"feedback for {number}: {number.feedback}")
+        other_feedback = self.clean(other.partition("#")[2])
+        if other_feedback:
+            question.comments.append(f"feedback for any other number: {other_feedback}")
+        return True
+
+
+def _number(written: str, weight: Decimal) -> NumberAnswer | None:
+    low, dots, high = written.partition("..")
+    try:
+        if dots and low.strip():
+            low_value, high_value = _decimal(low), _decimal(high)
+            if low_value > high_value:
+                return None
+            middle = (low_value + high_value) / 2
+            return NumberAnswer(middle, high_value - middle, weight, written_as_range=True)
+        value, colon, tolerance = written.partition(":")
+        margin = _decimal(tolerance) if colon else Decimal(0)
+        return NumberAnswer(_decimal(value), margin, weight) if margin >= 0 else None
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def _decimal(written: str) -> Decimal:
+    value = Decimal(written.strip().replace(",", "."))
+    if not value.is_finite():
+        raise ValueError(written)
+    return value

@@ -2,7 +2,9 @@
 
 Every string is double-quoted (so that `yes`, `1:30` or `2024-06-12` stay text), Kazakh and Russian
 letters are written as themselves, and comments say where each question came from and what to check.
-Only the language given is written; `validate` then lists the missing translations.
+Nothing a child could read is made up: a question without general feedback has no `explanation`, and no
+question has a `source` (the bank does not say where its facts come from); `validate` warns about each,
+and about the translations: only the language given is written.
 """
 from __future__ import annotations
 
@@ -12,11 +14,6 @@ import yaml
 
 from .model import ImportedQuestion
 
-PLACEHOLDER_EXPLANATION = {
-    "kk": "TODO: түсіндірме жазыңыз — бұл неге дұрыс және ол қайдан белгілі.",
-    "ru": "TODO: напишите объяснение — почему это верно и откуда это известно.",
-    "en": "TODO: write the explanation: why this is right and how we know it.",
-}
 _TRANSLIT = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t",
@@ -61,17 +58,13 @@ def question_ids(questions: list[ImportedQuestion]) -> list[str]:
     return ids
 
 
-def source_text(file_name: str, line: int) -> str:
-    return f"imported from {file_name}, line {line}: check this fact in a book and write the book and page here"
-
-
 def level_text(level_id: str, title: str, questions: list[ImportedQuestion], lang: str, file_name: str,
                fmt: str) -> str:
     out: list[str] = [
         f"# Imported from {comment(file_name)} ({fmt.upper()}) by: python run_game.py import-questions",
         "# Before children play it:",
-        "#   - check every fact in a book and write that book and its page in each 'source'",
-        "#   - write every explanation that starts with TODO",
+        "#   - check every fact in a book, and give each question a 'source:' with that book and its page",
+        "#   - give every question that has none an 'explanation:' (why the answer is right)",
         f"#   - add the translations (only '{lang}' is written): "
         "python run_game.py validate lists what is missing",
         f"#   - add '- {level_id}' to the levels of the pack's pack.yaml",
@@ -88,7 +81,7 @@ def level_text(level_id: str, title: str, questions: list[ImportedQuestion], lan
                    + (f", title: {comment(question.title)}" if question.title else ""))
         for note in question.comments:
             out.append(f"  # {comment(note)}")
-        out += _question(ident, question, lang, file_name)
+        out += _question(ident, question, lang)
     return "\n".join(out) + "\n"
 
 
@@ -96,7 +89,7 @@ def _text(key: str, value: str, lang: str, indent: str) -> list[str]:
     return [f"{indent}{key}:", f"{indent}  {lang}: {quoted(value)}"]
 
 
-def _question(ident: str, q: ImportedQuestion, lang: str, file_name: str) -> list[str]:
+def _question(ident: str, q: ImportedQuestion, lang: str) -> list[str]:
     lines = [f"  - id: {quoted(ident)}", f"    type: {quoted(q.kind)}"]
     lines += _text("prompt", q.prompt, lang, "    ")
     if q.kind in ("single", "multiple"):
@@ -115,6 +108,6 @@ def _question(ident: str, q: ImportedQuestion, lang: str, file_name: str) -> lis
         for left, right in q.pairs:
             lines.append(f"      - left: {{{lang}: {quoted(left)}}}")
             lines.append(f"        right: {{{lang}: {quoted(right)}}}")
-    lines += _text("explanation", q.explanation or PLACEHOLDER_EXPLANATION[lang], lang, "    ")
-    lines.append(f"    source: {quoted(source_text(file_name, q.line))}")
+    if q.explanation:
+        lines += _text("explanation", q.explanation, lang, "    ")
     return lines

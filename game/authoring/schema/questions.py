@@ -20,7 +20,7 @@ QUESTION_COMMON: dict[str, Schema] = {
     "time_limit": {"type": "integer", "minimum": 1,
                    "description": "Seconds for this question only (never used while speech is on)."},
 }
-QUESTION_REQUIRED = ["id", "type", "prompt", "explanation", "source"]
+QUESTION_REQUIRED = ["id", "type", "prompt"]
 
 
 def _pairs(first: str, second: str, low: int, high: int, description: str) -> Schema:
