@@ -23,7 +23,8 @@ def _parser() -> argparse.ArgumentParser:
                                            "or $OLKETANU_DATA_DIR)")
     commands = parser.add_subparsers(dest="command")
     play = commands.add_parser("play", help="play the game (the default)")
-    play.add_argument("--lang", choices=LANGUAGES, default="kk", help="the interface language")
+    play.add_argument("--lang", choices=LANGUAGES, help="the interface language (default: the library's, "
+                                                        "else kk)")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
     play.add_argument("--speech", action="store_true", help="start with self-voicing on (V toggles)")
     validate = commands.add_parser("validate", help="check level files and print every problem")
@@ -75,6 +76,15 @@ def _parser() -> argparse.ArgumentParser:
                            help="the language the questions are written in (default kk); the messages stay English")
     questions.add_argument("--title", help="the title of the level (default: made from the bank's file name)")
     questions.add_argument("--force", action="store_true", help="replace the --out file when it exists")
+    backup = commands.add_parser("backup", help="write a checked copy of the children's progress (safe while the "
+                                                "game is running)")
+    backup.add_argument("--out", type=Path, help="the file (or folder) to write; by default backups/manual-<date>-"
+                                                 "<time>.sqlite3 in the data folder")
+    backup.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
+    restore = commands.add_parser("restore", help="put a backup of the progress back, after checking it (the "
+                                                  "progress it replaces is kept beside it)")
+    restore.add_argument("file", type=Path, help="the backup to put back")
+    restore.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     leader = commands.add_parser("leader-pin", help="the club leader's PIN that guards this computer's settings")
     leader.add_argument("--reset", action="store_true", required=True,
                         help="remove a forgotten PIN; the next leader to open the settings chooses a new one")
@@ -117,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if command == "leader-pin":
         return _reset_leader_pin(args)
+    if command in ("backup", "restore"):
+        return _backup_or_restore(args)
     if command == "bench":
         from .bench import run
         return run(args.quick, args.out)
@@ -167,6 +179,37 @@ def _reset_leader_pin(args) -> int:
     return 0
 
 
+def _backup_or_restore(args) -> int:
+    from datetime import datetime
+
+    from .core.backup import BACKUP_DIR, BackupError, backup_database, backup_name, restore_database
+    from .core.datadir import data_dir
+    from .core.i18n import Translator
+    from .core.library_settings import load_library_settings
+    from .core.problems import message_language
+    from .core.progress import DB_NAME
+    tr = Translator(message_language(args.lang))
+    library, mistakes = load_library_settings(data_dir(args.data_dir))
+    for mistake in mistakes:
+        print(mistake.format(tr), file=sys.stderr)
+    folder, now = library.progress_folder(data_dir(args.data_dir)), datetime.now()
+    try:
+        if args.command == "backup":
+            out = args.out or folder / BACKUP_DIR / backup_name("manual", now)
+            if out.is_dir():
+                out = out / backup_name("manual", now)
+            print(tr("backup.done", path=backup_database(folder / DB_NAME, out)))
+            return 0
+        restored = restore_database(args.file, folder / DB_NAME, now)
+    except BackupError as error:
+        print(tr(f"backup.{error.reason}", detail=error.detail, **error.values), file=sys.stderr)
+        return 1
+    print(tr("backup.restored", path=restored.backup))
+    if restored.kept_aside is not None:
+        print(tr("backup.kept_aside", aside=restored.kept_aside))
+    return 0
+
+
 def _list(args) -> int:
     from .core.catalog import Catalog
     from .core.datadir import data_dir, level_roots
@@ -188,7 +231,7 @@ def _play(args) -> int:
         from .ui.speech import make_speaker  # the engines are loaded when speech is first turned on
         return make_speaker(on)
 
-    lang = getattr(args, "lang", "kk")
+    lang = getattr(args, "lang", None)
     app = create_app(data_dir(args.data_dir), language=lang, fullscreen=getattr(args, "fullscreen", False),
                      speaker=SilentSpeaker(OFF), speaker_factory=make_speaker)
     if getattr(args, "speech", False):
