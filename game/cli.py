@@ -161,14 +161,23 @@ def _validate(paths: list[Path], strict: bool = False, as_json: bool = False, la
     return 0
 
 
-def _reset_leader_pin(args) -> int:
+def _progress_folder(args, tr) -> Path:
+    """Where progress.sqlite3 is: the data folder, or library.toml's `database` folder."""
     from .core.datadir import data_dir
+    from .core.library_settings import load_library_settings
+    library, mistakes = load_library_settings(data_dir(args.data_dir))
+    for mistake in mistakes:
+        print(mistake.format(tr), file=sys.stderr)
+    return library.progress_folder(data_dir(args.data_dir))
+
+
+def _reset_leader_pin(args) -> int:
     from .core.i18n import Translator
     from .core.problems import message_language
     from .core.progress import DB_NAME, ProgressStore, StorageError
     tr = Translator(message_language(args.lang))
     try:
-        store = ProgressStore(data_dir(args.data_dir) / DB_NAME)
+        store = ProgressStore(_progress_folder(args, tr) / DB_NAME)
         had_pin = store.leader_pin() is not None
         store.save_leader_pin(None)
         store.close()
@@ -183,16 +192,11 @@ def _backup_or_restore(args) -> int:
     from datetime import datetime
 
     from .core.backup import BACKUP_DIR, BackupError, backup_database, backup_name, restore_database
-    from .core.datadir import data_dir
     from .core.i18n import Translator
-    from .core.library_settings import load_library_settings
     from .core.problems import message_language
     from .core.progress import DB_NAME
     tr = Translator(message_language(args.lang))
-    library, mistakes = load_library_settings(data_dir(args.data_dir))
-    for mistake in mistakes:
-        print(mistake.format(tr), file=sys.stderr)
-    folder, now = library.progress_folder(data_dir(args.data_dir)), datetime.now()
+    folder, now = _progress_folder(args, tr), datetime.now()
     try:
         if args.command == "backup":
             out = args.out or folder / BACKUP_DIR / backup_name("manual", now)

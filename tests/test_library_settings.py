@@ -117,3 +117,24 @@ def test_a_wrong_entry_is_told_at_start_and_the_game_plays(tmp_path, capsys):
         pilot.press("return")
         assert pilot.scene.name == "profiles"
     assert told in capsys.readouterr().err
+
+
+def test_the_commands_use_the_librarys_progress_folder(tmp_path, capsys):
+    from game.cli import main
+    from game.core.leader import make_pin
+    from game.core.progress import ProgressStore
+    write(tmp_path, "database = 'club/progress'\n")
+    store = ProgressStore.in_folder(tmp_path / "club" / "progress")
+    store.create_profile("Айгүл", "fox", "kk")
+    store.save_leader_pin(make_pin("1234"))
+    store.close()
+    out = tmp_path / "copy.sqlite3"
+    assert main(["--data-dir", str(tmp_path), "backup", "--out", str(out), "--lang", "en"]) == 0
+    copy = ProgressStore(out)
+    assert [p.nickname for p in copy.profiles()] == ["Айгүл"]
+    copy.close()
+    assert main(["--data-dir", str(tmp_path), "leader-pin", "--reset", "--lang", "en"]) == 0
+    reopened = ProgressStore.in_folder(tmp_path / "club" / "progress")
+    assert reopened.leader_pin() is None
+    reopened.close()
+    assert not (tmp_path / DB_NAME).exists()
