@@ -103,6 +103,8 @@ def test_the_game_starts_with_the_librarys_language_and_accessibility(tmp_path):
         app.services.store.close()
         pygame.quit()
     with run_test(tmp_path, language="en") as pilot:  # the leader's own choice on this computer stays
+        assert "Қарқаралы аудандық кітапханасы" in pilot.drawn_text().splitlines()
+        assert pilot.spoken[0].endswith(". Қарқаралы аудандық кітапханасы")
         pilot.app.apply_settings(pilot.app.settings.__class__(text_scale=2.0))
     with run_test(tmp_path, language="en") as pilot:
         assert pilot.app.settings.text_scale == 2.0

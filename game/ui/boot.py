@@ -39,6 +39,7 @@ def create_app(data_dir: Path, speaker: Speaker | None = None, language: str | N
         speaker=speaker or RecordingSpeaker(),
         data_dir=data_dir,
         speaker_factory=speaker_factory,
+        library_name=library.library_name,
     )
     app = App(services, display, language or library.language)
     app.load_settings(rebuild=False)  # the computer's defaults until a player is chosen
