@@ -294,3 +294,11 @@ def test_a_copy_cut_short_before_any_rename_is_thrown_away(tmp_path):
     report = prepare_progress_file(tmp_path, NOW)
     assert not report.damaged and not report.resumed
     assert database.read_bytes() == before and not staged(database).exists()
+
+
+def test_a_backup_over_the_progress_file_itself_is_refused(tmp_path, capsys):
+    database = make_progress(tmp_path, "Айгүл")
+    before = database.read_bytes()
+    assert main(["--data-dir", str(tmp_path), "backup", "--out", str(database), "--lang", "en"]) == 1
+    assert "is the progress file itself" in capsys.readouterr().err
+    assert database.read_bytes() == before

@@ -26,7 +26,7 @@ _CORRUPT = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 class BackupError(RuntimeError):
     """A backup or a restore could not be done. `reason` names the message for the leader:
-    damaged, newer, in_use, missing, unavailable."""
+    damaged, newer, in_use, missing, same_file, unavailable."""
 
     def __init__(self, reason: str, detail: str = "", **values: object) -> None:
         super().__init__(f"{reason}: {detail}" if detail else reason)
@@ -80,6 +80,8 @@ def backup_database(source: Path, target: Path, verify: bool = True) -> Path:
     file at `target`, written under a temporary name, checked (`verify`), and renamed when complete."""
     if not source.is_file():
         raise BackupError("missing", str(source), path=source)
+    if target.resolve() == source.resolve():  # the copy would replace the file under a running game
+        raise BackupError("same_file", path=target)
     partial = target.with_name(f".{target.name}.partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
