@@ -140,3 +140,16 @@ def test_the_commands_use_the_librarys_progress_folder(tmp_path, capsys):
     assert reopened.leader_pin() is None
     reopened.close()
     assert not (tmp_path / DB_NAME).exists()
+
+
+def test_the_file_in_the_readme_is_read_without_a_mistake(tmp_path):
+    import re
+    from conftest import ROOT
+    [example] = re.findall(r"```toml\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+    write(tmp_path, example)
+    settings, problems = load_library_settings(tmp_path)
+    assert problems == []
+    assert settings.progress_folder(tmp_path) == tmp_path and settings.accessibility["text_scale"] == 1.0
+    for key in ("library_name", "language", "script", "kiosk_idle_minutes", "database", "[accessibility]",
+                "speech_on", "text_size", "high_contrast", "wide_spacing", "reduced_motion", "second_language"):
+        assert key in example
