@@ -302,3 +302,27 @@ def test_a_backup_over_the_progress_file_itself_is_refused(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path), "backup", "--out", str(database), "--lang", "en"]) == 1
     assert "is the progress file itself" in capsys.readouterr().err
     assert database.read_bytes() == before
+
+
+def test_every_zeroed_page_is_noticed_at_start(tmp_path):
+    """Issue 20's attack zeroed each page in turn and most went unnoticed: quick_check sees them all."""
+    store = ProgressStore.in_folder(tmp_path / "data")
+    for n in range(30):
+        profile = store.create_profile(f"Бала {n}", "fox", "kk")
+        attempt = store.start_attempt(profile.id, "karkaraly", "town-quiz", "quiz")
+        for q in range(8):
+            store.record_answer(attempt, f"q{q}", "жауап" * 10, q % 2 == 0, 900)
+        store.finish_attempt(attempt, 4, 8, 1)
+        store.save_settings(profile.id, {"text_scale": 1.5})
+    store.close()
+    with closing(sqlite3.connect(tmp_path / "data" / DB_NAME)) as db:
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+    sound = (tmp_path / "data" / DB_NAME).read_bytes()
+    pages = len(sound) // size
+    assert pages >= 20
+    for page in range(pages):
+        folder = tmp_path / f"page{page + 1}"
+        folder.mkdir()
+        (folder / DB_NAME).write_bytes(sound[:page * size] + bytes(size) + sound[(page + 1) * size:])
+        report = prepare_progress_file(folder, NOW)
+        assert report.damaged and report.kept_aside.is_file(), f"page {page + 1} of {pages}"
