@@ -326,3 +326,15 @@ def test_every_zeroed_page_is_noticed_at_start(tmp_path):
         (folder / DB_NAME).write_bytes(sound[:page * size] + bytes(size) + sound[(page + 1) * size:])
         report = prepare_progress_file(folder, NOW)
         assert report.damaged and report.kept_aside.is_file(), f"page {page + 1} of {pages}"
+
+
+def test_restore_over_a_damaged_progress_file_keeps_the_damaged_one(tmp_path, capsys):
+    database = make_progress(tmp_path / "data", "Айгүл")
+    saved = tmp_path / "usb.sqlite3"
+    assert main(["--data-dir", str(tmp_path / "data"), "backup", "--out", str(saved)]) == 0
+    scribble(database)
+    damaged = database.read_bytes()
+    assert main(["--data-dir", str(tmp_path / "data"), "restore", str(saved)]) == 0
+    assert nicknames(database) == ["Айгүл"]
+    [aside] = (tmp_path / "data").glob("progress-before-restore-*.sqlite3")
+    assert aside.read_bytes() == damaged

@@ -198,9 +198,8 @@ def finish_replace(database: Path) -> bool:
 
 
 def in_use(database: Path) -> bool:
-    """Is a game open on this file? Leaving WAL mode needs every other connection closed."""
-    if not database.is_file():
-        return False
+    """Is a game open on this file? Leaving WAL mode needs every other connection closed (and, when
+    none is, it is left: the -wal is written into the file, which the game puts back in WAL mode)."""
     try:
         with closing(sqlite3.connect(database, isolation_level=None, timeout=0)) as db:
             db.execute("PRAGMA journal_mode = DELETE").fetchone()
@@ -228,7 +227,8 @@ def restore_database(backup: Path, database: Path, now: datetime) -> Restored:
         raise BackupError("newer", path=backup, version=check.version, known=SCHEMA_VERSION)
     if not check.ok:
         raise BackupError("damaged", check.detail, path=backup)
-    if in_use(database):
+    # the probe for a running game writes the file's header: a damaged file is kept aside as it is
+    if check_database(database, thorough=False).ok and in_use(database):
         raise BackupError("in_use", path=database)
     try:
         database.parent.mkdir(parents=True, exist_ok=True)
