@@ -24,7 +24,8 @@ def _parser() -> argparse.ArgumentParser:
                                            "or $OLKETANU_DATA_DIR)")
     commands = parser.add_subparsers(dest="command")
     play = commands.add_parser("play", help="play the game (the default)")
-    play.add_argument("--lang", choices=LANGUAGES, default="kk", help="the interface language")
+    play.add_argument("--lang", choices=LANGUAGES, help="the interface language (default: the library's, "
+                                                        "else kk)")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
     play.add_argument("--speech", action="store_true", help="start with self-voicing on (V toggles)")
     validate = commands.add_parser("validate", help="check level files and print every problem")
@@ -76,6 +77,15 @@ def _parser() -> argparse.ArgumentParser:
                            help="the language the questions are written in (default kk); the messages stay English")
     questions.add_argument("--title", help="the title of the level (default: made from the bank's file name)")
     questions.add_argument("--force", action="store_true", help="replace the --out file when it exists")
+    backup = commands.add_parser("backup", help="write a checked copy of the children's progress (safe while the "
+                                                "game is running)")
+    backup.add_argument("--out", type=Path, help="the file (or folder) to write; by default backups/manual-<date>-"
+                                                 "<time>.sqlite3 in the data folder")
+    backup.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
+    restore = commands.add_parser("restore", help="put a backup of the progress back, after checking it (the "
+                                                  "progress it replaces is kept beside it)")
+    restore.add_argument("file", type=Path, help="the backup to put back")
+    restore.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     leader = commands.add_parser("leader-pin", help="the club leader's PIN that guards this computer's settings")
     leader.add_argument("--reset", action="store_true", required=True,
                         help="remove a forgotten PIN; the next leader to open the settings chooses a new one")
@@ -118,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if command == "leader-pin":
         return _reset_leader_pin(args)
+    if command in ("backup", "restore"):
+        return _backup_or_restore(args)
     if command == "bench":
         from .bench import run
         return run(args.quick, args.out)
@@ -150,14 +162,23 @@ def _validate(paths: list[Path], strict: bool = False, as_json: bool = False, la
     return 0
 
 
-def _reset_leader_pin(args) -> int:
+def _progress_folder(args, tr) -> Path:
+    """Where progress.sqlite3 is: the data folder, or library.toml's `database` folder."""
     from .core.datadir import data_dir
+    from .core.library_settings import load_library_settings
+    library, mistakes = load_library_settings(data_dir(args.data_dir))
+    for mistake in mistakes:
+        print(mistake.format(tr), file=sys.stderr)
+    return library.progress_folder(data_dir(args.data_dir))
+
+
+def _reset_leader_pin(args) -> int:
     from .core.i18n import Translator
     from .core.problems import message_language
     from .core.storage import DB_NAME, SqliteStore, StorageError
     tr = Translator(message_language(args.lang))
     try:
-        store = SqliteStore(data_dir(args.data_dir) / DB_NAME)
+        store = SqliteStore(_progress_folder(args, tr) / DB_NAME)
         had_pin = store.leader_pin() is not None
         store.save_leader_pin(None)
         store.close()
@@ -165,6 +186,32 @@ def _reset_leader_pin(args) -> int:
         print(tr(f"storage.{error.reason}"), file=sys.stderr)
         return 1
     print(tr("leader.reset_done" if had_pin else "leader.reset_none"))
+    return 0
+
+
+def _backup_or_restore(args) -> int:
+    from datetime import datetime
+
+    from .core.storage.sqlite_backup import BACKUP_DIR, BackupError, backup_database, backup_name, restore_database
+    from .core.i18n import Translator
+    from .core.problems import message_language
+    from .core.storage import DB_NAME
+    tr = Translator(message_language(args.lang))
+    folder, now = _progress_folder(args, tr), datetime.now()
+    try:
+        if args.command == "backup":
+            out = args.out or folder / BACKUP_DIR / backup_name("manual", now)
+            if out.is_dir():
+                out = out / backup_name("manual", now)
+            print(tr("backup.done", path=backup_database(folder / DB_NAME, out)))
+            return 0
+        restored = restore_database(args.file, folder / DB_NAME, now)
+    except BackupError as error:
+        print(tr(f"backup.{error.reason}", detail=error.detail, **error.values), file=sys.stderr)
+        return 1
+    print(tr("backup.restored", path=restored.backup))
+    if restored.kept_aside is not None:
+        print(tr("backup.kept_aside", aside=restored.kept_aside))
     return 0
 
 
@@ -189,7 +236,7 @@ def _play(args) -> int:
         from .ui.speech import make_speaker  # the engines are loaded when speech is first turned on
         return make_speaker(on)
 
-    lang = getattr(args, "lang", "kk")
+    lang = getattr(args, "lang", None)
     app = create_app(data_dir(args.data_dir), language=lang, fullscreen=getattr(args, "fullscreen", False),
                      speaker=SilentSpeaker(OFF), speaker_factory=make_speaker)
     if getattr(args, "speech", False):

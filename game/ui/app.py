@@ -60,6 +60,7 @@ class Services:
     speaker: Speaker
     data_dir: Path
     speaker_factory: Callable[[bool], Speaker] | None = None  # makes the real speaker when speech is turned on
+    library_name: str = ""  # from library.toml, shown on the title
     _catalog: Catalog | None = None
 
     @property

@@ -1,11 +1,14 @@
 """Building the app: pygame, the window, the services. Used by the game, the pilot and screenshots."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pygame
 
 from ..core.datadir import level_roots
+from ..core.library_settings import first_defaults, load_library_settings
+from ..core.storage.sqlite_recovery import StartupReport, prepare_progress_file
 from ..core.storage import ProgressPort, SqliteStore
 from ..core.speech import RecordingSpeaker, Speaker
 from ..paths import LEVELS
@@ -14,24 +17,47 @@ from .scenes import make_screen, play_screen
 from .display import Display
 
 
-def create_app(data_dir: Path, speaker: Speaker | None = None, language: str = "kk",
+def create_app(data_dir: Path, speaker: Speaker | None = None, language: str | None = None,
                fullscreen: bool = False, store: ProgressPort | None = None,
                level_dirs: list[Path] | None = None, window_size: tuple[int, int] | None = None,
                speaker_factory=None) -> App:
+    """`language` None: the library's (library.toml), else Kazakh."""
     pygame.init()
     display = Display(fullscreen=fullscreen, window_size=window_size)
+    library, mistakes = load_library_settings(data_dir)
+    report = StartupReport()
+    if store is None:
+        folder = library.progress_folder(data_dir)
+        report = prepare_progress_file(folder)  # before the store opens it: a damaged file is replaced
+        store = SqliteStore.in_folder(folder)
+        first_defaults(store, library)
     roots = level_dirs if level_dirs is not None else level_roots(LEVELS, data_dir)
     services = Services(
-        store=store or SqliteStore.in_folder(data_dir),
+        store=store,
         level_roots=list(roots),
         speaker=speaker or RecordingSpeaker(),
         data_dir=data_dir,
         speaker_factory=speaker_factory,
+        library_name=library.library_name,
     )
-    app = App(services, display, make_screen, play_screen, language)
+    app = App(services, display, make_screen, play_screen, language or library.language)
     app.load_settings(rebuild=False)  # the computer's defaults until a player is chosen
-    problem = getattr(services.store, "problem", None)
-    if problem is not None:  # the saved progress could only be opened for reading, or not at all
-        app.notice(app.tr(f"storage.{problem.reason}"), 8)
+    _tell_the_leader(app, report, mistakes)
     app.show("title")
     return app
+
+
+def _tell_the_leader(app: App, report: StartupReport, mistakes: list) -> None:
+    """On stderr, and as a notice on the title screen (the most urgent one last: it stays)."""
+    lines = [mistake.format(app.tr) for mistake in mistakes]
+    if lines:
+        app.notice(app.tr("library.notice", first=lines[0]), 12)
+    problem = getattr(app.store, "problem", None)
+    if problem is not None:  # the saved progress could only be opened for reading, or not at all
+        app.notice(app.tr(f"storage.{problem.reason}"), 8)
+    recovery = report.notice(app.tr)
+    if recovery is not None:
+        app.notice(recovery, 20)
+    for line in (*lines, recovery, report.backup_failure(app.tr)):
+        if line is not None:
+            print(line, file=sys.stderr)

@@ -11,7 +11,8 @@ class TitleScene(Scene):
     name = "title"
 
     def heading(self) -> str:
-        return f"{self.tr('app.name')}. {self.tr('app.tagline')}"
+        library = self.app.services.library_name
+        return f"{self.tr('app.name')}. {self.tr('app.tagline')}" + (f". {library}" if library else "")
 
     def build(self) -> None:
         self.button("play", (80, 380, 400, 96), self.tr("title.play"), self._play, style="@primary",
@@ -46,6 +47,10 @@ class TitleScene(Scene):
         self.draw_background(surface, ASSETS / "backgrounds" / "title.svg")
         tr = self.app.text
         name, tagline = self.tr("app.name"), self.tr("app.tagline")
+        library = self.app.services.library_name
+        if library:
+            tr.draw(surface, library, (84, 60), tr.fitting_size(library, text.BODY, 880, 60, bold=True),
+                    palette.PAPER, 880, bold=True)
         size = tr.fitting_size(name, text.TITLE, 1100, 150, bold=True)
         tr.draw(surface, name, (84, 134), size, palette.NIGHT_BLUE, 1100, bold=True)  # its shadow
         bottom = tr.draw(surface, name, (80, 130), size, palette.PAPER, 1100, bold=True).bottom
