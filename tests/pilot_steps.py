@@ -146,6 +146,13 @@ def answer_current(pilot, mouse: bool = False, touch: bool = False) -> None:
             tab_to(pilot, "answer")
         pilot.type(question.accepted(pilot.app.lang)[0])
         use("check")
+    elif kind == "number":
+        if mouse or touch:  # the number pad
+            for char in question.correct_answer():
+                use({"-": "key_minus", ".": "key_comma"}.get(char, f"key_{char}"))
+        else:
+            pilot.type(question.correct_answer())  # digits reach the field whatever is focused
+        use("check")
     elif kind == "memory":
         game = view.game
         for pair in range(len(question.pairs)):

@@ -18,7 +18,7 @@ from game.authoring.question_import.model import Choice, ImportedQuestion
 from game.cli import main
 from game.core.loader import load_level
 from game.core.problems import has_errors
-from game.core.questions import FillBlank, Matching, MultipleChoice, SingleChoice, TrueFalse
+from game.core.questions import FillBlank, Matching, MultipleChoice, NumberQuestion, SingleChoice, TrueFalse
 
 BANKS = Path(__file__).resolve().parent / "data" / "question_banks"
 
@@ -271,39 +271,40 @@ def test_gift_unsupported_items_are_listed_with_their_lines(capsys, tmp_path):
             "\n"
             "Қарқаралы — көне қала.{T}\n")                  # 20 fine
     done = gift(capsys, tmp_path, text)
-    assert done.rc == 0 and len(done.questions) == 1
+    assert done.rc == 0 and [q.kind for q in done.questions] == ["number", "true_false"]
     skipped = done.report("skipped")
     lines = [int(line.split(":")[1]) for line in skipped]
-    assert lines == [1, 3, 6, 8, 10, 12, 14, 16, 18]
+    assert lines == [3, 6, 8, 10, 12, 14, 16, 18]
     reasons = dict(zip(lines, skipped))
-    assert "numeric" in reasons[1] and "essay" in reasons[3] and "description" in reasons[6]
+    assert "essay" in reasons[3] and "description" in reasons[6]
     assert "text after its { }" in reasons[8] and "more than one { }" in reasons[10]
     assert "7 option(s)" in reasons[12] and "no option is marked" in reasons[14]
     assert "no answer is left" in reasons[16] and "no closing '}'" in reasons[18]
     assert all(line.startswith("bank.gift:") for line in skipped)
-    assert done.out.strip().splitlines()[-3] == "1 question imported, 9 skipped"
+    assert done.out.strip().splitlines()[-3] == "2 questions imported, 8 skipped"
 
 
 def test_gift_sample_banks_import_and_report_the_right_lines(capsys, tmp_path):
     bank = BANKS / "karkaraly-kk.gift"
     done = run_import(capsys, tmp_path, bank, "gift", "kk")
-    assert done.rc == 0 and len(done.questions) == 8
+    assert done.rc == 0 and len(done.questions) == 9
     kinds = [type(q).__name__ for q in done.questions]
     assert kinds == ["SingleChoice", "MultipleChoice", "TrueFalse", "TrueFalse", "FillBlank", "Matching",
-                     "SingleChoice", "FillBlank"]
+                     "NumberQuestion", "SingleChoice", "FillBlank"]
+    height = done.question("неше метр")
+    assert (height.low, height.high, height.value) == (1393, 1413, 1403)
     skipped = done.report("skipped")
     assert [line.split(": skipped")[0] for line in skipped] == [
-        f"{bank.name}:{line_of(bank, '::Биіктік::')}", f"{bank.name}:{line_of(bank, '::Эссе::')}",
-        f"{bank.name}:{line_of(bank, 'Келесі сұрақтар')}"]
-    assert "8 questions imported, 3 skipped" in done.out
+        f"{bank.name}:{line_of(bank, '::Эссе::')}", f"{bank.name}:{line_of(bank, 'Келесі сұрақтар')}"]
+    assert "9 questions imported, 2 skipped" in done.out
     assert right_texts(done.question("округі")) == ["1824"]
 
     bank = BANKS / "karkaraly-ru.gift"
     done = run_import(capsys, tmp_path, bank, "gift", "ru", "--force")
-    assert done.rc == 0 and len(done.questions) == 6
+    assert done.rc == 0 and len(done.questions) == 7
     assert done.question("петицию", "ru").prompt.get("ru") == "Кому в 1905 году отправили\nКаркаралинскую петицию?"
     assert [int(line.split(":")[1]) for line in done.report("skipped")] == [
-        line_of(bank, "Следующие вопросы"), line_of(bank, "::Пик::"), line_of(bank, "::Парк::")]
+        line_of(bank, "Следующие вопросы"), line_of(bank, "::Парк::")]
     lake = done.question("Шайтанколь", "ru")
     assert lake.prompt.get("ru") == ("Верно ли: Шайтанколь {Шайтанкөл} называют также «Чёртово озеро» = "
                                      "~озеро шайтана~ #Шайтанколь?")
@@ -430,10 +431,10 @@ def test_a_utf16_file_and_a_binary_file_are_refused(capsys, tmp_path):
 
 def test_utf8_with_bom_is_read_and_lines_still_count_from_one(capsys, tmp_path):
     bank = tmp_path / "bank.gift"
-    bank.write_bytes("\ufeffҚарқаралы — көне қала.{T}\n\nБиіктігі?{#1403}\n".encode("utf-8"))
+    bank.write_bytes("\ufeffҚарқаралы — көне қала.{T}\n\nҚала туралы жаз.{}\n".encode("utf-8"))
     done = run_import(capsys, tmp_path, bank, "gift")
     assert done.rc == 0 and done.questions[0].prompt.get("kk") == "Қарқаралы — көне қала."
-    assert done.report("skipped")[0].startswith("bank.gift:3: skipped: a numeric question")
+    assert done.report("skipped")[0].startswith("bank.gift:3: skipped: an essay question")
 
 
 @pytest.mark.parametrize("fmt", ["gift", "aiken"])
@@ -446,7 +447,7 @@ def test_an_empty_file_exits_1_cleanly(capsys, tmp_path, fmt):
 
 
 def test_a_file_with_only_unsupported_items_exits_1(capsys, tmp_path):
-    done = gift(capsys, tmp_path, "Биіктігі?{#1403}\n\nЖаз.{}\n")
+    done = gift(capsys, tmp_path, "Биіктігі?{#}\n\nЖаз.{}\n")
     assert done.rc == 1 and not done.path.exists()
     assert len(done.report("skipped")) == 2 and "0 questions imported, 2 skipped" in done.out
 
@@ -521,7 +522,7 @@ def test_tricky_texts_survive_the_round_trip_through_the_loader(tmp_path):
 
 
 def test_parse_bank_is_pure_data():
-    result = parse_bank("Q?{=a ~b}\n\nR?{#1}", "gift")
+    result = parse_bank("Q?{=a ~b}\n\nR?{}", "gift")
     assert [q.kind for q in result.questions] == ["single"] and [m.line for m in result.skipped] == [3]
     result = parse_bank("Q?\nA) a\nB) b\nANSWER: B", "aiken")
     assert [o.correct for o in result.questions[0].options] == [False, True]
@@ -543,7 +544,7 @@ def test_the_real_command_line(tmp_path):
          "--out", str(out)], cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
         env={"PATH": "", "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYTHONIOENCODING": "utf-8"})
     assert result.returncode == 0, result.stderr
-    assert "8 questions imported, 3 skipped" in result.stdout and "Traceback" not in result.stderr
+    assert "9 questions imported, 2 skipped" in result.stdout and "Traceback" not in result.stderr
     assert out.exists()
     check = subprocess.run([sys.executable, "run_game.py", "validate", str(out)], cwd=ROOT, capture_output=True,
                            text=True, encoding="utf-8", env={"PATH": "", "PYTHONIOENCODING": "utf-8"})
@@ -589,6 +590,8 @@ def shown(question, lang="en"):
         body = question.answer
     elif isinstance(question, FillBlank):
         body = dict(question.answers)[lang]
+    elif isinstance(question, NumberQuestion):
+        body = (question.low, question.high, question.from_range)
     else:
         body = [(a.text.get(lang), b.text.get(lang)) for a, b in question.pairs]
     return kind, question.prompt.get(lang), body, question.explanation.by_lang.get(lang)
@@ -629,30 +632,36 @@ def test_every_construct_of_a_gift_bank_has_the_outcome_it_has_in_moodle_where_t
         "q15-people": ("match", "Match each person with what they did.",
                        [("Tokhtar Aubakirov", "the first Kazakh cosmonaut"), ("Madi Bapiuly", "a singer and composer"),
                         ("Nurken Abdirov", "a pilot")], "All three were born in the Karkaraly area."),
-        "q16-lake-shaitankol": ("true_false", "Shaitankol {Шайтанкөл} is \"Devil's lake\" = ~Чёртово озеро~, "
+        "q16-height": ("number", "How high is Komsomol peak, in metres?", (1403, 1403, False), None),
+        "q17-kent": ("number", "How high are the Kent mountains, in metres?", (1459, 1479, False), None),
+        "q18-distance": ("number", "About how many kilometres is Karkaraly from Karaganda?", (200, 240, True), None),
+        # Moodle's 50% for 1822 is no part mark here: one right number
+        "q19-okrug-again": ("number", "In which year was the Karkaraly okrug formed?", (1824, 1824, False), None),
+        "q20-town-height": ("number", "Karkaraly stands about ___ metres above the sea.", (800, 830, False), None),
+        "q21-lake-shaitankol": ("true_false", "Shaitankol {Шайтанкөл} is \"Devil's lake\" = ~Чёртово озеро~, "
                                               "lake #1 of the park: true?\nAnswer T or F.", True, None),
-        "q17-signs": ("single", "Which of these is written with a backslash \\ before it?",
+        "q22-signs": ("single", "Which of these is written with a backslash \\ before it?",
                       [("{1824}", True), ("1824", False), ("18\\24", False)], None),
-        "q18-moodle-format": ("true_false", "Karkaraly is the administrative centre of Karkaraly district.", True,
+        "q23-moodle-format": ("true_false", "Karkaraly is the administrative centre of Karkaraly district.", True,
                               None),
-        "q19-plain-format": ("true_false", "The forest reserve is older than the park: 1884 < 1998.", True, None),
-        "q20-markers-everywhere": ("single", "Who led the building of the Karkaraly mosque?",
+        "q24-plain-format": ("true_false", "The forest reserve is older than the park: 1884 < 1998.", True, None),
+        "q25-markers-everywhere": ("single", "Who led the building of the Karkaraly mosque?",
                                    [("Kunanbai", True), ("Abai", False), ("Alikhan Bokeikhanov", False),
                                     ("Madi Bapiuly", False)], "The mosque was built under Kunanbai's leadership."),
-        "q21-pairs-with-markers": ("match", "Match the lake with its name.",
+        "q26-pairs-with-markers": ("match", "Match the lake with its name.",
                                    [("Shaitankol", "Devil's lake"), ("Bassein", 'a "pool"'), ("Әулиекөл", "holy lake")],
                                    None),
-        "q22-petition": ("single", "To whom was the Karkaraly petition sent on 22 July 1905?\n"
+        "q27-petition": ("single", "To whom was the Karkaraly petition sent on 22 July 1905?\n"
                                    "• It was drawn up at the Koyandy fair.\n• 42 people signed it first.\n"
                                    "Listen: the petition read aloud.",
                          [("Tsar Nicholas II", True), ("Tsar Alexander I", False), ("Kunanbai", False)],
                          "It went to Tsar Nicholas II from Karkaraly.\nAlikhan Bokeikhanov was among its authors."),
-        "q23-mosque": ("single", "Who led the building of the mosque (the picture shows it) in 1850–1851?",
+        "q28-mosque": ("single", "Who led the building of the mosque (the picture shows it) in 1850–1851?",
                        [("Kunanbai", True), ("Abai", False)], None),
-        "q24-argali": ("true_false", "The argali (a wild mountain sheep) lives in the Karkaraly mountains. "
+        "q29-argali": ("true_false", "The argali (a wild mountain sheep) lives in the Karkaraly mountains. "
                                      "Hear it on this recording or read the park's page.", True, None),
         # as Moodle exports a short answer: =%100% is right, =%0% is a wrong answer with feedback
-        "q25-okrug-as-exported": ("fill", "In which year was the Karkaraly okrug formed? ___", ("1824",),
+        "q30-okrug-as-exported": ("fill", "In which year was the Karkaraly okrug formed? ___", ("1824",),
                                   "The okrug was formed in 1824."),
     }
     assert all(q.source == "" for q in done.questions)
@@ -660,22 +669,16 @@ def test_every_construct_of_a_gift_bank_has_the_outcome_it_has_in_moodle_where_t
     def at(needle):
         return f"{EVERY.name}:{line_of(EVERY, needle)}"
 
-    not_yet = "the game has no number questions yet; make it a choice or fill-in question"
     essay = "an essay question ({} with no answers): the game cannot check a written answer"
     description = ("a description (text with no answers in { }): a quiz has only questions; put such a text in a "
                    "story level, or in the summary")
     assert done.report("skipped") == [
-        f"{at('::Height::')}: skipped: a numeric question (1403): {not_yet}",
-        f"{at('::Kent::')}: skipped: a numeric question (1469 ± 10): {not_yet}",
-        f"{at('::Distance::')}: skipped: a numeric question (200..240): {not_yet}",
-        f"{at('::Okrug again::')}: skipped: a numeric question (1824, 1822 for 50%): {not_yet}",
-        f"{at('::Town height::')}: skipped: a numeric question (815 ± 15): {not_yet}",
         f"{at('::Essay::')}: skipped: {essay}",
         f"{at('::Essay with feedback::')}: skipped: {essay}",
         f"{at('The next questions')}: skipped: {description}",
         f"{at('::Intro::')}: skipped: {description}",
     ]
-    assert "25 questions imported, 9 skipped" in done.out
+    assert "30 questions imported, 4 skipped" in done.out
 
     notes = done.report("note")
     per_answer = "note: the game shows no feedback per answer: it is kept as a comment in the level file, to use " \
@@ -702,6 +705,9 @@ def test_every_construct_of_a_gift_bank_has_the_outcome_it_has_in_moodle_where_t
         f"{at('::Headdress::')}: {per_answer}",
         f"{at('::People::')}: note: the extra answer 'a doctor' (with no question) was left out: our matching "
         "questions have no extra answers",
+        f"{at('::Okrug again::')}: note: 1822 for 50% is left out: the game gives no part marks, and a number "
+        "question has one right number or range, here 1824",
+        f"{at('::Okrug again::')}: {per_answer}",
         f"{at('::Signs::')}: {per_answer}",
         f"{at('::Plain format::')}: {per_answer}",
         f"{at('::Markers everywhere::')}: note: [markdown] formatting was removed: the texts are plain now",
@@ -727,7 +733,7 @@ def test_every_construct_of_a_gift_bank_has_the_outcome_it_has_in_moodle_where_t
         "game accepts only fully right answers",
     ]
     without_explanation = [q for q in done.questions if not q.explanation.by_lang]
-    assert len(done.report("warning")) == len(without_explanation) == 17
+    assert len(done.report("warning")) == len(without_explanation) == 22  # the five number questions have no general feedback either
 
     text = done.path.read_text(encoding="utf-8")
     for kept in ('# feedback for "1924": That is a hundred years too late.',
@@ -767,9 +773,8 @@ def test_nothing_a_child_reads_is_markup_or_a_placeholder(capsys, tmp_path):
     assert "TODO" not in written and "check this fact" not in written and "    source:" not in written
 
 
-def test_numeric_questions_are_read_whole_for_the_coming_number_type(monkeypatch):
-    """Until the game has a `number` question, they are skipped; the parsed question is what it will write."""
-    monkeypatch.setattr(model, "KINDS", model.KINDS + ("number",))
+def test_numeric_questions_are_read_whole():
+    """Every number of a numeric question, as Moodle reads it; the level gets the one with full marks."""
     result = parse_bank(EVERY.read_text(encoding="utf-8"), "gift")
     numbers = {q.title: q for q in result.questions if q.kind == "number"}
     assert {title: [(n.value, n.tolerance, n.weight, n.low, n.high, n.feedback) for n in q.numbers]
@@ -802,8 +807,10 @@ def test_a_numeric_question_the_game_could_not_read_says_why(body, reason):
 
 def test_a_numeric_answer_may_use_a_decimal_comma_and_a_negative_range():
     result = parse_bank("A?{#3,5:0,5}\n\nB?{#-40..-30}", "gift")
-    assert [m.text.split(":")[0] for m in result.skipped] == ["a numeric question (3.5 ± 0.5)",
-                                                                "a numeric question (-40..-30)"]
+    assert not result.skipped
+    assert [(n.low, n.high) for q in result.questions for n in q.numbers] == [(3, 4), (-40, -30)]
+    level = level_text("numbers", "Сандар", result.questions, "kk", "bank.gift", "gift")
+    assert "answer: 3.5\n    tolerance: 0.5" in level and "range: [-40, -30]" in level
 
 
 def test_a_child_playing_an_imported_quiz_meets_no_placeholder(capsys, tmp_path):

@@ -85,3 +85,67 @@ def test_memory_game_turns_pairs_and_counts_misses(questions):
     assert game.turn(positions[(1, 1)]) == "match" and game.finished and game.misses == 1
     assert q.check(game.misses).correct and q.check(2).correct and not q.check(3).correct
     assert not q.check(-1).correct and not q.check(True).correct
+
+
+def test_number_within_its_tolerance_however_it_is_typed(questions):
+    q = questions["number"]  # 1824 ± 1
+    assert q.correct_answer() == "1824"
+    for right in ("1824", "1823", " 1 825 ", "1824,0", "1824.5", 1824, 1825.0):
+        assert q.check(right).correct, right
+    for wrong in ("1822", "1826", "", "abc", "18-24", "1,8,2,4", None, True, float("nan"), [1824]):
+        assert not q.check(wrong).correct, wrong
+
+
+def test_number_range_and_signs(tmp_path):
+    from game.core.questions import read_number
+    assert read_number("−3,5") == -3.5 and read_number("-3") == -3 and read_number("1\u00a0565") == 1565
+    assert read_number("3−") is None and read_number("−") is None and read_number(",") is None
+    level = tmp_path / "p" / "n.yaml"
+    level.parent.mkdir()
+    (level.parent / "pack.yaml").write_text("format: 1\nid: p\ntitle: {kk: П, ru: П, en: P}\nlevels: [n]\n",
+                                           encoding="utf-8")
+    level.write_text("""format: 1
+id: n
+type: quiz
+title: {kk: С, ru: Ч, en: N}
+questions:
+  - id: high
+    type: number
+    prompt: {kk: Биіктігі?, ru: Высота?, en: How high?}
+    range: [1400, 1300]
+    unit: {kk: м, ru: м, en: m}
+    explanation: {kk: Т, ru: О, en: E}
+    source: test
+""", encoding="utf-8")
+    q = Catalog.load([tmp_path]).find("n").level.questions[0]
+    assert q.from_range and (q.low, q.high) == (1300, 1400) and q.unit.get("en") == "m"
+    assert q.check("1300").correct and q.check("1400").correct and not q.check("1401").correct
+    assert q.check(q.correct_answer()).correct
+
+
+@pytest.mark.parametrize("body, message", [
+    ("answer: 1824\n    range: [1, 2]", "both 'range' and 'answer'"),
+    ("range: [1, 2, 3]", "the range should be two numbers"),
+    ("unit: {kk: м, ru: м, en: m}", "missing 'answer'"),
+    ("answer: 1824\n    tolerance: -1", "the tolerance cannot be below zero"),
+    ("answer: one", "answer should be a number"),
+])
+def test_number_mistakes_are_named(tmp_path, body, message):
+    from game.core.catalog import validate_paths
+    pack = tmp_path / "p"
+    pack.mkdir()
+    (pack / "pack.yaml").write_text("format: 1\nid: p\ntitle: {kk: П, ru: П, en: P}\nlevels: [n]\n", encoding="utf-8")
+    (pack / "n.yaml").write_text(f"""format: 1
+id: n
+type: quiz
+title: {{kk: С, ru: Ч, en: N}}
+questions:
+  - id: q
+    type: number
+    prompt: {{kk: С?, ru: В?, en: Q?}}
+    {body}
+    explanation: {{kk: Т, ru: О, en: E}}
+    source: test
+""", encoding="utf-8")
+    problems, _ = validate_paths([pack / "n.yaml"])
+    assert any(message in p.message.text("en") for p in problems), [p.message.text("en") for p in problems]

@@ -93,6 +93,9 @@ class Routes:
             self.tab_to("answer")
             pilot.type(question.accepted(pilot.app.lang)[0])
             self.use("check")
+        elif kind == "number":
+            pilot.type(question.correct_answer())
+            self.use("check")
         elif kind == "memory":
             cards = view.game.cards
             for pair in range(len(question.pairs)):

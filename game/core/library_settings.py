@@ -29,7 +29,7 @@ ACCESSIBILITY_SWITCHES = ("speech_on", "high_contrast", "wide_spacing", "reduced
 
 
 @dataclass(frozen=True)
-class Problem:
+class SettingMistake:
     path: Path
     line: int
     message: str  # its key in the catalogs' library section
@@ -53,7 +53,7 @@ class LibrarySettings:
         return data_dir if self.database is None else data_dir / self.database
 
 
-def load_library_settings(data_dir: Path) -> tuple[LibrarySettings, list[Problem]]:
+def load_library_settings(data_dir: Path) -> tuple[LibrarySettings, list[SettingMistake]]:
     """The settings of `data_dir/library.toml` (the defaults when there is none) and every problem."""
     path = data_dir / FILE_NAME
     try:
@@ -62,31 +62,31 @@ def load_library_settings(data_dir: Path) -> tuple[LibrarySettings, list[Problem
         return LibrarySettings(), []
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[:exc.start].count(b"\n") + 1
-        return LibrarySettings(), [Problem(path, line, "not_utf8", {})]
+        return LibrarySettings(), [SettingMistake(path, line, "not_utf8", {})]
     except OSError as exc:
-        return LibrarySettings(), [Problem(path, 1, "unreadable", {"detail": exc.strerror or str(exc)})]
+        return LibrarySettings(), [SettingMistake(path, 1, "unreadable", {"detail": exc.strerror or str(exc)})]
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        return LibrarySettings(), [Problem(path, int(match.group(1)) if match else 1, "syntax", {"detail": detail})]
+        return LibrarySettings(), [SettingMistake(path, int(match.group(1)) if match else 1, "syntax", {"detail": detail})]
     return _Reader(path, source).read(data)
 
 
 class _Reader:
-    """Checks each entry against its rule; a wrong one is a Problem at its line, and its default stays."""
+    """Checks each entry against its rule; a wrong one is a SettingMistake at its line, and its default stays."""
 
     def __init__(self, path: Path, source: str) -> None:
         self.path = path
         self.lines = _key_lines(source)
-        self.problems: list[Problem] = []
+        self.problems: list[SettingMistake] = []
 
     def problem(self, table: str, key: str, message: str, **values: object) -> None:
         line = self.lines.get((table, key), self.lines.get(("", table), 1))
-        self.problems.append(Problem(self.path, line, message, {"name": key, **values}))
+        self.problems.append(SettingMistake(self.path, line, message, {"name": key, **values}))
 
-    def read(self, data: dict) -> tuple[LibrarySettings, list[Problem]]:
+    def read(self, data: dict) -> tuple[LibrarySettings, list[SettingMistake]]:
         values: dict = {}
         rules = {
             "library_name": self._name,

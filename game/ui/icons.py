@@ -53,3 +53,12 @@ def draw_book(surface: pygame.Surface, pos: tuple[int, int], size: int, color) -
     right = pygame.Rect(x + size // 2, y + size * 0.15, size // 2, size * 0.7)
     pygame.draw.rect(surface, color, left, line, border_top_left_radius=size // 6)
     pygame.draw.rect(surface, color, right, line, border_top_right_radius=size // 6)
+
+
+def draw_backspace(surface: pygame.Surface, rect: pygame.Rect, color) -> None:
+    """The erase key: an arrow-shaped box with a cross (fonts seldom have ⌫)."""
+    cx, cy = rect.center
+    pygame.draw.polygon(surface, color, [(cx - 28, cy), (cx - 12, cy - 16), (cx + 26, cy - 16),
+                                         (cx + 26, cy + 16), (cx - 12, cy + 16)], width=4)
+    pygame.draw.line(surface, color, (cx - 4, cy - 7), (cx + 12, cy + 7), 4)
+    pygame.draw.line(surface, color, (cx - 4, cy + 7), (cx + 12, cy - 7), 4)

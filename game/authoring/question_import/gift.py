@@ -323,6 +323,11 @@ class _Question:
         other_feedback = self.clean(other.partition("#")[2])
         if other_feedback:
             question.comments.append(f"feedback for any other number: {other_feedback}")
+        right = next((n for n in question.numbers if n.weight == 100), None)
+        for number in question.numbers:
+            if right is not None and number is not right:
+                self.note(f"{number} is left out: the game gives no part marks, and a number question has one "
+                          f"right number or range, here {right}")
         return True
 
 

@@ -9,6 +9,7 @@ and about the translations: only the language given is written.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import yaml
 
@@ -89,6 +90,12 @@ def _text(key: str, value: str, lang: str, indent: str) -> list[str]:
     return [f"{indent}{key}:", f"{indent}  {lang}: {quoted(value)}"]
 
 
+def _plain(number: Decimal) -> str:
+    """1824, 2.5: how a librarian writes a number (no exponent, no trailing zeros)."""
+    text = format(number.normalize(), "f")
+    return text if number != number.to_integral() else str(int(number))
+
+
 def _question(ident: str, q: ImportedQuestion, lang: str) -> list[str]:
     lines = [f"  - id: {quoted(ident)}", f"    type: {quoted(q.kind)}"]
     lines += _text("prompt", q.prompt, lang, "    ")
@@ -103,6 +110,14 @@ def _question(ident: str, q: ImportedQuestion, lang: str) -> list[str]:
     elif q.kind == "fill":
         accepted = ", ".join(quoted(a) for a in q.accepted)
         lines.append(f"    answers: {{{lang}: [{accepted}]}}")
+    elif q.kind == "number":
+        right = q.right_number
+        if right.written_as_range:
+            lines.append(f"    range: [{_plain(right.low)}, {_plain(right.high)}]")
+        else:
+            lines.append(f"    answer: {_plain(right.value)}")
+            if right.tolerance:
+                lines.append(f"    tolerance: {_plain(right.tolerance)}")
     elif q.kind == "match":
         lines.append("    pairs:")
         for left, right in q.pairs:

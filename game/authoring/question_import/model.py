@@ -7,10 +7,7 @@ from decimal import Decimal
 # The limits of our level format (game/core/questions): a question outside them would not load.
 MIN_OPTIONS, MAX_OPTIONS = 2, 6
 MIN_PAIRS, MAX_PAIRS = 2, 6
-KINDS = ("single", "multiple", "true_false", "fill", "match")  # the kinds the level writer can write
-# Kinds a bank parser reads whole, but our level format cannot hold yet: why, for the skipped line.
-NOT_YET = {"number": "a numeric question ({number}): the game has no number questions yet; "
-                     "make it a choice or fill-in question"}
+KINDS = ("single", "multiple", "true_false", "fill", "match", "number")  # the kinds the level writer can write
 
 
 @dataclass
@@ -65,7 +62,7 @@ class ImportedQuestion:
 
     def problem(self) -> str | None:
         """Why this question cannot be written in our format, or None."""
-        if self.kind not in KINDS and self.kind not in NOT_YET:
+        if self.kind not in KINDS:
             return f"unknown question kind {self.kind!r}"
         if not self.prompt.strip():
             return "the question has no text"
@@ -91,9 +88,12 @@ class ImportedQuestion:
                 return "a pair has an empty side"
         if self.kind == "number" and not any(n.weight == 100 for n in self.numbers):
             return "no number gives full marks (=%100% or no weight)"
-        if self.kind not in KINDS:
-            return NOT_YET[self.kind].format(number=", ".join(str(n) for n in self.numbers))
         return None
+
+    @property
+    def right_number(self) -> "NumberAnswer":
+        """A number question's one right number (or range): the first with full marks."""
+        return next(n for n in self.numbers if n.weight == 100)
 
 
 @dataclass(frozen=True)

@@ -87,12 +87,25 @@ def _kind_keys() -> dict[str, dict[str, Schema]]:
         }},
         "memory": {"pairs": _pairs("a", "b", 2, 8, "2 to 8 pairs of cards 'a' and 'b' (a picture and its name, "
                                                    "for example); up to one miss per pair counts as right.")},
+        "number": {
+            "answer": {"type": "number", "description": "The right number (a year, a height...)."},
+            "tolerance": {"type": "number", "minimum": 0,
+                          "description": "How far from 'answer' is still right (0 when left out)."},
+            "range": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2,
+                      "description": "Instead of 'answer': every number from the first to the second is right."},
+            "unit": ref("text", "The unit shown after the field: {kk: жыл, ru: год, en: years}."),
+        },
     }
     return keys
 
 
 KIND_REQUIRED = {"single": ["options"], "multiple": ["options"], "true_false": ["answer"], "order": ["items"],
-                 "match": ["pairs"], "hotspot": ["picture", "regions"], "fill": ["answers"], "memory": ["pairs"]}
+                 "match": ["pairs"], "hotspot": ["picture", "regions"], "fill": ["answers"], "memory": ["pairs"],
+                 "number": []}
+# what a type requires beyond its keys: a number question gives an answer or a range, not both
+KIND_ONE_OF = {"number": [{"required": ["answer"], "not": {"required": ["range"]}},
+                          {"required": ["range"], "not": {"anyOf": [{"required": ["answer"]},
+                                                                    {"required": ["tolerance"]}]}}]}
 
 KIND_SNIPPETS = {
     "single": {"options": [{"text": {"kk": "", "ru": "", "en": ""}, "correct": True},
@@ -107,6 +120,7 @@ KIND_SNIPPETS = {
                                                    "circle": {"center": [0, 0], "radius": 50}, "correct": True}]},
     "fill": {"answers": {"kk": [""], "ru": [""], "en": [""]}},
     "memory": {"pairs": [{"a": {"image": "assets/"}, "b": {"kk": "", "ru": "", "en": ""}}] * 2},
+    "number": {"answer": 0, "unit": {"kk": "", "ru": "", "en": ""}},
 }
 
 
@@ -132,6 +146,7 @@ def question_definitions() -> dict[str, Schema]:
                 "properties": {**{key: True for key in QUESTION_COMMON}, **keys},
                 "required": KIND_REQUIRED[kind],
                 "additionalProperties": False,
+                **({"oneOf": KIND_ONE_OF[kind]} if kind in KIND_ONE_OF else {}),
             },
         })
     question = {

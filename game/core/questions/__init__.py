@@ -9,6 +9,7 @@ from .fill_blank import FillBlank, normalize, parse_fill
 from .hotspot import Hotspot, Region, parse_hotspot
 from .matching import Matching, parse_match
 from .memory import Memory, MemoryGame, parse_memory
+from .number import NumberQuestion, parse_number, read_number
 from .ordering import Ordering, parse_order
 
 
@@ -26,8 +27,9 @@ KINDS: dict[str, Kind] = {
     "hotspot": Kind(parse_hotspot, ("picture", "regions")),
     "fill": Kind(parse_fill, ("answers",)),
     "memory": Kind(parse_memory, ("pairs",)),
+    "number": Kind(parse_number, ("answer", "tolerance", "range", "unit")),
 }
 
 __all__ = ["KINDS", "Check", "FillBlank", "Hotspot", "Item", "Matching", "Memory", "MemoryGame",
-           "MultipleChoice", "Option", "Ordering", "ParseContext", "Question", "Region", "SingleChoice",
-           "TrueFalse", "normalize"]
+           "MultipleChoice", "NumberQuestion", "Option", "Ordering", "ParseContext", "Question", "Region", "SingleChoice",
+           "TrueFalse", "normalize", "read_number"]

@@ -8,6 +8,7 @@ from .fill import FillView
 from .hotspot import HotspotView
 from .match import MatchView
 from .memory import MemoryView
+from .number import NumberView
 from .order import OrderView
 
 VIEWS: dict[str, type[QuestionView]] = {
@@ -19,4 +20,5 @@ VIEWS: dict[str, type[QuestionView]] = {
     "hotspot": HotspotView,
     "fill": FillView,
     "memory": MemoryView,
+    "number": NumberView,
 }

@@ -54,6 +54,10 @@ class QuestionView:
     def update(self, dt: float) -> bool:
         return False
 
+    def state_key(self) -> tuple:
+        """What the view draws that changes without a rebuild (for the screen's kept backdrop)."""
+        return ()
+
     def answer_text(self) -> str:
         """The right answer in words, for the feedback and the speech."""
         return ""

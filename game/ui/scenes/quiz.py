@@ -152,7 +152,7 @@ class QuizScene(LiveReload, Scene):
     def backdrop_key(self) -> tuple:
         session = self.session
         return (id(self.level), session.phase, id(session.question), self._progress() if session.question else "",
-                session.retrying, session.hint_shown, session.answered)
+                session.retrying, session.hint_shown, session.answered, self.view.state_key() if self.view else ())
 
     def draw_live(self, surface) -> None:
         session = self.session
