@@ -45,7 +45,7 @@ def feedback_words(scene, question: Question, correct: bool, right_parts: int, t
         if total_parts > 1 and right_parts:
             words.append(tr("quiz.parts_right", right=right_parts, total=total_parts))
         words.append(tr("quiz.right_answer", answer=answer_text))
-    words.append(question.explanation.get(scene.app.lang))
+    words.append(question.explanation.get(scene.app.lang) if question.explanation else "")
     return words
 
 
@@ -64,7 +64,7 @@ def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Qu
         pygame.draw.circle(surface, palette.INK, icon, 38, width=3)
         tr.draw(surface, "?", (icon[0] - 40, icon[1] - 30), 44 / tr.scale, palette.INK, 80, bold=True, align="center")
     words = feedback_words(scene, question, correct, right_parts, total_parts, answer_text)
-    source = scene.tr("quiz.source", source=question.source)
+    source = scene.tr("quiz.source", source=question.source) if question.source else ""
     x = box.x + 120
     width = box.right - x - 28
     size, head = float(text.SMALL + 2), 38.0
