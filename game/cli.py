@@ -84,6 +84,18 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        code = _run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader stopped early (`run_game.py list | head`): nothing is wrong, and there is no one left to
+        # tell; stdout goes to nowhere, so that Python's last flush at exit does not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return code
+
+
+def _run(args) -> int:
     command = args.command or "play"
     if command == "import-questions":
         from .authoring.question_import.command import run as run_import_questions
