@@ -75,6 +75,13 @@ def _parser() -> argparse.ArgumentParser:
                            help="the language the questions are written in (default kk); the messages stay English")
     questions.add_argument("--title", help="the title of the level (default: made from the bank's file name)")
     questions.add_argument("--force", action="store_true", help="replace the --out file when it exists")
+    grid = commands.add_parser("picture-grid", help="a picture with a labelled grid of its own pixels, to find the "
+                                                    "[x, y] of a place for a hotspot region")
+    grid.add_argument("picture", type=Path, help="the picture (SVG, PNG or JPG), e.g. levels/my-pack/assets/map.svg")
+    grid.add_argument("--out", type=Path, help="the PNG to write (default: <picture name>-grid.png here)")
+    grid.add_argument("--step", type=int, help="pixels between grid lines (default: a round number, at most 16 "
+                                               "lines across)")
+    grid.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     leader = commands.add_parser("leader-pin", help="the club leader's PIN that guards this computer's settings")
     leader.add_argument("--reset", action="store_true", required=True,
                         help="remove a forgotten PIN; the next leader to open the settings chooses a new one")
@@ -132,7 +139,7 @@ def _run(args) -> int:
     if command == "bench":
         from .bench import run
         return run(args.quick, args.out)
-    if command in ("schema", "new-pack", "import-pack", "export-pack"):
+    if command in ("schema", "new-pack", "import-pack", "export-pack", "picture-grid"):
         from .authoring.commands import run as run_authoring
         return run_authoring(args)
     return _play(args)

@@ -84,6 +84,7 @@ def load_pack(folder: Path) -> PackResult:
     level_ids: list[str] = []
     files = sorted(p.stem for p in folder.glob("*.yaml") if p.name != "pack.yaml")
     present = set(files)
+    text_files = _text_files(folder)
     listed: set[str] = set()
     missing = 0
     for item in (r.sequence(keys["levels"], "levels") or []) if "levels" in keys else []:
@@ -95,7 +96,7 @@ def load_pack(folder: Path) -> PackResult:
         elif level_id not in present:
             missing += 1  # spelling hints for the first few only: thousands of them help nobody
             hint = did_you_mean(level_id, files) if missing <= 20 else Msg("add the file or remove the line")
-            text_file = _text_file_named(folder, level_id)
+            text_file = text_files.get(level_id)
             if text_file:
                 hint = Msg("the file is called '{name}': its name ends in .txt (Notepad adds it); rename it to {file}",
                            name=text_file, file=f"{level_id}.yaml")
@@ -117,12 +118,12 @@ def load_pack(folder: Path) -> PackResult:
     return PackResult(folder, pack, levels, r.problems)
 
 
-def _text_file_named(folder: Path, level_id: str) -> str | None:
-    """The name of `<level_id>.yaml.txt` (or `<level_id>.txt`) in the folder, as Notepad saves it."""
-    for name in (f"{level_id}.yaml.txt", f"{level_id}.txt"):
-        if (folder / name).is_file():
-            return name
-    return None
+def _text_files(folder: Path) -> dict[str, str]:
+    """level id -> the name of `<level id>.yaml.txt` (or `<level id>.txt`) in the folder, as Notepad saves it."""
+    found = {}
+    for path in sorted(folder.glob("*.txt")):  # name.yaml.txt after name.txt, so that it wins
+        found[path.name.removesuffix(".txt").removesuffix(".yaml")] = path.name
+    return found
 
 
 def load_level(path: Path, pack_id: str, pack_folder: Path) -> LevelResult:
