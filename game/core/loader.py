@@ -137,7 +137,8 @@ def load_level(path: Path, pack_id: str, pack_folder: Path) -> LevelResult:
         result.problems += r.problems
         return result
     kind = r.string(head["type"], "type") if "type" in head else None
-    if kind not in LEVEL_TYPES:
+    typed = kind in LEVEL_TYPES
+    if not typed:
         node = head.get("type", parsed.root)
         r.error(node, Msg("the level type is missing or unknown") if kind is None
                 else Msg("unknown level type '{kind}'", kind=kind),
@@ -152,7 +153,6 @@ def load_level(path: Path, pack_id: str, pack_folder: Path) -> LevelResult:
         result.problems += r.problems
         return result
     extra = _QUIZ_KEYS if kind == "quiz" else _STORY_KEYS
-    typed = not has_errors(result.problems)
     keys = r.mapping(parsed.root, Msg("the quiz level") if kind == "quiz" else Msg("the story level"),
                      required=("format", "id") + ("type",) * typed + ("title",) + extra[-1:],
                      optional=_LEVEL_COMMON + extra)
