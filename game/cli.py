@@ -86,6 +86,13 @@ def _parser() -> argparse.ArgumentParser:
                                                   "progress it replaces is kept beside it)")
     restore.add_argument("file", type=Path, help="the backup to put back")
     restore.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
+    grid = commands.add_parser("picture-grid", help="a picture with a labelled grid of its own pixels, to find the "
+                                                    "[x, y] of a place for a hotspot region")
+    grid.add_argument("picture", type=Path, help="the picture (SVG, PNG or JPG), e.g. levels/my-pack/assets/map.svg")
+    grid.add_argument("--out", type=Path, help="the PNG to write (default: <picture name>-grid.png here)")
+    grid.add_argument("--step", type=int, help="pixels between grid lines (default: a round number, at most 16 "
+                                               "lines across)")
+    grid.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     leader = commands.add_parser("leader-pin", help="the club leader's PIN that guards this computer's settings")
     leader.add_argument("--reset", action="store_true", required=True,
                         help="remove a forgotten PIN; the next leader to open the settings chooses a new one")
@@ -95,6 +102,18 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        code = _run(args)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader stopped early (`run_game.py list | head`): nothing is wrong, and there is no one left to
+        # tell; stdout goes to nowhere, so that Python's last flush at exit does not fail again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    return code
+
+
+def _run(args) -> int:
     command = args.command or "play"
     if command == "import-questions":
         from .authoring.question_import.command import run as run_import_questions
@@ -133,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "bench":
         from .bench import run
         return run(args.quick, args.out)
-    if command in ("schema", "new-pack", "import-pack", "export-pack"):
+    if command in ("schema", "new-pack", "import-pack", "export-pack", "picture-grid"):
         from .authoring.commands import run as run_authoring
         return run_authoring(args)
     return _play(args)

@@ -28,6 +28,35 @@ def test_list_prints_id_type_title():
     assert all(len(row) == 3 and row[1] in ("quiz", "story") for row in rows)
 
 
+def test_the_readme_command_table_names_every_command():
+    from game.cli import _parser
+    commands = next(a for a in _parser()._actions if a.dest == "command").choices
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Commands"):readme.index("## Writing levels")]
+    missing = [name for name in commands if name != "play" and f"`python run_game.py {name}" not in table
+               and f"/ `{name} " not in table]
+    assert missing == []
+
+
+def test_the_docs_say_that_fill_in_answers_treat_yo_as_ye():
+    from game.core.questions.fill_blank import normalize
+    assert normalize("Ёлка") == normalize("елка")
+    levels = (ROOT / "docs" / "levels.md").read_text(encoding="utf-8")
+    fill = levels[levels.index("# fill:"):levels.index("- id: headdress")]
+    assert "ё counts as е" in fill
+
+
+def test_list_into_a_reader_that_stops_early_ends_quietly():
+    """`run_game.py list | head -1`: the reader has gone before the list is written."""
+    process = subprocess.Popen([sys.executable, "run_game.py", "list"], cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True,
+                               env={"PATH": "", "OLKETANU_DATA_DIR": str(ROOT / "out" / "cli-test-data")})
+    process.stdout.close()
+    errors = process.stderr.read()
+    process.wait()
+    assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
+
+
 def test_screenshot_writes_a_1280x720_png_of_the_level(tmp_path):
     out = tmp_path / "quiz.png"
     result = run("screenshot", "--level", "town-quiz", "--step", "2", "--lang", "ru", "--out", str(out))

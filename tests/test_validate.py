@@ -82,7 +82,8 @@ def test_python_tags_are_never_constructed():
 
 
 def test_not_utf8_names_the_byte():
-    assert problems_in("not_utf8.yaml") == [(4, 13, "error", "the file is not UTF-8 text (byte 0xc0 here)")]
+    assert problems_in("not_utf8.yaml") == [(4, 13, "error", "the file is not UTF-8 text (byte 0xc0 here): it looks like "
+                                                               "Cyrillic Windows (cp1251) text")]
 
 
 def test_files_over_one_mebibyte_are_refused_before_parsing():

@@ -1,4 +1,4 @@
-"""The authoring commands of the command line: schema, new-pack, import-pack, export-pack.
+"""The authoring commands of the command line: schema, new-pack, import-pack, export-pack, picture-grid.
 
 `game/cli.py` declares their arguments and calls `run(args)`; every refusal is printed as a message
 (and a hint) on stderr with exit code 1, never as a traceback. Messages are in the language of `--lang`,
@@ -120,4 +120,21 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-_COMMANDS = {"schema": _schema, "new-pack": _new_pack, "import-pack": _import_pack, "export-pack": _export_pack}
+def _picture_grid(args) -> int:
+    from ..ui.picture_grid import write_grid
+    out = args.out or Path(f"{args.picture.stem}-grid.png")
+    try:
+        width, height, step = write_grid(args.picture, out, args.step)
+    except (OSError, ValueError) as exc:
+        return _refuse("picture-grid", Msg("cannot read the picture {path} ({reason})", path=str(args.picture),
+                                           reason=getattr(exc, "strerror", None) or str(exc)),
+                       Msg("give the path of an SVG, PNG or JPG picture, e.g. levels/my-library/assets/map.svg"))
+    _say(Msg("wrote {path}", path=str(out)))
+    _say(Msg("the picture is {width}×{height} pixels; the grid lines are {step} pixels apart. A hotspot region's "
+             "[x, y] is read off the numbers at the top (x) and on the left (y)", width=width, height=height,
+             step=step))
+    return 0
+
+
+_COMMANDS = {"schema": _schema, "new-pack": _new_pack, "import-pack": _import_pack, "export-pack": _export_pack,
+             "picture-grid": _picture_grid}

@@ -4,8 +4,11 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePosixPath
 
+import yaml
+
+from .pictures import picture_info
 from .problems import Msg
-from .reader import closest
+from .reader import Reader, closest
 
 IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg"}
 
@@ -52,3 +55,17 @@ def asset_problem(pack_folder: Path, relative: str, suffixes: set[str]) -> tuple
     if not folder.is_file():
         return (Msg("'{path}' is not a regular file", path=relative), Msg("copy the file itself into the pack"))
     return None
+
+
+def picture_ok(r: Reader, node: yaml.Node, pack_folder: Path, relative: str) -> bool:
+    """Whether `relative` names a usable picture of the pack (else an error); warns about an SVG whose
+    texts the game would not draw."""
+    trouble = asset_problem(pack_folder, relative, IMAGE_SUFFIXES)
+    if trouble:
+        r.error(node, *trouble)
+        return False
+    if picture_info(pack_folder / relative).has_text:
+        r.warn(node, Msg("the picture '{path}' has text in it (<text>), which the game does not draw", path=relative),
+               Msg("turn the text into paths (in Inkscape: select all, then Path > Object to Path) and save the "
+                   "picture again; or write the words in the level's texts"))
+    return True

@@ -20,6 +20,8 @@ from .yamlsrc import parse_file, where
 FORMAT_VERSION = 1
 LEVEL_TYPES = ("quiz", "story")
 _LEVEL_COMMON = ("format", "id", "type", "title", "summary") + LEVEL_META_KEYS
+_QUIZ_KEYS = ("shuffle", "pool", "time_limit", "questions")
+_STORY_KEYS = ("mode", "characters", "variables", "start", "scenes")
 
 
 @dataclass
@@ -82,6 +84,7 @@ def load_pack(folder: Path) -> PackResult:
     level_ids: list[str] = []
     files = sorted(p.stem for p in folder.glob("*.yaml") if p.name != "pack.yaml")
     present = set(files)
+    text_files = _text_files(folder)
     listed: set[str] = set()
     missing = 0
     for item in (r.sequence(keys["levels"], "levels") or []) if "levels" in keys else []:
@@ -93,6 +96,10 @@ def load_pack(folder: Path) -> PackResult:
         elif level_id not in present:
             missing += 1  # spelling hints for the first few only: thousands of them help nobody
             hint = did_you_mean(level_id, files) if missing <= 20 else Msg("add the file or remove the line")
+            text_file = text_files.get(level_id)
+            if text_file:
+                hint = Msg("the file is called '{name}': its name ends in .txt (Notepad adds it); rename it to {file}",
+                           name=text_file, file=f"{level_id}.yaml")
             r.error(item, Msg("there is no file {file} in the pack", file=f"{level_id}.yaml"), hint)
         else:
             level_ids.append(level_id)
@@ -111,6 +118,14 @@ def load_pack(folder: Path) -> PackResult:
     return PackResult(folder, pack, levels, r.problems)
 
 
+def _text_files(folder: Path) -> dict[str, str]:
+    """level id -> the name of `<level id>.yaml.txt` (or `<level id>.txt`) in the folder, as Notepad saves it."""
+    found = {}
+    for path in sorted(folder.glob("*.txt")):  # name.yaml.txt after name.txt, so that it wins
+        found[path.name.removesuffix(".txt").removesuffix(".yaml")] = path.name
+    return found
+
+
 def load_level(path: Path, pack_id: str, pack_folder: Path) -> LevelResult:
     parsed = parse_file(path)
     result = LevelResult(pack_id, path.stem, path, None, list(parsed.problems))
@@ -122,18 +137,24 @@ def load_level(path: Path, pack_id: str, pack_folder: Path) -> LevelResult:
         result.problems += r.problems
         return result
     kind = r.string(head["type"], "type") if "type" in head else None
-    if kind not in LEVEL_TYPES:
+    typed = kind in LEVEL_TYPES
+    if not typed:
         node = head.get("type", parsed.root)
         r.error(node, Msg("the level type is missing or unknown") if kind is None
                 else Msg("unknown level type '{kind}'", kind=kind),
                 Msg("write 'type: quiz' or 'type: story'"))
+        result.problems += r.problems[-1:]  # the rest is found again below
+        # read on as the type its keys show, so that every other mistake is reported too
+        kind = "quiz" if "questions" in head else "story" if "scenes" in head else None
+    r = Reader(parsed.path)  # read again, now knowing which keys belong to this type
+    if kind is None:
+        r.mapping(parsed.root, Msg("the level"), optional=_LEVEL_COMMON + _QUIZ_KEYS + _STORY_KEYS)
+        r.walk(parsed.root)
         result.problems += r.problems
         return result
-    r = Reader(parsed.path)  # read again, now knowing which keys belong to this type
-    extra = (("shuffle", "pool", "time_limit", "questions") if kind == "quiz"
-             else ("mode", "characters", "variables", "start", "scenes"))
+    extra = _QUIZ_KEYS if kind == "quiz" else _STORY_KEYS
     keys = r.mapping(parsed.root, Msg("the quiz level") if kind == "quiz" else Msg("the story level"),
-                     required=("format", "id", "type", "title") + extra[-1:],
+                     required=("format", "id") + ("type",) * typed + ("title",) + extra[-1:],
                      optional=_LEVEL_COMMON + extra)
     assert keys is not None
     _check_format(r, keys, parsed.root)
@@ -212,10 +233,6 @@ def _question(ctx: ParseContext, node: yaml.Node) -> Question | None:
                      optional=_QUESTION_COMMON + (kind.keys if kind else tuple(k for v in KINDS.values() for k in v.keys)))
     if keys is None or kind is None:
         return None
-    for key in ("explanation", "source"):  # a question plays without them, but a child learns less
-        if key not in keys:
-            r.warn(node, Msg("{what} is missing '{key}'", what=Msg("a question"), key=key),
-                   Msg("add a line '{key}: ...'", key=key))
     common = dict(
         id=r.ident(keys["id"], Msg("the question id")) if "id" in keys else None,
         prompt=r.text(keys["prompt"], Msg("the question")) if "prompt" in keys else None,
@@ -231,11 +248,22 @@ def _question(ctx: ParseContext, node: yaml.Node) -> Question | None:
         r.error(keys["source"], Msg("the source is empty"),
                 Msg("say where the fact comes from: a book, a page, a web site"))
         common["source"] = None
+    for key, message in (("explanation", Msg("the question '{id}' has no explanation", id=common["id"] or "?")),
+                         ("source", Msg("the question '{id}' has no source", id=common["id"] or "?"))):
+        if key not in keys:
+            r.warn(node, message, _UNSAID[key])
     question = kind.parse(ctx, keys, node, common)
-    required = ("id", "prompt", "explanation", "source")
-    if question is None or any(common[k] is None for k in required) or ("hint" in keys and common["hint"] is None):
+    written_wrong = [k for k in ("explanation", "source", "hint") if k in keys and common[k] is None]
+    if question is None or common["id"] is None or common["prompt"] is None or written_wrong:
         return None
     return question
+
+
+# why a missing explanation or source matters, for the warnings (`validate --strict` fails on them)
+_UNSAID = {
+    "explanation": Msg("add 'explanation:': after every answer the child reads why it is so"),
+    "source": Msg("add 'source:': where the fact comes from (a book and its page, a museum, a web site)"),
+}
 
 
 def _find_key(node: yaml.Node, key: str) -> yaml.Node | None:

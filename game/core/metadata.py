@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import model
-from .assets_check import IMAGE_SUFFIXES, asset_problem
+from .assets_check import picture_ok
 from .problems import Msg
 from .reader import Reader, did_you_mean
 from .text import LANGUAGES, Text
@@ -133,11 +133,7 @@ def _picture(r: Reader, node: yaml.Node, folder: Path, what: str) -> str | None:
     value = r.string(node, what)
     if value is None:
         return None
-    trouble = asset_problem(folder, value, IMAGE_SUFFIXES)
-    if trouble:
-        r.error(node, *trouble)
-        return None
-    return value
+    return value if picture_ok(r, node, folder, value) else None
 
 
 def _licence(r: Reader, node: yaml.Node) -> model.Licence | None:

@@ -7,9 +7,9 @@ from typing import Iterable
 
 import yaml
 
-from .problems import Msg, Problem, Severity
+from .problems import Msg, Problem, Severity, Where
 from .text import LANGUAGES, Text
-from .yamlsrc import where
+from .yamlsrc import INVISIBLE_HINT, invisible_character, leading_invisible, where
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
@@ -84,6 +84,7 @@ class Reader:
         self.path = path
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
+        self._items: set[int] = set()  # the nodes that are items of a list
         reset_suggestion_budget()
 
     # -- reporting -------------------------------------------------------------
@@ -105,6 +106,20 @@ class Reader:
             return False
         return True
 
+    def walk(self, node: yaml.Node) -> None:
+        """Checks the tags and aliases of every node under `node` (already read), when what they should
+        hold is not known."""
+        stack = [node]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.MappingNode):
+                children = [part for pair in node.value for part in pair]
+            elif isinstance(node, yaml.SequenceNode):
+                children = node.value
+            else:
+                continue
+            stack.extend(child for child in reversed(children) if self._visit(child))
+
     # -- structure -------------------------------------------------------------
     def mapping(self, node: yaml.Node, what: str, required: Iterable[str] = (),
                 optional: Iterable[str] = ()) -> dict[str, yaml.Node] | None:
@@ -118,18 +133,26 @@ class Reader:
         required, optional = list(required), list(optional)
         known = set(required) | set(optional)
         result: dict[str, yaml.Node] = {}
+        merged = False  # two items of a list read as one, because the second one's '- ' is missing
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key is None:
                 self.error(key_node, Msg("a key in {what} must be a plain word", what=what))
                 continue
-            if key in result:
-                self.error(key_node, Msg("'{key}' appears twice in {what}", key=key, what=what),
-                           Msg("YAML would silently keep only the last one: delete or rename one of them"))
+            if key in result or (merged and key in known):
+                if merged:
+                    continue
+                if id(node) in self._items:
+                    merged = True
+                    self.error(key_node, Msg("'{key}' appears twice in {what}: if a new item starts here, its '- ' "
+                                             "is missing", key=key, what=what),
+                               Msg("start the new item with '- ', just below the '- ' of the item above"))
+                else:
+                    self.error(key_node, Msg("'{key}' appears twice in {what}", key=key, what=what),
+                               Msg("YAML would silently keep only the last one: delete or rename one of them"))
                 continue
             if known and key not in known:
-                self.error(key_node, Msg("unknown key '{key}' in {what}", key=key, what=what),
-                           did_you_mean(key, known))
+                self._unknown_key(key_node, key, what, known)
                 continue
             result[key] = value_node
         for key in required:
@@ -138,6 +161,15 @@ class Reader:
                            Msg("add a line '{key}: ...'", key=key))
         return result
 
+    def _unknown_key(self, key_node: yaml.Node, key: str, what: str, known: set[str]) -> None:
+        invisible = leading_invisible(key)
+        if invisible is None:
+            self.error(key_node, Msg("unknown key '{key}' in {what}", key=key, what=what), did_you_mean(key, known))
+            return
+        place = where(self.path, key_node)
+        self.problems.append(Problem(Where(place.path, place.line, place.col + invisible), Severity.ERROR,
+                                     invisible_character(key[invisible]), INVISIBLE_HINT))
+
     def sequence(self, node: yaml.Node, what: str) -> list[yaml.Node] | None:
         if not self._visit(node):
             return None
@@ -145,6 +177,7 @@ class Reader:
             self.error(node, Msg("{what} should be a list", what=what),
                        Msg("start each item on its own line with '- '"))
             return None
+        self._items.update(id(item) for item in node.value)
         return list(node.value)
 
     # -- scalars ---------------------------------------------------------------

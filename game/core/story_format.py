@@ -9,7 +9,7 @@ import yaml
 
 from . import model
 from ..paths import ASSETS
-from .assets_check import IMAGE_SUFFIXES, asset_problem
+from .assets_check import asset_problem, picture_ok
 from .problems import Msg
 from .questions import ParseContext
 from .reader import Reader, did_you_mean
@@ -90,11 +90,7 @@ def _puppet(r: Reader, node: yaml.Node, pack_folder: Path) -> str | None:
     if value is None:
         return None
     if "/" in value or "." in value:
-        trouble = asset_problem(pack_folder, value, IMAGE_SUFFIXES)
-        if trouble:
-            r.error(node, *trouble)
-            return None
-        return value
+        return value if picture_ok(r, node, pack_folder, value) else None
     if value not in builtin_puppets():
         r.error(node, Msg("there is no puppet '{name}'", name=value), did_you_mean(value, builtin_puppets()))
         return None
@@ -169,9 +165,7 @@ def _scene(ctx: StoryContext, scene_id: str, node: yaml.Node) -> model.Scene | N
     background = None
     if "background" in keys:
         background = r.string(keys["background"], "background")
-        trouble = asset_problem(ctx.pack_folder, background, IMAGE_SUFFIXES) if background is not None else None
-        if trouble:
-            r.error(keys["background"], *trouble)
+        if background is not None and not picture_ok(r, keys["background"], ctx.pack_folder, background):
             background = None
     lines = [line for line in map(lambda n: _line(ctx, n), r.sequence(keys["lines"], "lines") or []) if line] \
         if "lines" in keys else []
@@ -332,10 +326,7 @@ def _direction(ctx: StoryContext, node: yaml.Node) -> model.StageDirection | Non
 
 def _prop_ok(ctx: StoryContext, node: yaml.Node, name: str) -> bool:
     if "/" in name or "." in name:
-        trouble = asset_problem(ctx.pack_folder, name, IMAGE_SUFFIXES)
-        if trouble:
-            ctx.reader.error(node, *trouble)
-        return trouble is None
+        return picture_ok(ctx.reader, node, ctx.pack_folder, name)
     if name not in builtin_props():
         ctx.reader.error(node, Msg("there is no prop '{name}'", name=name), did_you_mean(name, builtin_props()))
         return False

@@ -4,13 +4,12 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...core.catalog import validate_paths
 from ...core.problems import Msg, Problem, has_errors
-from .safety import JUNK_NAMES, MAX_FILES, MAX_RATIO, MAX_TOTAL_BYTES, PackArchiveError
+from .safety import JUNK_NAMES, MAX_FILES, MAX_TOTAL_BYTES, PackArchiveError
 
 
 @dataclass
@@ -91,11 +90,7 @@ def export_pack(pack_dir: Path, out: Path | None = None) -> ExportResult:
                 data = path.read_bytes()
                 info = zipfile.ZipInfo.from_file(path, f"{pack_id}/{relative}", strict_timestamps=False)
                 info.external_attr = (stat.S_IFREG | 0o644) << 16
-                packed = len(zlib.compress(data, 6)) if data else 0
-                # a file that packs more than MAX_RATIO times smaller is stored as it is, so that
-                # import-pack does not take it for a zip bomb
-                info.compress_type = (zipfile.ZIP_STORED if data and len(data) / packed > MAX_RATIO / 2
-                                      else zipfile.ZIP_DEFLATED)
+                info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, data)
         os.replace(part, out)
     except OSError as exc:

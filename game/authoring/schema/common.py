@@ -114,7 +114,9 @@ def common_definitions() -> dict[str, Schema]:
     }
     defs["point"] = {
         "type": "array",
-        "description": "A point [x, y] in the picture's own pixels (for an SVG: the units of its viewBox).",
+        "description": "A point [x, y] in the picture's own pixels, [0, 0] at its top left (for an SVG: its width "
+                       "and height, or its viewBox when it has none); python run_game.py picture-grid PICTURE "
+                       "draws them.",
         "items": {"type": "number"},
         "minItems": 2,
         "maxItems": 2,

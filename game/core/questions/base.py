@@ -35,8 +35,8 @@ class Check:
 class Question:
     id: str
     prompt: Text
-    explanation: Text
-    source: str
+    explanation: Text | None        # None: not written yet (a warning of validate)
+    source: str | None
     where: Where
     hint: Text | None = None
     image: str | None = None         # a picture shown with the question

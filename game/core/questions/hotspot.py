@@ -5,7 +5,9 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..pictures import picture_info
 from ..problems import Msg
+from ..yamlsrc import display_path
 from ..text import Text
 from .base import Check, ParseContext, Question
 from .items import read_image
@@ -31,6 +33,11 @@ class Region:
             if (y1 > y) != (y2 > y) and x < (x2 - x1) * (y - y1) / (y2 - y1) + x1:
                 inside = not inside
         return inside
+
+    def inside(self, width: float, height: float) -> bool:
+        """Whether the circle's centre, or every corner of the polygon, is on a picture of that size."""
+        points = [self.center] if self.center is not None else self.points
+        return all(0 <= x <= width and 0 <= y <= height for x, y in points)
 
     def anchor(self) -> tuple[float, float]:
         """Where the keyboard focus shows this region: the circle's centre or the polygon's mean point."""
@@ -116,8 +123,8 @@ def parse_hotspot(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) 
         r.error(node, Msg("a hotspot question needs a 'picture' and its 'regions'"))
         return None
     picture = read_image(ctx, keys["picture"], Msg("the picture"))
-    regions = [region for region in map(lambda n: _region(r, n), r.sequence(keys["regions"], "regions") or [])
-               if region is not None]
+    read = [(node, _region(r, node)) for node in r.sequence(keys["regions"], "regions") or []]
+    regions = [region for _, region in read if region is not None]
     if not regions and isinstance(keys["regions"], yaml.SequenceNode) and not keys["regions"].value:
         r.error(keys["regions"], Msg("the picture has no regions"),
                 Msg("add at least two regions, one of them correct"))
@@ -132,4 +139,11 @@ def parse_hotspot(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) 
         return None
     if picture is None or not regions:
         return None
+    size = picture_info(ctx.pack_folder / picture).size
+    for region_node, region in read:
+        if size and region and not region.inside(*size):
+            r.warn(region_node, Msg("the region '{id}' goes outside the picture, which is {width}×{height} pixels",
+                                    id=region.id, width=round(size[0]), height=round(size[1])),
+                   Msg("a region is given in the picture's own pixels, from [0, 0] at its top left corner; to find "
+                       "a place's pixels: {command}", command=f"python run_game.py picture-grid {display_path(ctx.pack_folder / picture)}"))
     return Hotspot(picture=picture, regions=tuple(regions), **common)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import yaml
 
-from ..assets_check import IMAGE_SUFFIXES, asset_problem
+from ..assets_check import picture_ok
 from ..problems import Msg
 from ..text import LANGUAGES
 from ..yamlsrc import where
@@ -14,11 +14,7 @@ def read_image(ctx: ParseContext, node: yaml.Node, what: str) -> str | None:
     path = ctx.reader.string(node, what)
     if path is None:
         return None
-    trouble = asset_problem(ctx.pack_folder, path, IMAGE_SUFFIXES)
-    if trouble:
-        ctx.reader.error(node, *trouble)
-        return None
-    return path
+    return path if picture_ok(ctx.reader, node, ctx.pack_folder, path) else None
 
 
 def read_item(ctx: ParseContext, node: yaml.Node, what: str, extra: tuple[str, ...] = ()) -> tuple[Item, dict] | None:

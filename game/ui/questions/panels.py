@@ -45,7 +45,7 @@ def feedback_words(scene, question: Question, correct: bool, right_parts: int, t
         if total_parts > 1 and right_parts:
             words.append(tr("quiz.parts_right", right=right_parts, total=total_parts))
         words.append(tr("quiz.right_answer", answer=answer_text))
-    words.append(question.explanation.get(scene.app.lang))
+    words.append(question.explanation.get(scene.app.lang) if question.explanation else "")
     return words
 
 
