@@ -1,7 +1,6 @@
 """The game installed from its wheel, not from the source tree, finds every file it needs."""
 import importlib.util
 import os
-import shutil
 import subprocess
 import sys
 import sysconfig
@@ -11,11 +10,16 @@ import pytest
 
 from conftest import ROOT
 
-spec = importlib.util.spec_from_file_location("check_program", ROOT / "tools" / "check_program.py")
-check_program = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(check_program)
 
-SOURCES = ("game", "assets", "levels", "pyproject.toml", "README.md")
+def _tool(name: str):
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+check_program = _tool("check_program")
+wheelhouse = _tool("wheelhouse")
 
 
 def _pyproject() -> dict:
@@ -30,22 +34,8 @@ def test_every_package_of_the_game_is_in_the_wheel():
     assert listed - found == {"game.assets", "game.levels"}
 
 
-def _wheel(tmp_path: Path) -> Path:
-    """The wheel, built from a copy of the source so that nothing is written into the repository."""
-    source = tmp_path / "source"
-    for name in SOURCES:
-        copy = shutil.copytree if (ROOT / name).is_dir() else shutil.copyfile
-        copy(ROOT / name, source / name, **({"ignore": shutil.ignore_patterns("__pycache__")}
-                                            if (ROOT / name).is_dir() else {}))
-    # The setuptools of this environment builds it: no network needed.
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--no-index", "--wheel-dir", str(tmp_path / "dist"), str(source)], check=True)
-    return next((tmp_path / "dist").glob("olketanu-*.whl"))
-
-
 def test_the_wheel_installed_in_a_fresh_environment_plays_from_any_folder(tmp_path):
-    (tmp_path / "source").mkdir()
-    wheel = _wheel(tmp_path)
+    wheel = wheelhouse.game_wheel(tmp_path / "dist", isolated=False)  # this environment's setuptools: offline
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
@@ -61,3 +51,25 @@ def test_the_wheel_installed_in_a_fresh_environment_plays_from_any_folder(tmp_pa
     assert [Path(w) for w in where] == [site / "game" / "assets", site / "game" / "levels"]
     script = venv / ("Scripts/olketanu.exe" if os.name == "nt" else "bin/olketanu")
     assert check_program.check_program([str(script)]) == []
+
+
+def _fake_wheel(folder: Path, name: str, *requires: str) -> None:
+    import zipfile
+    with zipfile.ZipFile(folder / f"{name}-1.0-py3-none-any.whl", "w") as archive:
+        archive.writestr(f"{name}-1.0.dist-info/METADATA",
+                         "Metadata-Version: 2.1\nName: x\n" + "".join(f"Requires-Dist: {r}\n" for r in requires))
+
+
+def test_the_wheel_folder_for_windows_gets_the_windows_only_dependencies(tmp_path):
+    _fake_wheel(tmp_path, "olketanu", "pygame-ce>=2.5", 'pyttsx3>=2.90; extra == "speech"',
+                'pytest>=8; extra == "test"')
+    _fake_wheel(tmp_path, "pygame_ce")
+    _fake_wheel(tmp_path, "pyttsx3", 'comtypes; platform_system == "Windows"', "pypiwin32; sys_platform == 'win32'",
+                'pyobjc>=2.4; platform_system == "Darwin"')
+    windows = wheelhouse.target_markers("win_amd64", "3.11")
+    assert wheelhouse.missing_for_target(tmp_path, windows, "speech") == ["comtypes", "pypiwin32"]
+    assert wheelhouse.missing_for_target(tmp_path, wheelhouse.target_markers("manylinux2014_x86_64", "3.11"),
+                                         "speech") == []
+    (tmp_path / "pyttsx3-1.0-py3-none-any.whl").unlink()
+    assert wheelhouse.missing_for_target(tmp_path, windows, "speech") == ["pyttsx3>=2.90"]
+    assert wheelhouse.missing_for_target(tmp_path, windows, None) == []
