@@ -66,28 +66,38 @@ def size_mib(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
 
 
-def _seconds(command: list[str], cwd: Path, env: dict) -> float:
-    started = time.perf_counter()
+def _seconds(command: list[str], cwd: Path, env: dict) -> tuple[float, float]:
+    """Wall-clock and CPU (user + system) seconds of one run; CPU time is steadier on a busy machine."""
+    before, started = resource_children(), time.perf_counter()
     subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, resource_children() - before
+
+
+def resource_children() -> float:
+    if os.name == "nt":
+        return 0.0  # no per-child CPU time there: only the wall clock is compared
+    import resource
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def measure(app: Path, repeats: int) -> None:
-    """Medians of whole-process wall time: the built program against `python run_game.py`."""
+    """Medians of whole processes: the built program against `python run_game.py`, alternately."""
     with tempfile.TemporaryDirectory(prefix="olketanu-measure-") as tmp:
         env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", OLKETANU_DATA_DIR=tmp)
-        source = [sys.executable, str(REPO / "run_game.py")]
-        built = [str(program(app))]
+        runs = {"source": [sys.executable, str(REPO / "run_game.py")], "built": [str(program(app))]}
         for words in (["list"], ["screenshot", "--level", "aldar-coat", "--out", str(Path(tmp) / "shot.png")]):
-            times: dict[str, list[float]] = {"source": [], "built": []}
-            for name, command in (("source", source), ("built", built)):
+            for command in runs.values():
                 _seconds(command + words, Path(tmp), env)  # warm-up: bytecode and files in the cache
+            times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
             for _ in range(repeats):
-                for name, command in (("source", source), ("built", built)):
+                for name, command in runs.items():
                     times[name].append(_seconds(command + words, Path(tmp), env))
-            from_source, frozen = statistics.median(times["source"]), statistics.median(times["built"])
-            print(f"{words[0]:>10}: source {from_source * 1000:.0f} ms, built {frozen * 1000:.0f} ms, "
-                  f"built/source {frozen / from_source:.2f} (medians of {repeats})")
+            wall = {name: statistics.median(t[0] for t in got) for name, got in times.items()}
+            cpu = {name: statistics.median(t[1] for t in got) for name, got in times.items()}
+            print(f"{words[0]:>10}: wall source {wall['source'] * 1000:.0f} ms, built {wall['built'] * 1000:.0f} ms "
+                  f"({wall['built'] / wall['source']:.2f}x); CPU source {cpu['source'] * 1000:.0f} ms, built "
+                  f"{cpu['built'] * 1000:.0f} ms ({cpu['built'] / max(cpu['source'], 1e-9):.2f}x); medians of {repeats}")
 
 
 def main(argv: list[str] | None = None) -> int:
