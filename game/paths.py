@@ -7,7 +7,7 @@ maps one to the other), so the same names work from any folder.
 from importlib.resources import files
 from pathlib import Path
 
-PACKAGE = Path(str(files(__package__)))
+PACKAGE = Path(str(files("game")))
 ROOT = PACKAGE.parent
 
 
