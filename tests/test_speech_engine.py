@@ -452,3 +452,27 @@ def test_pyttsx3_writes_a_kazakh_wav(tmp_path, player):
     with wave.open(str(player.played[0])) as w:
         assert w.getnframes() > 22050 * 0.5  # more than half a second of speech
     speaker.close()
+
+
+def test_the_standalone_builds_own_espeak_ng_comes_first_and_reads_its_own_voices(tmp_path, monkeypatch):
+    import sys
+
+    from game.ui.speech import espeak_command, voices
+    installed, bundled = tmp_path / "bin", tmp_path / "app" / "espeak-ng"
+    for folder in (installed, bundled):
+        folder.mkdir(parents=True)
+        program = folder / ("espeak-ng.exe" if sys.platform == "win32" else "espeak-ng")
+        program.write_text("#!/bin/sh\n", encoding="utf-8")
+        program.chmod(0o755)
+    monkeypatch.setenv("PATH", str(installed))
+    monkeypatch.delenv("OLKETANU_ESPEAK", raising=False)
+    assert Path(voices.find_espeak()).parent == installed  # no copy of its own: the installed one
+    monkeypatch.setattr(voices, "BUNDLED", bundled)
+    found = voices.find_espeak()
+    assert Path(found).parent == bundled
+    assert "--path" not in " ".join(espeak_command(found, "kk", 160, tmp_path / "out.wav"))
+    (bundled / "espeak-ng-data").mkdir()  # its voices beside it: espeak-ng is told where they are
+    asked = []
+    VoiceTable.discover(found, run=lambda cmd: asked.append(cmd) or VOICES)
+    assert asked == [[found, f"--path={bundled}", "--voices"]]
+    assert espeak_command(found, "kk", 160, tmp_path / "out.wav")[:4] == [found, f"--path={bundled}", "-v", "kk"]

@@ -15,7 +15,7 @@ from typing import Callable
 from ...core.speech import SpeakerStatus
 from .cache import WavCache
 from .player import MixerPlayer, Player
-from .voices import WANTED, MissingVoice, Runner, VoiceTable, find_espeak, hidden_window
+from .voices import WANTED, MissingVoice, Runner, VoiceTable, data_arguments, find_espeak, hidden_window
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ Popen = Callable[..., subprocess.Popen]
 def espeak_command(binary: str, voice: str | None, speed: int, out: Path) -> list[str]:
     """The command line; the text itself goes to standard input (UTF-8), never through a shell or argv,
     so a line starting with "-" or longer than the command-line limit is still just text."""
-    cmd = [binary]
+    cmd = [binary, *data_arguments(binary)]
     if voice:
         cmd += ["-v", voice]
     return cmd + ["-s", str(speed), "-a", str(AMPLITUDE), "-b", "1", "-w", str(out), "--stdin"]

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ...core.speech import WANTED, MissingVoice
+from ...paths import PACKAGE
 
 # When a language has no voice: Kazakh is written in Cyrillic, so a Russian voice reads it best of the
 # others; English is espeak-ng's own default and is always tried last.
@@ -19,13 +20,19 @@ _OTHER = re.compile(r"\(([A-Za-z0-9-]+) (\d+)\)")
 
 # Runs a command and returns its standard output (injected by tests).
 Runner = Callable[[list[str]], str]
+# Where the standalone build keeps its own copy (tools/build_app.py --espeak): beside the game package.
+BUNDLED = PACKAGE.parent / "espeak-ng"
 
 
 def find_espeak() -> str | None:
-    """The espeak-ng program: $OLKETANU_ESPEAK, then PATH, then where the Windows installer puts it."""
+    """The espeak-ng program: $OLKETANU_ESPEAK, then the standalone build's own copy, then PATH, then where
+    the Windows installer puts it."""
     chosen = os.environ.get("OLKETANU_ESPEAK")
     if chosen:
         return chosen if Path(chosen).is_file() else None
+    bundled = BUNDLED / ("espeak-ng.exe" if sys.platform == "win32" else "espeak-ng")
+    if bundled.is_file():
+        return str(bundled)
     found = shutil.which("espeak-ng")
     if found:
         return found
@@ -34,6 +41,13 @@ def find_espeak() -> str | None:
             if base and (Path(base) / "eSpeak NG" / "espeak-ng.exe").is_file():
                 return str(Path(base) / "eSpeak NG" / "espeak-ng.exe")
     return None
+
+
+def data_arguments(binary: str) -> list[str]:
+    """`--path=` the program's own folder when its voices (espeak-ng-data) sit beside it, as in the
+    standalone build and the Windows installer's folder: a copy on a USB stick then needs nothing installed."""
+    folder = Path(binary).parent
+    return [f"--path={folder}"] if (folder / "espeak-ng-data").is_dir() else []
 
 
 def hidden_window() -> dict:
@@ -80,7 +94,7 @@ class VoiceTable:
     @classmethod
     def discover(cls, binary: str, run: Runner | None = None) -> "VoiceTable":
         try:
-            listing = (run or run_command)([binary, "--voices"])
+            listing = (run or run_command)([binary, *data_arguments(binary), "--voices"])
         except (OSError, subprocess.SubprocessError):
             listing = ""
         return cls(parse_voices(listing))
