@@ -59,6 +59,8 @@ def play_story(pilot, choice: int | list[int]) -> list[str]:
     while pilot.scene.name == "story":
         runner = pilot.scene.runner
         if runner.choices:
+            assert pilot.focused is None  # a choice is deliberate: Space never takes one by itself
+            pilot.press("down")
             assert pilot.focused == "choice_0"
             pick = plan.pop(0) if plan is not None else choice
             for _ in range(min(pick, len(runner.choices) - 1)):

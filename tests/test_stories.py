@@ -100,7 +100,7 @@ def test_back_shows_earlier_lines_without_undoing_choices(tmp_path, story_level)
         first = scene.runner.current_line.text.get("en")
         while not scene.runner.choices:
             pilot.press("space", "space")
-        pilot.press("return")  # the first choice
+        pilot.press("down", "return")  # the first choice, chosen deliberately
         pilot.press("space", "space")
         made, position = list(scene.runner.choices_made), (scene.runner.scene_id, scene.runner.index)
         for _ in range(20):

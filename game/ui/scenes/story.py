@@ -76,7 +76,9 @@ class StoryScene(LiveReload, Scene):
     def _shown_line(self):
         """The line on screen: the current one, or an earlier one while looking back."""
         if self.review and self.runner.history:
-            scene_id, index = self.runner.history[-1 - self.review]
+            # history ends with the line on screen; at the choices (no line on screen) with the last line read
+            back = self.review if self.runner.current_line is not None else self.review - 1
+            scene_id, index = self.runner.history[-1 - back]
             return self.level.scene(scene_id).lines[index]
         return self.runner.current_line
 
@@ -94,8 +96,9 @@ class StoryScene(LiveReload, Scene):
                 return answered_words(self, self.view, self.session.feedback)
             instructions = self.tr(self.view.instructions_key) if self.view.instructions_key else ""
             return f"{question.prompt.get(self.app.lang)} {instructions}".strip()
-        if self.runner.choices:
-            return self.tr("story.choose")
+        if self.runner.choices:  # the options, and how to choose one: nothing is focused yet
+            options = " ".join(f"{n}. {c.text.get(self.app.lang)}." for n, c in enumerate(self.runner.choices, 1))
+            return f"{self.tr('story.choose')} {options} {self.tr('story.choose_how')}"
         return ""
 
     # -- building -----------------------------------------------------------------------------
@@ -154,6 +157,16 @@ class StoryScene(LiveReload, Scene):
     def choose(self, number: int) -> None:
         self._after_move(self.session.choose(number))
 
+    def enter(self) -> None:
+        super().enter()
+        self._nothing_chosen_yet()
+
+    def _nothing_chosen_yet(self) -> None:
+        """A choice or an in-story question starts with nothing focused: the Space that goes on through the
+        lines must never choose by itself. Tab or an arrow focuses the first option."""
+        if (self.runner.choices or self.accepting_answers) and not self.review:
+            self.focus.index = None
+
     def submit(self, value: object) -> None:
         feedback = self.session.answer(value)  # committed and fsynced before it comes back
         if feedback is None:
@@ -172,6 +185,7 @@ class StoryScene(LiveReload, Scene):
         self.teardown()
         self.build()
         self.focus.focus_first(speak=False)
+        self._nothing_chosen_yet()
         if not self.skipping:
             self.announce()
 
@@ -196,6 +210,10 @@ class StoryScene(LiveReload, Scene):
             return True
         if event.key in (pygame.K_BACKSPACE, pygame.K_PAGEUP) and not self.accepting_answers:
             self.back_one_line()
+            return True
+        if (event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER) and self.focus.focused is None
+                and (self.runner.choices or self.accepting_answers) and not self.review):
+            self.app.say(self.tr("story.choose_how"))  # nothing is chosen by a key that goes on through lines
             return True
         if event.key == pygame.K_PAGEDOWN and self.review:
             self.advance()
