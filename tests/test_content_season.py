@@ -149,3 +149,47 @@ def test_no_picture_of_the_pack_holds_svg_text():
     """pygame's SVG loader does not draw <text>: a picture must carry no words."""
     for svg in LEVELS.rglob("*.svg"):
         assert "<text" not in svg.read_text(encoding="utf-8"), svg.name
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_eyes_closed_level_by_keyboard_and_ear(tmp_path, lang):
+    """A blind reader's play: keys only; every focus change says what is focused, every prompt, option and
+    feedback is heard, and the results are read out."""
+    from game.testing import run_test
+    from pilot_steps import answer_current, create_profile, open_level
+
+    with run_test(tmp_path, level_dirs=[LEVELS], language=lang) as pilot:
+        create_profile(pilot, "Нұрай", "hare")
+        open_level(pilot, f"level_karkaraly_{EYES_CLOSED}")
+        heard_focus, plain_press = [], pilot.press
+
+        def press_and_listen(*keys):
+            for key in keys:
+                scene, before = pilot.scene, pilot.focused
+                plain_press(key)
+                item = pilot.scene.focus.focused
+                if pilot.scene is scene and item is not None and pilot.focused != before:
+                    text, said_lang = pilot.speaker.said[-1]
+                    assert text == item.spoken() and said_lang == lang, (key, item.id, text)
+                    heard_focus.append(text)
+
+        pilot.press = press_and_listen
+        asked = 0
+        while pilot.scene.name == "quiz":
+            question = pilot.scene.runner.current
+            recent = " ".join(text for text, _ in pilot.speaker.said[-3:])
+            assert question.prompt.get(lang) in recent, question.id
+            heard_focus.clear()
+            pilot.press(*["tab"] * len(pilot.scene.focus.items))  # go round once, hearing every part
+            parts = [o.item.text.get(lang) for o in getattr(question, "options", ())]
+            parts += [item.text.get(lang) for item in getattr(question, "items", ())]
+            parts += [side.text.get(lang) for pair in getattr(question, "pairs", ()) for side in pair]
+            for part in parts:
+                assert any(part in said for said in heard_focus), (question.id, part)
+            answer_current(pilot)
+            recent = " ".join(text for text, _ in pilot.speaker.said[-3:])
+            assert question.explanation.get(lang) in recent, question.id
+            pilot.press("return")
+            asked += 1
+        assert pilot.scene.name == "results" and asked == 8  # the pool, all answered right the first time
+        assert any(pilot.scene.level.summary.get(lang) in text for text, _ in pilot.speaker.said[-3:])
