@@ -58,7 +58,7 @@ def tour(pilot):
         pilot.scene.letters = 10_000  # the whole line, as a reader waiting for it sees it
         yield look(f"story_{step}")
         if pilot.scene.runner.choices:
-            pilot.press("return")
+            pilot.press("down", "return")
         elif pilot.scene.view is not None and pilot.scene.accepting_answers:
             answer_current(pilot)
         else:

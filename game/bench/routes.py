@@ -133,6 +133,9 @@ class Routes:
         for _ in range(500):
             if pilot.scene.name != "story":
                 return
-            runner = pilot.scene.runner
-            pilot.press("return" if runner.choices else "space")
+            scene = pilot.scene
+            if pilot.focused is None and (scene.runner.choices or scene.accepting_answers):
+                pilot.press("down", "return")  # a choice is made deliberately: move to the first option
+            else:
+                pilot.press("space")
         raise RuntimeError("the story never ends")

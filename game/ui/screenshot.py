@@ -143,6 +143,9 @@ def screenshot_tour(out_dir: Path, languages: tuple[str, ...]) -> list[Path]:
                 pilot.press("space")
             shot("11_story_choice")
             while pilot.scene.name == "story":
+                scene = pilot.scene
+                if pilot.focused is None and (scene.runner.choices or scene.accepting_answers):
+                    pilot.press("down")  # a choice is made deliberately: move to the first option
                 pilot.press("return")
             shot("12_results_story")
             pilot.press("escape", "escape")
