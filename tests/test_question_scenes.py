@@ -142,3 +142,21 @@ def test_a_timer_runs_out_kindly_and_never_runs_with_speech(tmp_path):
         pilot.app.switch(QuizScene(pilot.app, timed, seed=1))
         pilot.advance()
         assert pilot.scene.time_left is None
+
+
+def test_fill_typing_and_backspace_reach_the_field_after_an_on_screen_key(tmp_path):
+    with run_test(tmp_path, level_dirs=[PACKS], language="kk") as pilot:
+        scene = start_at(pilot, "fill")
+        entry = scene.view.entry
+        pilot.click("key_2")  # Қ by mouse: the field has the focus again, with its cursor
+        assert entry.get_text() == "Қ" and pilot.focused == "answer" and pilot.app.ui.get_focus_set() == {entry}
+        pilot.type("арқара")
+        pilot.press("backspace")
+        assert entry.get_text() == "Қарқар"
+        tab_to(pilot, "key_8")  # І by keyboard: the focus stays on the key, typing still reaches the field
+        pilot.press("return")
+        assert entry.get_text() == "Қарқарі" and pilot.focused == "key_8"
+        pilot.press("backspace", "v")  # V is a letter here, not "speech on"
+        pilot.type("ы")
+        assert entry.get_text() == "Қарқары" and not pilot.app.speech_on
+        assert pilot.focused == "answer"

@@ -325,7 +325,7 @@ class App:
             self.push(HelpScene(self))
             return True
         focused = self.scene.focus.focused if self.scene is not None else None
-        typing = focused is not None and focused.takes_text
+        typing = focused is not None and (focused.takes_text or focused.types_into_field)
         if event.key == pygame.K_v and not typing and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             self.toggle_speech()
             return True

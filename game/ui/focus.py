@@ -24,6 +24,7 @@ class Focusable:
     activate: Callable[[], None]
     enabled: bool = True
     takes_text: bool = False  # a text field: left/right arrows and typing stay with it
+    types_into_field: bool = False  # beside a text field (its on-screen keys): letters typed go to the field
     on_focus: Callable[[bool], None] | None = field(default=None, repr=False)
 
 
