@@ -111,3 +111,19 @@ def test_language_can_change_mid_level(tmp_path):
         pilot.press("f3")
         assert pilot.spoken[-2].endswith(line.text.get("ru"))
         assert pilot.scene.runner.current_line is line
+
+
+def test_high_contrast_menus_are_plain_paper_not_the_beige_map(tmp_path):
+    import dataclasses
+    with run_test(tmp_path, level_dirs=[LEVELS], language="en") as pilot:
+        create_profile(pilot, "Low vision", "owl")
+        screens = {}
+        for high_contrast in (False, True):
+            pilot.app.apply_settings(dataclasses.replace(pilot.app.settings, high_contrast=high_contrast))
+            pilot.screenshot(tmp_path / "map.png")
+            canvas = pilot.app.display.canvas
+            screens[high_contrast] = {tuple(canvas.get_at((x, 700))[:3]) for x in range(0, 1280, 8)} | {
+                tuple(canvas.get_at((1270, y))[:3]) for y in range(0, 720, 8)}
+        assert len(screens[False]) > 3  # the drawn map, in many tones
+        assert screens[True] <= {palette.PAPER, palette.INK}
+    palette.use("default")

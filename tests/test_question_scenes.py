@@ -66,14 +66,43 @@ def test_keyboard_ordering_speaks_and_moves_items(tmp_path):
         assert answered.answer == view.current and answered.total_parts == 4
 
 
-def test_multiple_with_nothing_selected_is_not_yet_right_and_says_how_much(tmp_path):
+def test_multiple_with_nothing_selected_is_not_graded_but_asks_to_choose(tmp_path):
     with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
         scene = start_at(pilot, "multiple")
+        assert "Choose every answer that is right, then press Check." in pilot.drawn_text()
+        tab_to(pilot, "check")
+        pilot.press("return")
+        assert scene.runner.phase.value == "asking" and len(scene.runner.answers) == 1  # the question before
+        assert pilot.spoken[-1] == "Choose at least one answer first, then press Check."
+        one = scene.view.order.index(scene.runner.current.correct_answer()[0])
+        tab_to(pilot, f"option_{one}")
+        pilot.press("space")
         tab_to(pilot, "check")
         pilot.press("return")
         answered = scene.runner.last_answer
-        assert answered.answer == [] and not answered.correct
-        assert "1 of 3 are right." in pilot.spoken[-2]
+        assert answered.answer == [scene.view.order[one]] and not answered.correct
+        assert "2 of 3 are right." in pilot.spoken[-2]
+
+
+def test_chosen_options_look_unlike_the_main_button_and_the_focus_ring(tmp_path):
+    from game.ui import palette
+    with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
+        scene = start_at(pilot, "multiple")
+        for high_contrast in (False, True):
+            import dataclasses
+            pilot.app.apply_settings(dataclasses.replace(pilot.app.settings, high_contrast=high_contrast))
+            tab_to(pilot, "option_0")
+            if not scene.view.chosen:
+                pilot.press("space")
+            pilot.advance()
+            canvas = pilot.app.display.canvas
+            option = next(w for w in scene.widgets if w.id == "option_0")
+            check = next(w for w in scene.widgets if w.id == "check")
+            chosen_face = canvas.get_at((option.rect.right - 40, option.rect.bottom - 12))[:3]
+            primary_face = canvas.get_at((check.rect.right - 20, check.rect.bottom - 12))[:3]
+            assert chosen_face == palette.CHOSEN
+            assert chosen_face not in (primary_face, palette.FOCUS_BAND, palette.FOCUS_EDGE)
+
 
 
 def test_fill_with_the_on_screen_kazakh_keyboard(tmp_path):

@@ -11,7 +11,6 @@ import pygame
 
 from . import palette
 
-RING_WIDTH = 6
 
 
 @dataclass
@@ -120,11 +119,13 @@ class FocusRing:
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
+        """The theme's bands round the focused thing, from the outside in, the innermost touching it."""
         item = self.focused
         if item is None or not self.visible:
             return
-        ring = item.rect.inflate(2 * RING_WIDTH + 4, 2 * RING_WIDTH + 4)
-        pygame.draw.rect(surface, palette.INK, ring.inflate(4, 4), width=2, border_radius=18)
-        pygame.draw.rect(surface, palette.SUN_GOLD, ring, width=RING_WIDTH, border_radius=16)
-        pygame.draw.rect(surface, palette.INK, ring.inflate(-2 * RING_WIDTH, -2 * RING_WIDTH), width=2,
-                         border_radius=12)
+        outset = sum(width for _, width in palette.FOCUS_RING)
+        for color, width in palette.FOCUS_RING:
+            # one pixel wider than the band, under the next: no gaps where rounded corners meet
+            band = item.rect.inflate(2 * outset, 2 * outset)
+            pygame.draw.rect(surface, color, band, width=width + (outset > width), border_radius=16 + outset)
+            outset -= width

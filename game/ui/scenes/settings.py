@@ -70,8 +70,5 @@ class SettingsScene(Scene):
         return ()
 
     def draw(self, surface) -> None:
-        if palette.current == "default":
-            self.draw_background(surface, ASSETS / "backgrounds" / "map.svg", palette.PAPER)
-        else:
-            surface.fill(palette.PAPER)
+        self.draw_background(surface, ASSETS / "backgrounds" / "map.svg", palette.PAPER)
         self.app.text.draw(surface, self.heading(), (MARGIN, 40), 40, palette.INK, 1180, bold=True)
