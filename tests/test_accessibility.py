@@ -39,7 +39,7 @@ def test_a_quiz_and_a_story_by_keyboard_with_every_focus_change_spoken(tmp_path,
             question = scene.runner.current
             assert pilot.speaker.said[-2][0].endswith(question.prompt.get(lang) + "") or \
                 question.prompt.get(lang) in pilot.speaker.said[-2][0]
-            watcher.press("down", "up")
+            watcher.press("right", "left")  # along the first row of options and back
             pilot.press("return")
             assert question.explanation.get(lang) in pilot.speaker.said[-2][0]  # the feedback, then "next"
             pilot.press("return")

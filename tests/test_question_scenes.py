@@ -189,3 +189,41 @@ def test_fill_typing_and_backspace_reach_the_field_after_an_on_screen_key(tmp_pa
         pilot.type("ы")
         assert entry.get_text() == "Қарқары" and not pilot.app.speech_on
         assert pilot.focused == "answer"
+
+
+def test_arrows_move_by_the_layout_and_tab_by_the_reading_order(tmp_path):
+    with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
+        scene = start_at(pilot, "multiple")  # three options in two columns: 0 1 / 2
+        tab_to(pilot, "option_0")
+        pilot.press("down")
+        assert pilot.focused == "option_2"
+        pilot.press("right")
+        assert pilot.focused == "option_1"  # nothing right of 2 on its row: the nearest that way, one row up
+        pilot.press("left", "tab")
+        assert pilot.focused == "option_1"
+        pilot.press("down")
+        assert pilot.focused == "check"  # below the second column: the Check button
+        pilot.press("up")
+        assert pilot.focused == "option_1"
+        pilot.press("up")
+        assert pilot.focused == "menu"  # above the prompt, in the same column
+        while scene.runner.current.kind != "match":
+            answer_current(pilot)
+            pilot.press("return")
+        tab_to(pilot, "left_0")
+        pilot.press("right")
+        assert pilot.focused == "right_0"  # matching: Right goes across, not down
+        pilot.press("down")
+        assert pilot.focused == "right_1"
+        pilot.press("left")
+        assert pilot.focused == "left_1"
+
+
+def test_the_nearest_in_a_direction_prefers_the_same_row():
+    import pygame
+    from game.ui.focus import nearest_in_direction
+    grid = [pygame.Rect(x, y, 100, 50) for y in (0, 70) for x in (0, 120)]
+    assert nearest_in_direction(grid, grid[0], (0, 1)) == 2
+    assert nearest_in_direction(grid, grid[0], (1, 0)) == 1
+    assert nearest_in_direction(grid, grid[3], (-1, 0)) == 2
+    assert nearest_in_direction(grid, grid[0], (-1, 0)) is None
