@@ -227,3 +227,19 @@ def test_the_nearest_in_a_direction_prefers_the_same_row():
     assert nearest_in_direction(grid, grid[0], (1, 0)) == 1
     assert nearest_in_direction(grid, grid[3], (-1, 0)) == 2
     assert nearest_in_direction(grid, grid[0], (-1, 0)) is None
+
+
+def test_map_question_by_keyboard_uses_neutral_numbered_places_and_names_them_after(tmp_path):
+    with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
+        scene = start_at(pilot, "hotspot")
+        assert pilot.focused is None and "Lake" not in pilot.drawn_text()
+        pilot.press("return")  # nothing focused yet: Enter focuses the first place, it does not answer
+        assert pilot.focused == "region_lake" and scene.runner.phase.value == "asking"
+        assert pilot.spoken[-1] == "Place 1 of 2"
+        shown = pilot.drawn_text()
+        assert "Place 1 of 2" in shown and "Lake" not in shown and "Forest" not in shown
+        pilot.press("right")  # the forest lies right of the lake
+        assert pilot.focused == "region_forest" and pilot.spoken[-1] == "Place 2 of 2"
+        pilot.press("left", "space")
+        assert scene.runner.last_answer.correct
+        assert "Lake" in pilot.drawn_text()  # answered: the place has its name

@@ -146,6 +146,10 @@ class FocusRing:
             self.visible = True
             self.move_towards(DIRECTIONS[key])
             return True
+        if key in self.ACTIVATE_KEYS and item is None:
+            self.visible = True  # nothing focused yet (a question that waits for the child): Enter focuses
+            self.focus_first()
+            return self.focused is not None
         if key in self.ACTIVATE_KEYS and item is not None and item.enabled:
             if text_field and key == pygame.K_SPACE:
                 return False
