@@ -10,6 +10,7 @@ from ..focus import Focusable
 from .base import AREA, QuestionView
 
 KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІ"
+KAZAKH_CYRILLIC = "kk-Cyrl"  # a text's language that is never shown in Latin letters
 KEY = 64
 
 
@@ -31,8 +32,9 @@ class FillView(QuestionView):
                                        on_focus=self._focus_entry))
         for i, letter in enumerate(KAZAKH_LETTERS):
             rect = (AREA.x + i * (KEY + 10), AREA.y + 100, KEY, KEY)
+            # the keys type Cyrillic into the field, so they show it even when Kazakh is shown in Latin letters
             self.scene.button(f"key_{i}", rect, letter, lambda c=letter: self.insert(c), style="@card",
-                              size=text.BODY, spoken=letter)
+                              size=text.BODY, spoken=letter, lang=KAZAKH_CYRILLIC)
         self.scene.button("key_space", (AREA.x + 9 * (KEY + 10), AREA.y + 100, 150, KEY), "␣",
                           lambda: self.insert(" "), style="@card", spoken=self.tr("quiz.space_key"),
                           paint=self._paint_space)
