@@ -90,8 +90,9 @@ class LeaderPinScene(Scene):
         if problem is not None:
             return self._tell(problem)
         if not self.first:
-            self.first = typed
-            return self._tell("leader.again")
+            self.first = typed  # the explanation now asks for it again: said, not repeated in red
+            self.message = ""
+            return self.app.say(self.tr("leader.again"))
         if typed != self.first:
             self.first = ""
             return self._tell("leader.differ")

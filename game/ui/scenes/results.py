@@ -31,8 +31,12 @@ class ResultsScene(Scene):
             return self.tr("results.ending", name=self.ending.get(self.app.lang))
         return self.tr("results.story_done")
 
+    def praise(self) -> str:
+        """Praise in steps with the stars: a child with one star is encouraged, not told "well done"."""
+        return self.tr(f"results.praise_{max(0, min(3, self.stars))}")
+
     def heading(self) -> str:
-        parts = [self.tr("results.heading"), self.tr("results.stars", n=self.stars), self._score_line()]
+        parts = [self.praise(), self.tr("results.stars", n=self.stars), self._score_line()]
         if self.level.summary is not None:
             parts += [self.tr("results.learned"), self.level.summary.get(self.app.lang)]
         books = self.book_lines()
@@ -84,7 +88,7 @@ class ResultsScene(Scene):
         width = PANEL.width - 96
         x = PANEL.x + 48
         books = self.book_lines()
-        top = tr.draw(surface, self.tr("results.heading"), (x, PANEL.y + 24), text.HEADING, palette.INK, width,
+        top = tr.draw(surface, self.praise(), (x, PANEL.y + 24), text.HEADING, palette.INK, width,
                       bold=True, align="center").bottom
         if books:  # closer together, to leave room for the books
             draw_stars(surface, (PANEL.centerx, top + 36), self.stars, 32)
