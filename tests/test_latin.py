@@ -54,3 +54,12 @@ def test_the_setting_shows_latin_letters_and_speech_still_reads_cyrillic(tmp_pat
         pilot.press("tab")
         assert pilot.spoken[-1] == "Тіл: Қазақша"  # what is spoken stays Cyrillic, for the Kazakh voice
         del app.text.block
+
+
+def test_the_script_and_font_settings_are_kept_and_bad_values_fall_back():
+    from game.core.settings import Settings
+    kept = Settings.from_dict({"kazakh_script": "latin", "font": "andika"})
+    assert (kept.kazakh_script, kept.font) == ("latin", "andika")
+    assert Settings.from_dict(kept.to_dict()) == kept
+    bad = Settings.from_dict({"kazakh_script": "arabic", "font": 3})
+    assert (bad.kazakh_script, bad.font) == ("cyrillic", "noto_sans")
