@@ -127,3 +127,21 @@ def test_high_contrast_menus_are_plain_paper_not_the_beige_map(tmp_path):
         assert len(screens[False]) > 3  # the drawn map, in many tones
         assert screens[True] <= {palette.PAPER, palette.INK}
     palette.use("default")
+
+
+def test_the_focus_ring_is_drawn_with_the_theme_bands(tmp_path):
+    import dataclasses
+    with run_test(tmp_path, level_dirs=[LEVELS], language="en") as pilot:
+        create_profile(pilot, "Low vision", "owl")
+        for high_contrast in (False, True):
+            pilot.app.apply_settings(dataclasses.replace(pilot.app.settings, high_contrast=high_contrast))
+            tab_to(pilot, "settings")
+            pilot.screenshot(tmp_path / "ring.png")
+            rect = pilot.scene.focus.focused.rect
+            canvas = pilot.app.display.canvas
+            outset = sum(width for _, width in palette.FOCUS_RING)
+            y = rect.centery
+            for color, width in palette.FOCUS_RING:  # across the left side, from the outside in
+                assert tuple(canvas.get_at((rect.x - outset + width // 2, y))[:3]) == color
+                outset -= width
+    palette.use("default")

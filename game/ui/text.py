@@ -78,6 +78,8 @@ class TextRenderer:
 
     def _box(self, font: pygame.font.Font) -> tuple[int, int]:
         """(pixels cut from the top of a rendered line, the line's height) for the family's line box."""
+        if self.family == "noto_sans":  # the box is its own
+            return 0, font.get_height()
         px = self._fonts_px[id(font)]
         height = min(font.get_height(), round(px * BOX_HEIGHT))
         return max(0, font.get_ascent() - round(px * BOX_ASCENT)), height
