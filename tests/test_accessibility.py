@@ -39,7 +39,7 @@ def test_a_quiz_and_a_story_by_keyboard_with_every_focus_change_spoken(tmp_path,
             question = scene.runner.current
             assert pilot.speaker.said[-2][0].endswith(question.prompt.get(lang) + "") or \
                 question.prompt.get(lang) in pilot.speaker.said[-2][0]
-            watcher.press("down", "up")
+            watcher.press("right", "left")  # along the first row of options and back
             pilot.press("return")
             assert question.explanation.get(lang) in pilot.speaker.said[-2][0]  # the feedback, then "next"
             pilot.press("return")
@@ -113,3 +113,37 @@ def test_language_can_change_mid_level(tmp_path):
         pilot.press("f3")
         assert pilot.spoken[-2].endswith(line.text.get("ru"))
         assert pilot.scene.runner.current_line is line
+
+
+def test_high_contrast_menus_are_plain_paper_not_the_beige_map(tmp_path):
+    import dataclasses
+    with run_test(tmp_path, level_dirs=[LEVELS], language="en") as pilot:
+        create_profile(pilot, "Low vision", "owl")
+        screens = {}
+        for high_contrast in (False, True):
+            pilot.app.apply_settings(dataclasses.replace(pilot.app.settings, high_contrast=high_contrast))
+            pilot.screenshot(tmp_path / "map.png")
+            canvas = pilot.app.display.canvas
+            screens[high_contrast] = {tuple(canvas.get_at((x, 700))[:3]) for x in range(0, 1280, 8)} | {
+                tuple(canvas.get_at((1270, y))[:3]) for y in range(0, 720, 8)}
+        assert len(screens[False]) > 3  # the drawn map, in many tones
+        assert screens[True] <= {palette.PAPER, palette.INK}
+    palette.use("default")
+
+
+def test_the_focus_ring_is_drawn_with_the_theme_bands(tmp_path):
+    import dataclasses
+    with run_test(tmp_path, level_dirs=[LEVELS], language="en") as pilot:
+        create_profile(pilot, "Low vision", "owl")
+        for high_contrast in (False, True):
+            pilot.app.apply_settings(dataclasses.replace(pilot.app.settings, high_contrast=high_contrast))
+            tab_to(pilot, "settings")
+            pilot.screenshot(tmp_path / "ring.png")
+            rect = pilot.scene.focus.focused.rect
+            canvas = pilot.app.display.canvas
+            outset = sum(width for _, width in palette.FOCUS_RING)
+            y = rect.centery
+            for color, width in palette.FOCUS_RING:  # across the left side, from the outside in
+                assert tuple(canvas.get_at((rect.x - outset + width // 2, y))[:3]) == color
+                outset -= width
+    palette.use("default")

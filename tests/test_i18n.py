@@ -5,7 +5,7 @@ import pytest
 from game.core.i18n import Translator, catalog
 from game.core.text import LANGUAGES, Text
 
-PLACEHOLDER = re.compile(r"{(\w+)}")
+PLACEHOLDER = re.compile(r"{(\w+)(?::\w+)?}")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -21,7 +21,9 @@ def test_translator_formats_and_falls_back():
     tr = Translator("ru")
     assert tr("quiz.progress", n=2, total=10) == "Вопрос 2 из 10"
     tr.lang = "kk"
-    assert tr("quiz.progress", n=2, total=10) == "10 сұрақтың 2-і"
+    assert tr("quiz.progress", n=2, total=10) == "10 сұрақтың 2-сі"  # екісі, not "2-і"
+    assert [tr("quiz.progress", n=n, total=12) for n in (1, 6, 9, 10, 12)] == [
+        "12 сұрақтың 1-і", "12 сұрақтың 6-сы", "12 сұрақтың 9-ы", "12 сұрақтың 10-ы", "12 сұрақтың 12-сі"]
     assert tr("no.such.key") == "no.such.key"
     with pytest.raises(ValueError):
         tr.lang = "de"
@@ -52,3 +54,9 @@ def test_pygame_gui_speaks_kazakh_in_the_game(tmp_path):
     with run_test(tmp_path, language="kk"):
         import pygame_gui.core.utility as utility
         assert utility.translate("pygame-gui.Cancel") == "Бас тарту"
+
+
+def test_kazakh_possessive_endings_follow_the_last_spoken_number_word():
+    from game.core.plural import kk_possessive
+    assert [kk_possessive(n) for n in (0, 2, 3, 7, 20, 30, 50, 70, 90, 100, 1000, 21)] == [
+        "0-і", "2-сі", "3-і", "7-сі", "20-сы", "30-ы", "50-і", "70-і", "90-ы", "100-і", "1000-ы", "21-і"]

@@ -25,3 +25,19 @@ def test_karkaraly_quiz_has_ten_sourced_questions_of_both_kinds(quiz_level):
 def test_karkaraly_story_has_a_choice(story_level):
     assert any(scene.choices for scene in story_level.scenes)
     assert any(scene.is_ending for scene in story_level.scenes)
+
+
+def test_no_explanation_starts_with_a_verdict_of_its_own(shipped_catalog):
+    """The game says "Right!" or "Not quite" before the explanation: "Right! No! ..." reads as a contradiction."""
+    import re
+    verdict = re.compile(r"^(yes|no|not quite|right|wrong|иә|жоқ|дұрыс|бұрыс|әзірге емес|да|нет|не совсем|верно|"
+                         r"неверно|правильно)\b", re.IGNORECASE)
+    found = []
+    for pack in shipped_catalog.packs:
+        for result in pack.levels:
+            level = result.level
+            for question in level.questions:  # a story's questions too
+                for lang, words in question.explanation.by_lang.items():
+                    if verdict.match(words):
+                        found.append((level.id, question.id, lang, words[:40]))
+    assert found == []

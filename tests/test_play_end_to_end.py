@@ -49,7 +49,7 @@ def test_every_answer_is_in_the_database_before_its_feedback(tmp_path):
         create_profile(pilot, "Ерлан", "eagle")
         pilot.press("return")
         scene = pilot.scene
-        pilot.press("down", "return")
+        pilot.press("right", "return")  # the second option stands right of the first
         assert scene.runner.phase.value == "feedback"
         rows = pilot.app.store.answers(scene.session.attempt_id)
         shown_second = scene.runner.order(scene.runner.current)[1]  # options are shown shuffled
@@ -64,7 +64,7 @@ def test_feedback_is_spoken_and_teaches(tmp_path):
         assert pilot.spoken[-2] == f"Question 1 of {pilot.scene.runner.total} {question.prompt.get('en')}"
         wrong = 1 if pilot.scene.runner.order(question).index(question.correct_answer()) == 0 else 0
         for _ in range(wrong):
-            pilot.press("down")
+            pilot.press("right")
         pilot.press("return")
         said = pilot.spoken[-2]
         assert said.startswith("Not quite The right answer: ")

@@ -67,14 +67,43 @@ def test_keyboard_ordering_speaks_and_moves_items(tmp_path):
         assert answered.answer == view.current and answered.total_parts == 4
 
 
-def test_multiple_with_nothing_selected_is_not_yet_right_and_says_how_much(tmp_path):
+def test_multiple_with_nothing_selected_is_not_graded_but_asks_to_choose(tmp_path):
     with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
         scene = start_at(pilot, "multiple")
+        assert "Choose every answer that is right, then press Check." in pilot.drawn_text()
+        tab_to(pilot, "check")
+        pilot.press("return")
+        assert scene.runner.phase.value == "asking" and len(scene.runner.answers) == 1  # the question before
+        assert pilot.spoken[-1] == "Choose at least one answer first, then press Check."
+        one = scene.view.order.index(scene.runner.current.correct_answer()[0])
+        tab_to(pilot, f"option_{one}")
+        pilot.press("space")
         tab_to(pilot, "check")
         pilot.press("return")
         answered = scene.runner.last_answer
-        assert answered.answer == [] and not answered.correct
-        assert "1 of 3 are right." in pilot.spoken[-2]
+        assert answered.answer == [scene.view.order[one]] and not answered.correct
+        assert "2 of 3 are right." in pilot.spoken[-2]
+
+
+def test_chosen_options_look_unlike_the_main_button_and_the_focus_ring(tmp_path):
+    from game.ui import palette
+    with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
+        scene = start_at(pilot, "multiple")
+        for high_contrast in (False, True):
+            import dataclasses
+            pilot.app.apply_settings(dataclasses.replace(pilot.app.settings, high_contrast=high_contrast))
+            tab_to(pilot, "option_0")
+            if not scene.view.chosen:
+                pilot.press("space")
+            pilot.advance()
+            canvas = pilot.app.display.canvas
+            option = next(w for w in scene.widgets if w.id == "option_0")
+            check = next(w for w in scene.widgets if w.id == "check")
+            chosen_face = canvas.get_at((option.rect.right - 40, option.rect.bottom - 12))[:3]
+            primary_face = canvas.get_at((check.rect.right - 20, check.rect.bottom - 12))[:3]
+            assert chosen_face == palette.CHOSEN
+            assert chosen_face not in (primary_face, palette.FOCUS_BAND, palette.FOCUS_EDGE)
+
 
 
 def test_fill_with_the_on_screen_kazakh_keyboard(tmp_path):
@@ -142,3 +171,75 @@ def test_a_timer_runs_out_kindly_and_never_runs_with_speech(tmp_path):
         pilot.app.show("quiz", level=timed, seed=1)
         pilot.advance()
         assert pilot.scene.session.time_left is None
+
+
+def test_fill_typing_and_backspace_reach_the_field_after_an_on_screen_key(tmp_path):
+    with run_test(tmp_path, level_dirs=[PACKS], language="kk") as pilot:
+        scene = start_at(pilot, "fill")
+        entry = scene.view.entry
+        pilot.click("key_2")  # Қ by mouse: the field has the focus again, with its cursor
+        assert entry.get_text() == "Қ" and pilot.focused == "answer" and pilot.app.ui.get_focus_set() == {entry}
+        pilot.type("арқара")
+        pilot.press("backspace")
+        assert entry.get_text() == "Қарқар"
+        tab_to(pilot, "key_8")  # І by keyboard: the focus stays on the key, typing still reaches the field
+        pilot.press("return")
+        assert entry.get_text() == "Қарқарі" and pilot.focused == "key_8"
+        pilot.press("backspace", "v")  # V is a letter here, not "speech on"
+        pilot.type("ы")
+        assert entry.get_text() == "Қарқары" and not pilot.app.speech_on
+        assert pilot.focused == "answer"
+
+
+def test_arrows_move_by_the_layout_and_tab_by_the_reading_order(tmp_path):
+    with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
+        scene = start_at(pilot, "multiple")  # three options in two columns: 0 1 / 2
+        tab_to(pilot, "option_0")
+        pilot.press("down")
+        assert pilot.focused == "option_2"
+        pilot.press("right")
+        assert pilot.focused == "option_1"  # nothing right of 2 on its row: the nearest that way, one row up
+        pilot.press("left", "tab")
+        assert pilot.focused == "option_1"
+        pilot.press("down")
+        assert pilot.focused == "check"  # below the second column: the Check button
+        pilot.press("up")
+        assert pilot.focused == "option_1"
+        pilot.press("up")
+        assert pilot.focused == "menu"  # above the prompt, in the same column
+        while scene.runner.current.kind != "match":
+            answer_current(pilot)
+            pilot.press("return")
+        tab_to(pilot, "left_0")
+        pilot.press("right")
+        assert pilot.focused == "right_0"  # matching: Right goes across, not down
+        pilot.press("down")
+        assert pilot.focused == "right_1"
+        pilot.press("left")
+        assert pilot.focused == "left_1"
+
+
+def test_the_nearest_in_a_direction_prefers_the_same_row():
+    import pygame
+    from game.ui.focus import nearest_in_direction
+    grid = [pygame.Rect(x, y, 100, 50) for y in (0, 70) for x in (0, 120)]
+    assert nearest_in_direction(grid, grid[0], (0, 1)) == 2
+    assert nearest_in_direction(grid, grid[0], (1, 0)) == 1
+    assert nearest_in_direction(grid, grid[3], (-1, 0)) == 2
+    assert nearest_in_direction(grid, grid[0], (-1, 0)) is None
+
+
+def test_map_question_by_keyboard_uses_neutral_numbered_places_and_names_them_after(tmp_path):
+    with run_test(tmp_path, level_dirs=[PACKS], language="en") as pilot:
+        scene = start_at(pilot, "hotspot")
+        assert pilot.focused is None and "Lake" not in pilot.drawn_text()
+        pilot.press("return")  # nothing focused yet: Enter focuses the first place, it does not answer
+        assert pilot.focused == "region_lake" and scene.runner.phase.value == "asking"
+        assert pilot.spoken[-1] == "Place 1 of 2"
+        shown = pilot.drawn_text()
+        assert "Place 1 of 2" in shown and "Lake" not in shown and "Forest" not in shown
+        pilot.press("right")  # the forest lies right of the lake
+        assert pilot.focused == "region_forest" and pilot.spoken[-1] == "Place 2 of 2"
+        pilot.press("left", "space")
+        assert scene.runner.last_answer.correct
+        assert "Lake" in pilot.drawn_text()  # answered: the place has its name

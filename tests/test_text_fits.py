@@ -65,12 +65,17 @@ def tour(pilot):
             pilot.press("space")
 
 
-@pytest.mark.parametrize("scale, lang", [(1.0, "kk"), (1.5, "kk"), (2.0, "kk"), (2.0, "ru")])
-def test_every_screen_fits_at_every_text_size(tmp_path, scale, lang):
+@pytest.mark.parametrize("scale, lang, chosen", [
+    (1.0, "kk", {}), (1.5, "kk", {}), (2.0, "kk", {}), (2.0, "ru", {}),
+    (2.0, "kk", {"font": "andika"}), (1.0, "ru", {"font": "andika"}),  # Andika's letters are wider
+    (2.0, "kk", {"kazakh_script": "latin"}),
+], ids=lambda v: "-".join(map(str, v.values())) if isinstance(v, dict) else str(v))
+def test_every_screen_fits_at_every_text_size(tmp_path, scale, lang, chosen):
     store = SqliteStore(Path(tmp_path) / "progress.sqlite3")
-    store.save_settings(None, {"text_scale": scale})
+    store.save_settings(None, {"text_scale": scale, **chosen})
     store.close()
     with run_test(tmp_path, language=lang, level_dirs=[LEVELS]) as pilot:
         assert pilot.app.text.scale == scale
+        assert pilot.app.text.family == chosen.get("font", "noto_sans")
         cut = [f"{screen}: {problem}" for screen, found in tour(pilot) for problem in found]
         assert not cut, "\n".join(cut)

@@ -40,3 +40,48 @@ def test_high_contrast_is_at_least_seven_to_one_and_has_every_colour():
     high = json.loads((ROOT / "assets/themes/colors.high_contrast.json").read_text(encoding="utf-8"))
     assert high["minimum_contrast"] >= 7 and default["minimum_contrast"] >= 4.5
     assert set(high["colors"]) == set(default["colors"]) and high["text_pairs"] == default["text_pairs"]
+
+
+def _color(colors: dict, name: str) -> str:
+    return colors.get(name, name)  # a theme colour's name, or the tone of a background picture
+
+
+def _ring_shows_against(bands: list, neighbour: str) -> bool:
+    """The band touching the neighbour contrasts by 3:1, or blends into it and the next band does;
+    the band that shows is at least 3 px wide (WCAG 2.2 asks for 2)."""
+    for color, width in bands[:2]:
+        ratio = contrast(color, neighbour)
+        if ratio >= 3:
+            return width >= 3
+        if ratio >= 1.5:
+            return False  # neither seen nor part of the neighbour: a weak edge
+    return False
+
+
+@pytest.mark.parametrize("path", THEMES, ids=lambda p: p.stem)
+def test_the_focus_ring_meets_focus_appearance_against_both_neighbours(path):
+    theme = json.loads(path.read_text(encoding="utf-8"))
+    colors = theme["colors"]
+    bands = [(_color(colors, name), width) for name, width in theme["focus_ring"]]
+    assert all(contrast(a, b) >= 3 for (a, _), (b, _) in zip(bands, bands[1:]))
+    outside = [_color(colors, name) for name in theme["focus_backgrounds"]]
+    inside = [_color(colors, name) for name in theme["focus_borders"]]
+    assert {"PAPER", "STEPPE_BLUE", "NIGHT_BLUE"} <= set(theme["focus_backgrounds"])
+    weak = [("outside", n) for n in outside if not _ring_shows_against(bands, n)]
+    weak += [("inside", n) for n in inside if not _ring_shows_against(bands[::-1], n)]
+    assert weak == []
+
+
+def test_the_old_high_contrast_ring_would_fail():
+    """Yellow between thin black lines: on white the yellow band is 1.3:1 and the lines are 2 px."""
+    assert not _ring_shows_against([("#000000", 2), ("#FFE000", 6), ("#000000", 2)], "#FFFFFF")
+
+
+def test_buttons_are_drawn_with_borders_the_ring_is_checked_against():
+    for name in ("default", "high_contrast"):
+        widgets = json.loads((ROOT / f"assets/themes/{name}.json").read_text(encoding="utf-8"))
+        colors = json.loads((ROOT / f"assets/themes/colors.{name}.json").read_text(encoding="utf-8"))
+        borders = {_color(colors["colors"], n).upper() for n in colors["focus_borders"]}
+        used = {value.upper() for block in widgets.values() for key, value in block.get("colours", {}).items()
+                if key.endswith("_border") and not key.startswith("disabled")}
+        assert used <= borders, (name, used - borders)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .plural import kk_possessive
 from .text import FALLBACK_ORDER, LANGUAGES
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
@@ -33,6 +34,16 @@ def _flatten(data: dict, prefix: str = "") -> dict[str, str]:
     return flat
 
 
+class Number(int):
+    """A number given to a catalog string: `{n}` as usual, `{n:kk_poss}` with its Kazakh possessive ending
+    ("{total} сұрақтың {n:kk_poss}" -> "12 сұрақтың 10-ы"), which no fixed text can spell for every n."""
+
+    def __format__(self, spec: str) -> str:
+        if spec == "kk_poss":
+            return kk_possessive(self)
+        return int.__format__(self, spec)
+
+
 class Translator:
     """`tr("quiz.progress", n=2, total=10)` in the current language, falling back kk -> ru -> en."""
 
@@ -53,5 +64,8 @@ class Translator:
         for lang in (self._lang, *FALLBACK_ORDER):
             text = catalog(lang).get(key)
             if text is not None:
-                return text.format(**values) if values else text
+                if not values:
+                    return text
+                return text.format(**{name: Number(value) if type(value) is int else value
+                                      for name, value in values.items()})
         return key

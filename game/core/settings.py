@@ -11,6 +11,8 @@ TEXT_SCALES = (1.0, 1.5, 2.0)
 TEXT_SPEEDS = (20, 45, 90, 0)   # letters a second: slow, normal, fast, at once
 SPEECH_SPEEDS = (120, 160, 210)
 SPEECH_VOLUMES = (0.5, 0.75, 1.0)
+FONTS = ("noto_sans", "andika")        # Andika: SIL's font for children learning to read
+KAZAKH_SCRIPTS = ("cyrillic", "latin")  # latin: the 2021 alphabet, by transliteration (core/latin.py)
 
 
 @dataclass
@@ -25,6 +27,8 @@ class Settings:
     second_language: str | None = None  # bilingual mode: this language in smaller type under each line
     text_speed: int = 45          # letters per second as a story line appears; 0 shows it at once
     auto_advance: bool = False    # narration lines go on by themselves after a pause
+    font: str = "noto_sans"       # every text in this font family (FONTS)
+    kazakh_script: str = "cyrillic"  # Kazakh shown in this script; speech reads the Cyrillic
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -42,6 +46,10 @@ class Settings:
                     ok = value is None or value in LANGUAGES
                 elif field.name == "text_scale":
                     ok = value in TEXT_SCALES
+                elif field.name == "font":
+                    ok = value in FONTS
+                elif field.name == "kazakh_script":
+                    ok = value in KAZAKH_SCRIPTS
                 elif isinstance(default, bool):
                     ok = isinstance(value, bool)
                 else:

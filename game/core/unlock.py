@@ -15,7 +15,7 @@ from .reader import did_you_mean
 
 
 def finished_level_ids(best_stars: Mapping[tuple[str, str], int], pack_id: str) -> set[str]:
-    """The levels of `pack_id` the child has finished, from ProgressStore.best_stars()."""
+    """The levels of `pack_id` the child has finished, from the store's best_stars()."""
     return {level_id for (pack, level_id), stars in best_stars.items() if pack == pack_id and stars >= 1}
 
 

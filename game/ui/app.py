@@ -93,7 +93,7 @@ class App:
                                str(ASSETS / "fonts" / "NotoSans-Bold.ttf"))
         self._widget_theme: Path | None = None
         self._use_widget_theme(palette.WIDGET_THEMES["default"])
-        self.text = TextRenderer()
+        self.text = TextRenderer(language=lambda: self.tr.lang)
         self.images = ImageCache(services.data_dir / "cache" / "pictures")
         self.sounds = Sounds()
         self.profile: Profile | None = None
@@ -168,6 +168,8 @@ class App:
         self.text.scale = settings.text_scale
         self.text.spacing = WIDE_SPACING if settings.wide_spacing else NORMAL_SPACING
         self.text.letter_spacing = settings.wide_spacing
+        self.text.family = settings.font
+        self.text.kazakh_latin = settings.kazakh_script == "latin"
         for setter, value in (("set_speed", settings.speech_speed), ("set_volume", settings.speech_volume)):
             if hasattr(self.services.speaker, setter):
                 getattr(self.services.speaker, setter)(value)
@@ -348,7 +350,7 @@ class App:
             self.open("help")
             return True
         focused = self.scene.focus.focused if self.scene is not None else None
-        typing = focused is not None and focused.takes_text
+        typing = focused is not None and (focused.takes_text or focused.types_into_field)
         if event.key == pygame.K_v and not typing and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             self.toggle_speech()
             return True

@@ -11,6 +11,21 @@ import os
 import pygame
 
 LOGICAL_SIZE = (1280, 720)
+# window sizes that map canvas pixels to whole window pixels in short repeats (1:1, 4:3, 2:1), so that text
+# stays sharp; the window's frame and a task bar take up to this much of the screen's height
+WINDOW_SCALES = (1.0, 0.75, 0.5)
+FRAME_ROOM = (0, 60)
+
+
+def windowed_size(desktop: tuple[int, int]) -> tuple[int, int]:
+    """The window for a screen of this size: 1280x720 when it fits with its frame, else the largest
+    integer-friendly smaller size (a 1280x800 screen gets 1280x720, not a resampled 1240x697)."""
+    room_w, room_h = desktop[0] - FRAME_ROOM[0], desktop[1] - FRAME_ROOM[1]
+    for scale in WINDOW_SCALES:
+        size = (int(LOGICAL_SIZE[0] * scale), int(LOGICAL_SIZE[1] * scale))
+        if size[0] <= room_w and size[1] <= room_h:
+            return size
+    return int(LOGICAL_SIZE[0] * WINDOW_SCALES[-1]), int(LOGICAL_SIZE[1] * WINDOW_SCALES[-1])
 
 
 def prepare_environment() -> None:
@@ -26,7 +41,8 @@ class Display:
         pygame.display.init()
         pygame.display.set_caption("Ölketanu")
         self.fullscreen = fullscreen
-        self.window = self._open(window_size or self._windowed_size())
+        self._windowed = window_size or self._windowed_size()  # the size F11 comes back to
+        self.window = self._open(self._windowed)
         self._scale = 1.0
         self._offset = (0, 0)
         self.canvas = self.window
@@ -35,13 +51,10 @@ class Display:
     @staticmethod
     def _windowed_size() -> tuple[int, int]:
         try:
-            desk_w, desk_h = pygame.display.get_desktop_sizes()[0]
+            desktop = pygame.display.get_desktop_sizes()[0]
         except (pygame.error, IndexError):
             return LOGICAL_SIZE
-        if desk_w >= LOGICAL_SIZE[0] + 40 and desk_h >= LOGICAL_SIZE[1] + 80:
-            return LOGICAL_SIZE
-        scale = min((desk_w - 40) / LOGICAL_SIZE[0], (desk_h - 80) / LOGICAL_SIZE[1])
-        return max(320, int(LOGICAL_SIZE[0] * scale)), max(180, int(LOGICAL_SIZE[1] * scale))
+        return windowed_size(desktop)
 
     def _open(self, size: tuple[int, int]) -> pygame.Surface:
         if self.fullscreen:
@@ -61,8 +74,11 @@ class Display:
         self._offset = ((size[0] - shown[0]) // 2, (size[1] - shown[1]) // 2)
 
     def toggle_fullscreen(self) -> None:
+        """F11: fullscreen, and back to the window's size before it."""
+        if not self.fullscreen:
+            self._windowed = self.window.get_size()
         self.fullscreen = not self.fullscreen
-        self.window = self._open(LOGICAL_SIZE)
+        self.window = self._open(self._windowed)
         self._fit()
 
     def resized(self, size: tuple[int, int]) -> None:

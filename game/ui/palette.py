@@ -12,7 +12,8 @@ WIDGET_THEMES = {"default": ASSETS / "themes" / "default.json",
                  "high_contrast": ASSETS / "themes" / "high_contrast.json"}
 
 STEPPE_BLUE = NIGHT_BLUE = SUN_GOLD = OCHRE = FELT_RED = PINE_GREEN = GRANITE = (0, 0, 0)
-PAPER = INK = MUTED_INK = CARD_DISABLED = REVIEW_PAPER = (0, 0, 0)
+PAPER = INK = MUTED_INK = CARD_DISABLED = REVIEW_PAPER = FOCUS_EDGE = FOCUS_BAND = (0, 0, 0)
+FOCUS_RING: list[tuple[tuple[int, int, int], int]] = []  # (colour, width) from the outside in
 current = "default"
 
 
@@ -28,9 +29,11 @@ def load(name: str) -> dict:
 
 def use(name: str) -> None:
     """Switch the theme: every colour constant of this module takes the theme's value."""
-    global current
-    for key, value in load(name)["colors"].items():
+    global current, FOCUS_RING
+    theme = load(name)
+    for key, value in theme["colors"].items():
         globals()[key] = hex_color(value)
+    FOCUS_RING = [(hex_color(theme["colors"][color]), width) for color, width in theme["focus_ring"]]
     current = name
 
 

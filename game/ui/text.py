@@ -1,16 +1,28 @@
-"""Drawing text with the bundled Noto Sans: word wrapping and a cache of rendered lines."""
+"""Drawing text with the bundled fonts (Noto Sans, or Andika for beginning readers): word wrapping and a cache of rendered lines."""
 from __future__ import annotations
 
 from collections import OrderedDict, deque
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
 import pygame
+
+from ..core.latin import to_latin
 
 from ..paths import ASSETS
 from .surface_cache import SurfaceLRU
 
-FONT_FILES = {False: ASSETS / "fonts" / "NotoSans-Regular.ttf", True: ASSETS / "fonts" / "NotoSans-Bold.ttf"}
+FONT_FILES = {
+    "noto_sans": {False: ASSETS / "fonts" / "NotoSans-Regular.ttf", True: ASSETS / "fonts" / "NotoSans-Bold.ttf"},
+    "andika": {False: ASSETS / "fonts" / "andika" / "Andika-Regular.ttf",
+               True: ASSETS / "fonts" / "andika" / "Andika-Bold.ttf"},
+}
 HAIR = "\u200a"
 MAX_FONTS = 24  # each open font holds its own copy of the face: a few MB
+# the line box of every family, as parts of the font size: Noto Sans's own ascent and height. Andika's box
+# is taller (room for stacked accents): its lines are cut to this box, so a layout fits in every font
+BOX_ASCENT, BOX_HEIGHT = 1.07, 1.37
 LINE_SPACING = 1.4  # of the font size (Noto Sans's own line height is about 1.36)
 WIDE_LINE_SPACING = 1.8
 LAYOUT_CACHE = 2000
@@ -33,11 +45,16 @@ class Overflow:
 class TextRenderer:
     """Renders and caches text. `block` wraps to a width and returns the lines' surfaces."""
 
-    def __init__(self, scale: float = 1.0, cache_bytes: int = TEXT_BUDGET) -> None:
+    def __init__(self, scale: float = 1.0, cache_bytes: int = TEXT_BUDGET,
+                 language: Callable[[], str] = lambda: "kk") -> None:
         self.scale = scale
+        self.language = language  # the language of a text drawn without saying its own
+        self.kazakh_latin = False  # Kazakh texts shown in Latin letters (core/latin.py)
         self.spacing = LINE_SPACING
         self.letter_spacing = False  # wide spacing: a hair space after every letter
-        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self.family = "noto_sans"  # a key of FONT_FILES
+        self._fonts: dict[tuple[str, int, bool], pygame.font.Font] = {}
+        self._fonts_px: dict[int, int] = {}  # each open font's size in pixels
         self._cache: SurfaceLRU[list[pygame.Surface]] = SurfaceLRU(cache_bytes)
         # for the tests' fit check: the latest texts that did not fit their box even at the smallest size
         self.overflows: deque[Overflow] = deque(maxlen=200)
@@ -46,23 +63,46 @@ class TextRenderer:
 
     def font(self, size: float, bold: bool = False) -> pygame.font.Font:
         """The font at this size (times the text scale); the few sizes in use are kept, not every one."""
-        key = (round(size * self.scale), bold)
+        key = (self.family, round(size * self.scale), bold)
         font = self._fonts.pop(key, None)
         if font is None:
-            font = pygame.font.Font(str(FONT_FILES[bold]), key[0])
+            font = pygame.font.Font(str(FONT_FILES[self.family][bold]), key[1])
+            self._fonts_px[id(font)] = key[1]
         self._fonts[key] = font  # most recently used last
         if len(self._fonts) > MAX_FONTS:
-            del self._fonts[next(iter(self._fonts))]
+            self._fonts_px.pop(id(self._fonts.pop(next(iter(self._fonts)))), None)
         return font
 
     def line_height(self, size: int, bold: bool = False) -> int:
-        return max(self.font(size, bold).get_height(), round(size * self.scale * self.spacing))
+        return max(self._box(self.font(size, bold))[1], round(size * self.scale * self.spacing))
+
+    def _box(self, font: pygame.font.Font) -> tuple[int, int]:
+        """(pixels cut from the top of a rendered line, the line's height) for the family's line box."""
+        if self.family == "noto_sans":  # the box is its own
+            return 0, font.get_height()
+        px = self._fonts_px[id(font)]
+        height = min(font.get_height(), round(px * BOX_HEIGHT))
+        return max(0, font.get_ascent() - round(px * BOX_ASCENT)), height
+
+    def _render(self, font: pygame.font.Font, line: str, color) -> pygame.Surface:
+        rendered = font.render(line, True, color)
+        top, height = self._box(font)
+        if top == 0 and height == rendered.get_height():
+            return rendered
+        return rendered.subsurface((0, top, rendered.get_width(), min(height, rendered.get_height() - top))).copy()
+
+    def shown(self, text: str, lang: str | None = None) -> str:
+        """The text as it is shown: Kazakh in Latin letters when that is chosen. Speech and the rest of
+        the game keep the Cyrillic; only drawing changes."""
+        if self.kazakh_latin and (lang or self.language()) == "kk":
+            return _latin(text)
+        return text
 
     def _spaced(self, text: str) -> str:
         return HAIR.join(text) if self.letter_spacing else text
 
     def _layout(self, kind: str, compute, *args):
-        key = (kind, *args, self.scale, self.spacing, self.letter_spacing)
+        key = (kind, *args, self.scale, self.spacing, self.letter_spacing, self.family)
         found = self._layouts.get(key)
         if found is None:
             found = compute(*args)
@@ -71,9 +111,9 @@ class TextRenderer:
                 self._layouts.popitem(last=False)
         return found
 
-    def wrap(self, text: str, size: int, width: int, bold: bool = False) -> tuple[str, ...]:
+    def wrap(self, text: str, size: int, width: int, bold: bool = False, lang: str | None = None) -> tuple[str, ...]:
         """The text in lines that fit `width` (with letter spacing applied, when it is on)."""
-        return self._layout("wrap", self._wrap, text, size, width, bold)
+        return self._layout("wrap", self._wrap, self.shown(text, lang), size, width, bold)
 
     def _wrap(self, text: str, size: int, width: int, bold: bool) -> tuple[str, ...]:
         text = self._spaced(text)
@@ -106,22 +146,26 @@ class TextRenderer:
             pieces.append(word)
         return pieces
 
-    def block(self, text: str, size: int, color, width: int, bold: bool = False) -> list[pygame.Surface]:
-        key = (text, size, tuple(color), width, bold, self.scale, self.spacing, self.letter_spacing)
+    def block(self, text: str, size: int, color, width: int, bold: bool = False,
+              lang: str | None = None) -> list[pygame.Surface]:
+        text = self.shown(text, lang)
+        key = (text, size, tuple(color), width, bold, self.scale, self.spacing, self.letter_spacing, self.family)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         font = self.font(size, bold)
-        surfaces = [font.render(line, True, color) for line in self.wrap(text, size, width, bold)]
+        surfaces = [self._render(font, line, color) for line in self.wrap(text, size, width, bold, lang)]
         return self._cache.put(key, surfaces)
 
     def draw(self, surface: pygame.Surface, text: str, pos: tuple[int, int], size: int = BODY, color=(0, 0, 0),
-             width: int = 10_000, bold: bool = False, align: str = "left") -> pygame.Rect:
-        """Draws wrapped text with its top at pos; align is left, center or right of `width`."""
+             width: int = 10_000, bold: bool = False, align: str = "left", lang: str | None = None) -> pygame.Rect:
+        """Draws wrapped text with its top at pos; align is left, center or right of `width`. `lang`: the
+        text's language when it is not the game's (a second language, a language's own name)."""
+        text = self.shown(text, lang)
         x, y = pos
         step = self.line_height(size, bold)
         drawn = pygame.Rect(x, y, 0, 0)
-        for line in self.block(text, size, color, width, bold):
+        for line in self.block(text, size, color, width, bold, lang):
             if align == "center":
                 lx = x + (width - line.get_width()) // 2
             elif align == "right":
@@ -136,6 +180,10 @@ class TextRenderer:
                      color, width: int, bold: bool = False) -> None:
         """The first `count` letters of the text, laid out where the whole text will stand, so that
         words do not jump from line to line as they appear."""
+        shown = self.shown(text)
+        if shown is not text:  # in Latin letters a letter may become two: the same share of the text
+            count = count * len(shown) // max(1, len(text))
+            text = shown
         x, y = pos
         step = self.line_height(size, bold)
         if self.letter_spacing:
@@ -151,23 +199,24 @@ class TextRenderer:
 
     def _render_line(self, line: str, size, color, bold: bool) -> pygame.Surface:
         """One line already laid out by `wrap` (so already spaced), cached like blocks are."""
-        key = ("line", line, size, tuple(color), bold, self.scale)
+        key = ("line", line, size, tuple(color), bold, self.scale, self.family)
         cached = self._cache.get(key)
         if cached is None:
-            cached = self._cache.put(key, [self.font(size, bold).render(line, True, color)])
+            cached = self._cache.put(key, [self._render(self.font(size, bold), line, color)])
         return cached[0]
 
-    def fitting_size(self, text: str, size: int, width: int, height: int, bold: bool = False) -> float:
+    def fitting_size(self, text: str, size: int, width: int, height: int, bold: bool = False,
+                     lang: str | None = None) -> float:
         """The largest size up to `size` at which the text fits the box; with large text on, it never
         goes below the normal size, so a box may then be the limit rather than the reader's setting."""
-        return self._layout("fit", self._fitting_size, text, size, width, height, bold)
+        return self._layout("fit", self._fitting_size, self.shown(text, lang), size, width, height, bold, lang)
 
-    def _fitting_size(self, text: str, size: int, width: int, height: int, bold: bool) -> float:
+    def _fitting_size(self, text: str, size: int, width: int, height: int, bold: bool, lang: str | None) -> float:
         trial = float(size)
         floor = self.smallest(size)
-        while trial > floor and self.measure(text, trial, width, bold)[1] > height:
+        while trial > floor and self.measure(text, trial, width, bold, lang)[1] > height:
             trial = max(floor, trial * 0.9)
-        if self.measure(text, trial, width, bold)[1] > height:
+        if self.measure(text, trial, width, bold, lang)[1] > height:
             self.overflows.append(Overflow(text, size, width, height))
         return trial
 
@@ -176,17 +225,23 @@ class TextRenderer:
         size; otherwise to 80 %."""
         return size / self.scale if self.scale > 1 else size * 0.8
 
-    def measure(self, text: str, size: int, width: int, bold: bool = False) -> tuple[int, int]:
-        return self._layout("measure", self._measure, text, size, width, bold)
+    def measure(self, text: str, size: int, width: int, bold: bool = False, lang: str | None = None) -> tuple[int, int]:
+        return self._layout("measure", self._measure, self.shown(text, lang), size, width, bold, lang)
 
-    def _measure(self, text: str, size: int, width: int, bold: bool) -> tuple[int, int]:
-        lines = self.wrap(text, size, width, bold)
+    def _measure(self, text: str, size: int, width: int, bold: bool, lang: str | None) -> tuple[int, int]:
+        lines = self.wrap(text, size, width, bold, lang)
         font = self.font(size, bold)
         return max(font.size(line)[0] for line in lines), len(lines) * self.line_height(size, bold)
 
 
+@lru_cache(maxsize=4096)
+def _latin(text: str) -> str:
+    return to_latin(text)
+
+
 def fit_line(tr, message: str, size: int, width: int, bold: bool = False) -> str:
-    """The message cut with an ellipsis to fit one line of `width` pixels."""
+    """The message (as shown) cut with an ellipsis to fit one line of `width` pixels."""
+    message = tr.shown(message)
     font = tr.font(size, bold)
     if font.size(message)[0] <= width:
         return message

@@ -30,8 +30,10 @@ class Button:
 
     def __init__(self, scene: ButtonHost, widget_id: str, rect: pygame.Rect | tuple, label: str,
                  on_press: Callable[[], None], *, spoken: str | None = None, style: str = "@button",
-                 size: int = text.BODY, enabled: bool = True, paint: Painter | None = None) -> None:
+                 size: int = text.BODY, enabled: bool = True, paint: Painter | None = None,
+                 lang: str | None = None) -> None:
         self.scene = scene
+        self.lang = lang  # the label's language when it is not the game's (a language's own name)
         self.id = widget_id
         self.label = label
         self.on_press = on_press
@@ -84,7 +86,7 @@ class Button:
             return
         tr = self.scene.app.text
         key = (self.label, self.enabled, self.state(), palette.current, tr.scale, tr.spacing, tr.letter_spacing,
-               self.rect.size, self.scene._builds)
+               tr.family, tr.shown(self.label, self.lang), self.rect.size, self.scene._builds)
         if key != self._painted_key:
             self._painted, self._painted_key = self._paint_alone(), key
         elif self.scene.app.verifying:
@@ -137,10 +139,11 @@ class Button:
         color = palette.INK if self.enabled else palette.MUTED_INK
         tr = self.scene.app.text
         inner = rect.inflate(-24, -8)
-        size = tr.fitting_size(self.label, self.size, inner.width, inner.height, bold=True)
-        _, height = tr.measure(self.label, size, inner.width, bold=True)
+        size = tr.fitting_size(self.label, self.size, inner.width, inner.height, bold=True, lang=self.lang)
+        _, height = tr.measure(self.label, size, inner.width, bold=True, lang=self.lang)
         top = rect.centery - height // 2
-        tr.draw(surface, self.label, (inner.x, top), size, color, inner.width, bold=True, align="center")
+        tr.draw(surface, self.label, (inner.x, top), size, color, inner.width, bold=True, align="center",
+                lang=self.lang)
 
 
 def _fast_to_blit(picture: pygame.Surface) -> pygame.Surface:

@@ -70,7 +70,20 @@ class MultipleView(SingleView):
         self.scene.refresh()
 
     def check(self) -> None:
+        """Nothing chosen is not an answer: the child is asked to choose, and nothing is graded."""
+        if not self.chosen:
+            self.app.notice(self.tr("quiz.choose_first"), 4)
+            return
         self.scene.submit(sorted(self.chosen))
+
+    def draw(self, surface) -> None:
+        """The instruction stays on screen beside Check, not only in the speech."""
+        tr = self.app.text
+        words = self.tr(self.instructions_key)
+        box = pygame.Rect(AREA.x, AREA.bottom + 4, AREA.width - 300 - GAP, 64)
+        size = tr.fitting_size(words, text.SMALL + 2, box.width, box.height, bold=True)
+        height = tr.measure(words, size, box.width, bold=True)[1]
+        tr.draw(surface, words, (box.x, box.centery - height // 2), size, palette.PAPER, box.width, bold=True)
 
     def _paint(self, surface, rect, item, chosen: bool) -> None:
         box = pygame.Rect(rect.x + 16, rect.centery - 18, 36, 36)

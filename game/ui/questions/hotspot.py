@@ -1,5 +1,6 @@
-"""Point to a place on a picture. Pointer: click the place. Keyboard: Tab goes round the named
-regions, Enter chooses one."""
+"""Point to a place on a picture. Pointer: click the place. Keyboard: Tab or the arrows go round the
+places, shown and spoken as neutral numbered markers ("place 2 of 5"), Enter chooses one; the places'
+names show only after the answer, since a name would give it away."""
 from __future__ import annotations
 
 import pygame
@@ -7,14 +8,15 @@ import pygame
 from ...core.questions import Hotspot
 from .. import palette, text
 from ..focus import Focusable
-from .base import AREA, QuestionView
+from .base import AREA, QuestionView, draw_badge
 
 PICTURE = pygame.Rect(AREA.x, AREA.y - 6, 620, 348)
+MARKER = 28  # the radius of a place's marker and of its focus target
 
 
 class HotspotView(QuestionView):
     instructions_key = "quiz.hotspot_help"
-    autofocus = False  # a region named on screen at once would give the answer away to pointer players
+    autofocus = False  # a pointer player sees the plain picture; Tab, an arrow, Enter or Space bring the markers
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
@@ -41,16 +43,26 @@ class HotspotView(QuestionView):
         sy = self.natural_size[1] / self.shown.height
         return round((pos[0] - self.shown.x) * sx, 1), round((pos[1] - self.shown.y) * sy, 1)
 
+    def places(self) -> list:
+        """The regions as numbered for keyboard and speech: left to right, then top to bottom, so that
+        the numbers say nothing of the order an author wrote them in (often the right one first)."""
+        return sorted(self.question.regions, key=lambda region: (region.anchor()[0], region.anchor()[1]))
+
     def build(self) -> None:
         if self.picture is None:
             self._load()
-        question: Hotspot = self.question
-        for region in question.regions:
-            center = self.to_screen(region.anchor())
-            rect = pygame.Rect(0, 0, 56, 56)
-            rect.center = center
-            self.scene.focus.add(Focusable(f"region_{region.id}", rect, lambda r=region: r.label.get(self.app.lang),
+        places = self.places()
+        for number, region in enumerate(places, 1):
+            rect = pygame.Rect(0, 0, MARKER * 2, MARKER * 2)
+            rect.center = self.to_screen(region.anchor())
+            spoken = self.tr("quiz.place", n=number, total=len(places))
+            self.scene.focus.add(Focusable(f"region_{region.id}", rect, lambda words=spoken: words,
                                            lambda r=region: self.scene.submit(r.id)))
+
+    def markers_shown(self) -> bool:
+        """The markers are for the keyboard: they show once a place has the focus."""
+        focused = self.scene.focus.focused
+        return self.scene.focus.visible and focused is not None and focused.id.startswith("region_")
 
     def handle_event(self, event) -> bool:
         if (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.shown.collidepoint(event.pos)
@@ -64,13 +76,17 @@ class HotspotView(QuestionView):
         if self.picture is not None:
             surface.blit(self.picture, self.shown)
         pygame.draw.rect(surface, palette.INK, self.shown, width=3, border_radius=4)
+        if not self.markers_shown():
+            return
+        places = self.places()
+        for number, region in enumerate(places, 1):
+            draw_badge(surface, self.app, self.to_screen(region.anchor()), str(number))
         focused = self.scene.focus.focused
-        if focused is not None and focused.id.startswith("region_") and self.scene.focus.visible:
-            region = next(r for r in self.question.regions if f"region_{r.id}" == focused.id)
-            label = region.label.get(self.app.lang)
-            x = self.shown.right + 32
-            self.app.text.draw(surface, label, (x, self.shown.y + 20), text.BODY, palette.PAPER,
-                               AREA.right - x, bold=True)
+        number = next(n for n, r in enumerate(places, 1) if f"region_{r.id}" == focused.id)
+        words = self.tr("quiz.place", n=number, total=len(places))
+        x = self.shown.right + 32
+        self.app.text.draw(surface, words, (x, self.shown.y + 20), text.BODY, palette.PAPER, AREA.right - x,
+                           bold=True)
 
     def answer_text(self) -> str:
         correct = next(r for r in self.question.regions if r.correct)
@@ -83,6 +99,16 @@ class HotspotView(QuestionView):
         """After the answer: the picture, the right region ringed, and where the child pointed."""
         self.draw(surface)
         correct = next(r for r in self.question.regions if r.correct)
-        pygame.draw.circle(surface, palette.SUN_GOLD, self.to_screen(correct.anchor()), 30, width=6)
+        center = self.to_screen(correct.anchor())
+        pygame.draw.circle(surface, palette.SUN_GOLD, center, 30, width=6)
         if isinstance(answer, list):
             pygame.draw.circle(surface, palette.INK, self.to_screen(tuple(answer)), 8)
+        name = correct.label.get(self.app.lang)  # now that it is answered, the place may have its name
+        tr = self.app.text
+        width = min(self.shown.width, tr.measure(name, text.SMALL, self.shown.width, bold=True)[0] + 24)
+        plate = pygame.Rect(0, 0, width, tr.line_height(text.SMALL, True) + 8)
+        plate.midtop = (center[0], center[1] + 36)
+        plate.clamp_ip(self.shown)
+        pygame.draw.rect(surface, palette.PAPER, plate, border_radius=8)
+        pygame.draw.rect(surface, palette.INK, plate, width=2, border_radius=8)
+        tr.draw(surface, name, (plate.x + 12, plate.y + 4), text.SMALL, palette.INK, plate.width - 24, bold=True)

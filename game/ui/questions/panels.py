@@ -31,7 +31,7 @@ def draw_prompt(scene, surface: pygame.Surface, question: Question, rect: pygame
     second = scene.app.settings.second_language
     if second and second != scene.app.lang and bottom < inner.bottom - 20:
         bottom = tr.draw(surface, question.prompt.get(second), (inner.x, bottom), text.SMALL, palette.MUTED_INK,
-                         inner.width).bottom
+                         inner.width, lang=second).bottom
     if hint:
         tr.draw(surface, hint, (inner.x, bottom + 6), text.SMALL, palette.PINE_GREEN, inner.width, bold=True)
 

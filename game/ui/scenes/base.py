@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pygame
 
+from ...paths import ASSETS
 from .. import palette
 from ..display import LOGICAL_SIZE
 from ..focus import FocusRing
@@ -12,6 +13,7 @@ from ..widgets import Button
 
 WIDTH, HEIGHT = LOGICAL_SIZE
 MARGIN = 48
+DECORATIVE = ASSETS / "backgrounds"
 
 
 class Scene:
@@ -159,6 +161,10 @@ class Scene:
         self.focus.draw(surface)
 
     def draw_background(self, surface: pygame.Surface, path: Path | None, fallback=None) -> None:
+        """A full-screen picture. The game's own decorative ones (the beige map, the title's hills) give
+        way to the theme's plain colour in high contrast; a level's scenery stays."""
+        if path is not None and palette.current == "high_contrast" and path.parent == DECORATIVE:
+            path = None
         image = self.app.images.get(path, LOGICAL_SIZE, opaque=True) if path is not None else None
         if image is None:
             surface.fill(fallback or palette.STEPPE_BLUE)

@@ -86,6 +86,9 @@ class LeaderPinScene(Scene):
         verdict = self.app.save(self.lock.submit, typed, self.app.time)
         if verdict is None:
             return  # the disk refused to keep a new PIN: the player has been told by app.save
+        if verdict.message == "leader.again":  # the explanation now asks for it again: said, not repeated in red
+            self.message = ""
+            return self.app.say(self.tr("leader.again"))
         if not verdict.opened:
             return self._tell(verdict.message, **dict(verdict.values))
         if verdict.message:

@@ -32,8 +32,12 @@ class ResultsScene(Scene):
             return self.tr("results.ending", name=self.ending.get(self.app.lang))
         return self.tr("results.story_done")
 
+    def praise(self) -> str:
+        """Praise in steps with the stars: a child with one star is encouraged, not told "well done"."""
+        return self.tr(f"results.praise_{max(0, min(3, self.stars))}")
+
     def heading(self) -> str:
-        parts = [self.tr("results.heading"), self.tr("results.stars", n=self.stars), self._score_line()]
+        parts = [self.praise(), self.tr("results.stars", n=self.stars), self._score_line()]
         if self.level.summary is not None:
             parts += [self.tr("results.learned"), self.level.summary.get(self.app.lang)]
         books = self.book_lines()
@@ -81,8 +85,9 @@ class ResultsScene(Scene):
         width = PANEL.width - 96
         x = PANEL.x + 48
         books = self.book_lines()
-        top = tr.draw(surface, self.tr("results.heading"), (x, PANEL.y + 24), text.HEADING, palette.INK, width,
-                      bold=True, align="center").bottom
+        praise = self.praise()  # one line, so the stars and the score keep their places
+        size = tr.fitting_size(praise, text.HEADING, width, tr.line_height(text.HEADING, True), bold=True)
+        top = tr.draw(surface, praise, (x, PANEL.y + 24), size, palette.INK, width, bold=True, align="center").bottom
         if books:  # closer together, to leave room for the books
             draw_stars(surface, (PANEL.centerx, top + 36), self.stars, 32)
             y = tr.draw(surface, self.tr("results.stars", n=self.stars), (x, top + 74), text.SMALL, palette.INK,
@@ -129,7 +134,18 @@ class ResultsScene(Scene):
             if needed <= height:
                 break
         icon_drawn = False
-        for part, words, s, color, bold, gap in blocks:
+        bottom = y + height
+
+        def tall(i: int) -> int:
+            part, words, s, _, bold, gap = blocks[i]
+            return gap + tr.measure(words, s, width - (inset if part == "books" else 0), bold)[1]
+
+        for i, (part, words, s, color, bold, gap) in enumerate(blocks):
+            # no room even at the smallest size: what does not fit whole is left out, not cut, and a
+            # heading goes only with its first line
+            with_next = tall(i) + (tall(i + 1) if bold and i + 1 < len(blocks) else 0)
+            if y + with_next > bottom:
+                break
             y += gap
             left = x + inset if part == "books" else x
             if part == "books" and not icon_drawn:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ...core.settings import SPEECH_SPEEDS, SPEECH_VOLUMES, TEXT_SCALES, TEXT_SPEEDS, cycle
+from ...core.settings import FONTS, KAZAKH_SCRIPTS, SPEECH_SPEEDS, SPEECH_VOLUMES, TEXT_SCALES, TEXT_SPEEDS, cycle
 from ...core.text import LANGUAGES
 from ...paths import ASSETS
 from .. import palette, text
@@ -41,12 +41,21 @@ class SettingsScene(Scene):
             ("reduced_motion", self.tr("settings.reduced_motion", value=on_off(s.reduced_motion)),
              lambda: self._flip("reduced_motion")),
             ("second_language", self.tr("settings.second_language", value=second),
-             lambda: self._set("second_language", cycle((None,) + LANGUAGES, s.second_language))),
+             lambda: self._set("second_language", self._next_second_language())),
             ("text_speed", self.tr("settings.text_speed", value=self.tr(f"settings.{speed_name}")),
              lambda: self._set("text_speed", cycle(TEXT_SPEEDS, s.text_speed))),
             ("auto_advance", self.tr("settings.auto_advance", value=on_off(s.auto_advance)),
              lambda: self._flip("auto_advance")),
+            ("font", self.tr("settings.font", value=self.tr(f"settings.font_{s.font}")),
+             lambda: self._set("font", cycle(FONTS, s.font))),
+            ("kazakh_script", self.tr("settings.kazakh_script", value=self.tr(f"settings.script_{s.kazakh_script}")),
+             lambda: self._set("kazakh_script", cycle(KAZAKH_SCRIPTS, s.kazakh_script))),
         ]
+
+    def _next_second_language(self) -> str | None:
+        """The next choice, never the language already shown (it would only repeat every line)."""
+        offered = (None,) + tuple(lang for lang in LANGUAGES if lang != self.app.lang)
+        return cycle(offered, self.app.settings.second_language)
 
     def build(self) -> None:
         for i, (row_id, label, action) in enumerate(self._rows()):
@@ -70,8 +79,5 @@ class SettingsScene(Scene):
         return ()
 
     def draw(self, surface) -> None:
-        if palette.current == "default":
-            self.draw_background(surface, ASSETS / "backgrounds" / "map.svg", palette.PAPER)
-        else:
-            surface.fill(palette.PAPER)
+        self.draw_background(surface, ASSETS / "backgrounds" / "map.svg", palette.PAPER)
         self.app.text.draw(surface, self.heading(), (MARGIN, 40), 40, palette.INK, 1180, bold=True)

@@ -316,13 +316,13 @@ class StoryScene(LiveReload, Scene):
         below = line.text.get(second) if second and second != self.app.lang else ""
         source = self.tr("quiz.source", source=line.source) if line.source else ""
         source_h = tr.line_height(SOURCE_SIZE) if source else 0
-        room = box.height - 36 - source_h - (tr.measure(below, text.SMALL, width)[1] if below else 0)
+        room = box.height - 36 - source_h - (tr.measure(below, text.SMALL, width, lang=second)[1] if below else 0)
         size = tr.fitting_size(words, 28 if self.stage is not None else 30, width, room)
         letters = len(words) if self.review else min(len(words), int(self.letters))
         tr.draw_partial(surface, words, letters, (box.x + 32, box.y + 22), size, palette.INK, width)
         if below and letters >= len(words):  # bilingual mode: the second language in smaller type
             y = box.y + 22 + tr.measure(words, size, width)[1] + 2
-            tr.draw(surface, below, (box.x + 32, y), text.SMALL, palette.MUTED_INK, width)
+            tr.draw(surface, below, (box.x + 32, y), text.SMALL, palette.MUTED_INK, width, lang=second)
         if source and letters >= len(words):  # where the fact comes from, as in the quiz's feedback
             tr.draw(surface, fit_line(tr, source, SOURCE_SIZE, width), (box.x + 32, box.bottom - 12 - source_h),
                     SOURCE_SIZE, palette.MUTED_INK, width)

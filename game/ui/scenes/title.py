@@ -22,7 +22,7 @@ class TitleScene(Scene):
             style = "@chosen" if lang == self.app.lang else "@button"
             self.button(f"lang_{lang}", (80 + i * 240, 510, 220, 72), name,
                         lambda lang=lang: self.app.set_language(lang), style=style,
-                        spoken=self.tr("title.language", name=name))
+                        spoken=self.tr("title.language", name=name), lang=lang)
         self.button("settings", (80, 606, 320, 66), self.tr("title.settings"), self._settings, size=text.BODY)
         self.button("quit", (1280 - MARGIN - 200, 720 - MARGIN - 72, 200, 72), self.tr("title.quit"),
                     self._quit)
