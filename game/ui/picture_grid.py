@@ -40,7 +40,7 @@ def write_grid(picture: Path, out: Path, step: int | None = None) -> tuple[int, 
     canvas = pygame.Surface((shown[0] + MARGIN + EDGE, shown[1] + MARGIN + EDGE))
     canvas.fill(palette.PAPER)
     canvas.blit(image, (MARGIN, MARGIN))
-    font = pygame.font.Font(str(FONT_FILES[True]), 18)
+    font = pygame.font.Font(str(FONT_FILES["noto_sans"][True]), 18)
     for axis, length in ((0, width), (1, height)):
         value = 0
         while value <= length:
