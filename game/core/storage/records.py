@@ -10,6 +10,7 @@ class Profile:
     nickname: str
     avatar: str
     language: str
+    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,3 +54,67 @@ class ChildSummary:
     three_star_levels: int
     attempts: int  # attempts started, finished or not
     last_played_at: str | None
+
+
+@dataclass(frozen=True)
+class Group:
+    """A club's group of children ("Ертекші, Tuesday")."""
+
+    id: int
+    name: str
+    member_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PlaySession:
+    """One meeting of a group: today's levels in order, from its start to its end (None: still on)."""
+
+    id: int
+    group_id: int | None
+    started_at: str
+    ended_at: str | None
+    levels: tuple[tuple[str, str], ...]  # (pack_id, level_id), in the leader's order
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    """One attempt as a report reads it."""
+
+    attempt_id: int
+    profile_id: int
+    nickname: str
+    pack_id: str
+    level_id: str
+    started_at: str
+    finished_at: str | None
+    correct: int | None
+    total: int | None
+    stars: int | None
+    session_id: int | None
+
+
+@dataclass(frozen=True)
+class AnswerRow:
+    """One answer as a report reads it, with the attempt it belongs to."""
+
+    attempt_id: int
+    profile_id: int
+    pack_id: str
+    level_id: str
+    question_id: str
+    answer: object
+    correct: bool
+    time_ms: int
+    attempt_number: int
+    hint_used: bool
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """Which play a report covers: a group's children, one session, a span of dates (inclusive,
+    'YYYY-MM-DD'); every field None covers everything."""
+
+    group_id: int | None = None
+    session_id: int | None = None
+    since: str | None = None
+    until: str | None = None

@@ -1,0 +1,147 @@
+"""The leader's desk in storage: groups, children (rename, archive, erase, merge), play sessions."""
+import pytest
+
+from game.core.club.desk import ClubDesk
+from game.core.club.today import letters, profiles_in_order, todays_levels
+from game.core.storage import AnswerRecord, DB_NAME, ReportScope, SqliteStore
+from game.core.storage.migrations import SCHEMA_VERSION
+
+
+def _play(store, child, level, right=(True, False), stars=2):
+    attempt = store.start_attempt(child.id, "karkaraly", level, "quiz")
+    for i, correct in enumerate(right):
+        store.record_answer(attempt, AnswerRecord(f"q{i}", i, correct, 1000))
+    store.finish_attempt(attempt, sum(right), len(right), stars)
+    return attempt
+
+
+def test_groups_are_made_renamed_and_hold_children(store):
+    desk = ClubDesk(store)
+    a, b = store.create_profile("Айгүл", "fox", "kk"), store.create_profile("Бек", "owl", "kk")
+    assert desk.create_group("  Ертекші,   сейсенбі ") is None
+    assert desk.create_group("ЕРТЕКШІ, СЕЙСЕНБІ") == "desk.group_taken"
+    assert desk.create_group("   ") == "desk.group_empty"
+    group = store.groups()[0]
+    assert group.name == "Ертекші, сейсенбі" and group.member_ids == ()
+    assert desk.toggle_member(group.id, b.id) and desk.toggle_member(group.id, a.id)
+    assert store.groups()[0].member_ids == (a.id, b.id)  # by nickname
+    assert not desk.toggle_member(group.id, b.id)
+    assert store.groups()[0].member_ids == (a.id,)
+    assert desk.rename_group(group.id, "Ертекші, бейсенбі") is None
+    assert store.groups()[0].name == "Ертекші, бейсенбі"
+    store.delete_group(group.id)
+    assert store.groups() == [] and store.profile(a.id) is not None
+
+
+def test_a_child_is_renamed_given_an_avatar_and_archived(store):
+    desk = ClubDesk(store)
+    a, b = store.create_profile("Айгүл", "fox", "kk"), store.create_profile("Бек", "owl", "kk")
+    assert desk.rename_child(a.id, "Бек") == "create.taken"
+    assert desk.rename_child(a.id, "АЙГҮЛ") is None  # the same child, other letters' case
+    assert desk.rename_child(a.id, "Айгүл Н.") is None
+    desk.set_avatar(a.id, "eagle")
+    assert store.profile(a.id).nickname == "Айгүл Н." and store.profile(a.id).avatar == "eagle"
+    _play(store, b, "town-quiz")
+    assert desk.toggle_archived(b.id)
+    assert [p.id for p in store.profiles()] == [a.id]
+    assert {p.id for p in store.profiles(include_archived=True)} == {a.id, b.id}
+    assert [c.nickname for c in store.child_summaries()] == ["Айгүл Н.", "Бек"]  # kept in reports
+    assert len(store.attempt_rows(ReportScope())) == 1
+    assert not desk.toggle_archived(b.id) and len(store.profiles()) == 2
+
+
+def test_merging_two_profiles_keeps_every_answer_once_and_the_best_stars(store):
+    keep, drop = store.create_profile("Дана", "fox", "kk"), store.create_profile("Дана2", "owl", "kk")
+    group = store.create_group("Ертекші")
+    store.add_to_group(group.id, drop.id)
+    _play(store, keep, "town-quiz", stars=1)
+    _play(store, drop, "town-quiz", stars=3)
+    _play(store, keep, "explorer", stars=2)
+    _play(store, drop, "explorer", stars=1)
+    _play(store, drop, "tale", right=(True,), stars=3)
+    answers_before = len(store.answer_rows(ReportScope()))
+    ClubDesk(store).merge_children(keep.id, drop.id)
+    assert store.profile(drop.id) is None
+    assert store.best_stars(keep.id) == {("karkaraly", "town-quiz"): 3, ("karkaraly", "explorer"): 2,
+                                         ("karkaraly", "tale"): 3}
+    rows = store.answer_rows(ReportScope())
+    assert len(rows) == answers_before == 9 and {r.profile_id for r in rows} == {keep.id}
+    assert store.groups()[0].member_ids == (keep.id,)
+    with pytest.raises(ValueError):
+        store.merge_profiles(keep.id, keep.id)
+
+
+def test_a_session_tags_the_attempts_of_its_group_and_knows_who_played(store):
+    desk = ClubDesk(store)
+    kids = [store.create_profile(name, "fox", "kk") for name in ("Арман", "Бота", "Сәкен", "Дос")]
+    outsider = kids.pop()
+    group = store.create_group("Ертекші")
+    for kid in kids:
+        store.add_to_group(group.id, kid.id)
+    before = _play(store, kids[0], "town-quiz")
+    session = desk.start_session(group.id, [("karkaraly", "explorer"), ("karkaraly", "town-quiz")])
+    assert store.active_session() == session
+    assert todays_levels(store, kids[1].id) == (("karkaraly", "explorer"), ("karkaraly", "town-quiz"))
+    assert todays_levels(store, outsider.id) == ()
+    ordered, members = profiles_in_order(store)
+    assert members == {k.id for k in kids} and [p.id for p in ordered[:3]] == sorted(
+        (k.id for k in kids), key=lambda i: store.profile(i).nickname.casefold())
+    for kid in kids[:2] + [outsider]:
+        _play(store, kid, "explorer")
+    desk.end_session()
+    assert store.active_session() is None and todays_levels(store, kids[1].id) == ()
+    after = _play(store, kids[2], "explorer")
+    assert store.session_players(session.id) == [kids[0].id, kids[1].id]
+    rows = store.attempt_rows(ReportScope(session_id=session.id))
+    assert len(rows) == 2 and before not in {r.attempt_id for r in rows} and after not in {
+        r.attempt_id for r in rows}
+    ended = store.session(session.id)
+    assert ended.ended_at is not None and ended.levels == session.levels
+    assert store.sessions(group.id) == [ended]
+    assert len(store.attempt_rows(ReportScope(group_id=group.id))) == 4
+    assert len(store.answer_rows(ReportScope(session_id=session.id))) == 4
+
+
+def test_report_scopes_by_date(store):
+    child = store.create_profile("Ерлан", "eagle", "kk")
+    _play(store, child, "town-quiz")
+    day = store.attempt_rows(ReportScope())[0].started_at[:10]
+    assert len(store.attempt_rows(ReportScope(since=day, until=day))) == 1
+    assert store.attempt_rows(ReportScope(until="2000-01-01")) == []
+    assert store.attempt_rows(ReportScope(since="2999-01-01")) == []
+
+
+def test_letters_follow_the_kazakh_alphabet():
+    from game.core.storage import Profile
+    names = ["Өмір", "Аня", "Әлия", "Zoe", "Бек", "ұлан"]
+    assert letters([Profile(i, n, "fox", "kk") for i, n in enumerate(names)]) == ["А", "Ә", "Б", "Ө", "Ұ", "Z"]
+
+
+def test_erasing_a_child_leaves_no_byte_of_them_in_the_file(tmp_path):
+    store = SqliteStore.in_folder(tmp_path)
+    assert store.schema_version == SCHEMA_VERSION
+    keep = store.create_profile("Қалған", "owl", "kk")
+    child = store.create_profile("Жасырынбақ", "fox", "kk")
+    group = store.create_group("Ертекші")
+    store.add_to_group(group.id, child.id)
+    store.save_settings(child.id, {"secret": "Жасырынбақ-settings"})
+    for level in ("town-quiz", "explorer"):
+        _play(store, child, level)
+    attempt = store.start_attempt(child.id, "karkaraly", "tale", "story")
+    store.save_position(child.id, "karkaraly", "tale", attempt, {"who": "Жасырынбақ"}, ("start", 0))
+    _play(store, keep, "town-quiz")
+    child_id = child.id
+    ClubDesk(store).erase_child(child_id)
+    assert store.profile(child_id) is None and store.best_stars(child_id) == {}
+    assert store.settings(child_id) is None and store.attempt_rows(ReportScope()) != []
+    store.close()
+    data = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith(DB_NAME))
+    for needle in ("Жасырынбақ", "жасырынбақ"):
+        assert needle.encode() not in data
+    assert "Қалған".encode() in data
+    store = SqliteStore.in_folder(tmp_path)
+    tables = ("attempts", "best_stars", "saved_positions", "lines_read", "settings", "group_members")
+    for table in tables:
+        column = "profile_id"
+        assert store._db.execute(f"SELECT COUNT(*) FROM {table} WHERE {column} = ?", (child_id,)).fetchone()[0] == 0
+    store.close()
