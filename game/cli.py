@@ -76,11 +76,28 @@ def _parser() -> argparse.ArgumentParser:
                            help="the language the questions are written in (default kk); the messages stay English")
     questions.add_argument("--title", help="the title of the level (default: made from the bank's file name)")
     questions.add_argument("--force", action="store_true", help="replace the --out file when it exists")
+    report = commands.add_parser("report", help="what the children learned, as a spreadsheet (CSV) or a page to "
+                                                "print (HTML)")
+    report.add_argument("--group", help="only this group's children (its name or number)")
+    report.add_argument("--session", type=int, help="only this play session (its number)")
+    report.add_argument("--from", dest="since", type=_day, help="from this day (YYYY-MM-DD)")
+    report.add_argument("--to", dest="until", type=_day, help="to this day, included (YYYY-MM-DD)")
+    report.add_argument("--format", required=True, choices=("csv", "html"))
+    report.add_argument("--out", required=True, type=Path, help="the file to write")
+    report.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     leader = commands.add_parser("leader-pin", help="the club leader's PIN that guards this computer's settings")
     leader.add_argument("--reset", action="store_true", required=True,
                         help="remove a forgotten PIN; the next leader to open the settings chooses a new one")
     leader.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     return parser
+
+
+def _day(value: str) -> str:
+    from datetime import date
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a day: {value!r} (write it as YYYY-MM-DD, e.g. 2026-09-01)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if command == "leader-pin":
         return _reset_leader_pin(args)
+    if command == "report":
+        from .club_commands import report
+        return report(args)
     if command == "bench":
         from .bench import run
         return run(args.quick, args.out)

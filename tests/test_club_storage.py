@@ -1,7 +1,7 @@
 """The leader's desk in storage: groups, children (rename, archive, erase, merge), play sessions."""
 import pytest
 
-from game.core.club.desk import ClubDesk
+from game.core.club.desk import DONE, ClubDesk
 from game.core.club.today import letters, profiles_in_order, todays_levels
 from game.core.storage import AnswerRecord, DB_NAME, ReportScope, SqliteStore
 from game.core.storage.migrations import SCHEMA_VERSION
@@ -18,16 +18,16 @@ def _play(store, child, level, right=(True, False), stars=2):
 def test_groups_are_made_renamed_and_hold_children(store):
     desk = ClubDesk(store)
     a, b = store.create_profile("Айгүл", "fox", "kk"), store.create_profile("Бек", "owl", "kk")
-    assert desk.create_group("  Ертекші,   сейсенбі ") is None
-    assert desk.create_group("ЕРТЕКШІ, СЕЙСЕНБІ") == "desk.group_taken"
-    assert desk.create_group("   ") == "desk.group_empty"
+    assert desk.new_group("  Ертекші,   сейсенбі ") == DONE
+    assert desk.new_group("ЕРТЕКШІ, СЕЙСЕНБІ") == "desk.group_taken"
+    assert desk.new_group("   ") == "desk.group_empty"
     group = store.groups()[0]
     assert group.name == "Ертекші, сейсенбі" and group.member_ids == ()
     assert desk.toggle_member(group.id, b.id) and desk.toggle_member(group.id, a.id)
     assert store.groups()[0].member_ids == (a.id, b.id)  # by nickname
     assert not desk.toggle_member(group.id, b.id)
     assert store.groups()[0].member_ids == (a.id,)
-    assert desk.rename_group(group.id, "Ертекші, бейсенбі") is None
+    assert desk.name_group(group.id, "Ертекші, бейсенбі") == DONE
     assert store.groups()[0].name == "Ертекші, бейсенбі"
     store.delete_group(group.id)
     assert store.groups() == [] and store.profile(a.id) is not None
@@ -37,9 +37,9 @@ def test_a_child_is_renamed_given_an_avatar_and_archived(store):
     desk = ClubDesk(store)
     a, b = store.create_profile("Айгүл", "fox", "kk"), store.create_profile("Бек", "owl", "kk")
     assert desk.rename_child(a.id, "Бек") == "create.taken"
-    assert desk.rename_child(a.id, "АЙГҮЛ") is None  # the same child, other letters' case
-    assert desk.rename_child(a.id, "Айгүл Н.") is None
-    desk.set_avatar(a.id, "eagle")
+    assert desk.rename_child(a.id, "АЙГҮЛ") == DONE  # the same child, other letters' case
+    assert desk.rename_child(a.id, "Айгүл Н.") == DONE
+    desk.choose_avatar(a.id, "eagle")
     assert store.profile(a.id).nickname == "Айгүл Н." and store.profile(a.id).avatar == "eagle"
     _play(store, b, "town-quiz")
     assert desk.toggle_archived(b.id)
@@ -79,7 +79,7 @@ def test_a_session_tags_the_attempts_of_its_group_and_knows_who_played(store):
     for kid in kids:
         store.add_to_group(group.id, kid.id)
     before = _play(store, kids[0], "town-quiz")
-    session = desk.start_session(group.id, [("karkaraly", "explorer"), ("karkaraly", "town-quiz")])
+    session = desk.begin_session(group.id, [("karkaraly", "explorer"), ("karkaraly", "town-quiz")])
     assert store.active_session() == session
     assert todays_levels(store, kids[1].id) == (("karkaraly", "explorer"), ("karkaraly", "town-quiz"))
     assert todays_levels(store, outsider.id) == ()
@@ -88,7 +88,7 @@ def test_a_session_tags_the_attempts_of_its_group_and_knows_who_played(store):
         (k.id for k in kids), key=lambda i: store.profile(i).nickname.casefold())
     for kid in kids[:2] + [outsider]:
         _play(store, kid, "explorer")
-    desk.end_session()
+    desk.finish_session()
     assert store.active_session() is None and todays_levels(store, kids[1].id) == ()
     after = _play(store, kids[2], "explorer")
     assert store.session_players(session.id) == [kids[0].id, kids[1].id]

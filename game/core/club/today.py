@@ -23,7 +23,7 @@ def profiles_in_order(store: ProgressPort) -> tuple[list[Profile], set[int]]:
     if session is not None and session.group_id is not None:
         group = next((g for g in store.groups() if g.id == session.group_id), None)
         members = set(group.member_ids) if group is not None else set()
-    first = sorted((p for p in profiles if p.id in members), key=lambda p: p.nickname.casefold())
+    first = sorted((p for p in profiles if p.id in members), key=lambda p: nickname_order(p.nickname))
     return first + [p for p in profiles if p.id not in members], members
 
 
@@ -39,6 +39,11 @@ def letters(profiles: list[Profile]) -> list[str]:
 def _letter_key(letter: str) -> tuple[int, str]:
     order = KAZAKH_ORDER.find(letter)
     return (0, f"{order:03d}") if order >= 0 else (1, letter)
+
+
+def nickname_order(nickname: str) -> tuple:
+    """Sorts nicknames as the Kazakh alphabet does (Ә after А, Ғ after Г), others after."""
+    return tuple(_letter_key(ch) for ch in nickname.upper())
 
 
 KAZAKH_ORDER = "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ"

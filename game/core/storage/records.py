@@ -111,10 +111,11 @@ class AnswerRow:
 
 @dataclass(frozen=True)
 class ReportScope:
-    """Which play a report covers: a group's children, one session, a span of dates (inclusive,
+    """Which play a report covers: a group's children, one session, one child, a span of dates (inclusive,
     'YYYY-MM-DD'); every field None covers everything."""
 
     group_id: int | None = None
     session_id: int | None = None
+    profile_id: int | None = None
     since: str | None = None
     until: str | None = None

@@ -21,6 +21,7 @@ from .records import (AnswerRecord, AnswerRow, AttemptRow, ChildSummary, Group, 
 
 DB_NAME = "progress.sqlite3"
 COMPUTER = 0  # the settings row that holds the computer's defaults
+CLUB = -1  # the settings row of the club leader's own choices for this computer (library name, kiosk)
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 _SQLITE_TROUBLE = {13: StorageTrouble.FULL, 8: StorageTrouble.READ_ONLY, 3: StorageTrouble.READ_ONLY,
@@ -447,6 +448,15 @@ class SqliteStore:
             self._db.execute("INSERT INTO settings VALUES (?, ?) ON CONFLICT (profile_id) DO UPDATE SET "
                              "data = excluded.data", (owner, json.dumps(data)))
 
+    def club_setup(self) -> dict:
+        row = self._db.execute("SELECT data FROM settings WHERE profile_id = ?", (CLUB,)).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def save_club_setup(self, data: dict) -> None:
+        with self._transaction():
+            self._db.execute("INSERT INTO settings VALUES (?, ?) ON CONFLICT (profile_id) DO UPDATE SET "
+                             "data = excluded.data", (CLUB, json.dumps(data, ensure_ascii=False)))
+
     # -- the leader's PIN -----------------------------------------------------------------------
     def leader_pin(self) -> StoredPin | None:
         row = self._db.execute("SELECT salt, digest FROM leader_pin WHERE id = 1").fetchone()
@@ -518,6 +528,9 @@ def _scope(scope: ReportScope) -> tuple[str, tuple]:
     if scope.session_id is not None:
         clauses.append("attempts.session_id = ?")
         args.append(scope.session_id)
+    if scope.profile_id is not None:
+        clauses.append("attempts.profile_id = ?")
+        args.append(scope.profile_id)
     if scope.since is not None:
         clauses.append("attempts.started_at >= ?")
         args.append(scope.since)

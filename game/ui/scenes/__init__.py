@@ -16,6 +16,12 @@ SCREENS: dict[str, str] = {
     "quiz": "quiz:QuizScene",
     "story": "story:StoryScene",
     "results": "results:ResultsScene",
+    "desk": "desk:DeskScene",
+    "desk_groups": "desk_groups:DeskGroupsScene",
+    "desk_group": "desk_group:DeskGroupScene",
+    "desk_children": "desk_children:DeskChildrenScene",
+    "desk_child": "desk_child:DeskChildScene",
+    "desk_session": "desk_session:DeskSessionScene",
 }
 
 # which screen plays a level of each kind: decided here only

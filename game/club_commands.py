@@ -1,0 +1,50 @@
+"""`run_game.py report`: the leader's reports from the command line (the desk writes the same files)."""
+from __future__ import annotations
+
+import sys
+
+from .core.club.export import write_report
+from .core.club.report import build_report
+from .core.club.setup import load_setup
+from .core.storage import DB_NAME, ReportScope, SqliteStore, StorageError
+
+
+def report(args) -> int:
+    from .core.catalog import Catalog
+    from .core.datadir import data_dir, level_roots
+    from .core.i18n import Translator
+    from .core.problems import message_language
+    from .paths import LEVELS
+    tr = Translator(message_language(args.lang))
+    folder = data_dir(args.data_dir)
+    if not (folder / DB_NAME).is_file():
+        print(tr("report.no_progress", path=str(folder / DB_NAME)), file=sys.stderr)
+        return 1
+    try:
+        store = SqliteStore(folder / DB_NAME)
+    except StorageError as error:
+        print(tr(f"storage.{error.reason}"), file=sys.stderr)
+        return 1
+    try:
+        group_id = None
+        if args.group is not None:
+            group = next((g for g in store.groups() if args.group in (g.name, str(g.id))), None)
+            if group is None:
+                names = ", ".join(f"{g.id}: {g.name}" for g in store.groups()) or "-"
+                print(tr("report.no_group", group=args.group, groups=names), file=sys.stderr)
+                return 1
+            group_id = group.id
+        if args.session is not None and store.session(args.session) is None:
+            print(tr("report.no_session", session=args.session), file=sys.stderr)
+            return 1
+        scope = ReportScope(group_id=group_id, session_id=args.session, since=args.since, until=args.until)
+        catalog = Catalog.load(level_roots(LEVELS, folder))
+        built = build_report(store, catalog, scope, tr.lang, (tr("report.answer_yes"), tr("report.answer_no")))
+        path = write_report(args.out, built, tr, args.format, load_setup(store).library_name)
+    except OSError as error:
+        print(tr("report.not_written", path=str(args.out), error=error.strerror or str(error)), file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print(tr("report.written", path=str(path), children=len(built.children)))
+    return 0

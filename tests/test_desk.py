@@ -1,0 +1,257 @@
+"""The club leader's desk, driven by the keyboard alone: groups, children (rename, archive, erase,
+merge), a session from start to end with three children playing, and what the children see of it."""
+import pytest
+
+from game.core.leader import make_pin
+from game.core.storage import ReportScope, SqliteStore
+from game.paths import LEVELS
+from game.testing import run_test
+from pilot_steps import play_quiz_right, tab_to
+
+PIN = "2580"
+NAMES = ["Айгүл", "Бекзат", "Дана", "Ерлан", "Жанар"]
+
+
+def _club(tmp_path, names=NAMES, scale=1.0):
+    store = SqliteStore(tmp_path / "progress.sqlite3")
+    store.save_leader_pin(make_pin(PIN))
+    if scale != 1.0:
+        store.save_settings(None, {"text_scale": scale})
+    kids = {name: store.create_profile(name, "fox", "kk").id for name in names}
+    store.close()
+    return kids
+
+
+def _open_desk(pilot):
+    assert pilot.scene.name == "title"
+    tab_to(pilot, "desk")
+    pilot.press("return")
+    assert pilot.scene.name == "leader_pin"
+    pilot.press(*PIN, "return")
+    assert pilot.scene.name == "desk"
+
+
+def _go(pilot, widget_id, screen):
+    tab_to(pilot, widget_id)
+    pilot.press("return")
+    assert pilot.scene.name == screen, pilot.scene.name
+
+
+def test_groups_by_keyboard(tmp_path):
+    kids = _club(tmp_path)
+    with run_test(tmp_path, language="en") as pilot:
+        _open_desk(pilot)
+        _go(pilot, "groups", "desk_groups")
+        tab_to(pilot, "group_name")
+        pilot.type("Ертекші, Tuesday")
+        pilot.press("return")
+        assert pilot.spoken[-1] == "The group is made."
+        store = pilot.app.store
+        group = store.groups()[0]
+        assert group.name == "Ертекші, Tuesday"
+        pilot.type("ертекші, tuesday")
+        pilot.press("return")
+        assert pilot.spoken[-1] == "There is already a group with that name."
+        _go(pilot, f"group_{group.id}", "desk_group")
+        for name in ("Айгүл", "Дана", "Жанар"):
+            tab_to(pilot, f"child_{kids[name]}")
+            pilot.press("return")
+            assert pilot.spoken[-1] == f"{name}: in the group"
+        pilot.press("space")
+        assert pilot.spoken[-1] == "Жанар: not in the group"
+        assert set(store.groups()[0].member_ids) == {kids["Айгүл"], kids["Дана"]}
+        tab_to(pilot, "group_name")
+        for _ in range(len("Tuesday")):
+            pilot.press("backspace")
+        pilot.type("Friday")
+        pilot.press("return")
+        assert store.groups()[0].name == "Ертекші, Friday" and pilot.spoken[-1] == "Saved."
+        tab_to(pilot, "delete")
+        pilot.press("return")
+        assert "Its children and their answers stay" in pilot.spoken[-2] and pilot.focused == "cancel"
+        pilot.press("return")
+        assert store.groups() and pilot.focused == "delete"
+        pilot.press("return")
+        tab_to(pilot, "delete_yes")
+        pilot.press("return")
+        pilot.advance()
+        assert pilot.scene.name == "desk_groups" and store.groups() == []
+        assert len(store.profiles()) == len(NAMES)
+
+
+def test_children_rename_archive_merge_and_erase_by_keyboard(tmp_path):
+    kids = _club(tmp_path, NAMES + ["Дана2"])
+    store = SqliteStore(tmp_path / "progress.sqlite3")
+    for name, stars in (("Дана", 1), ("Дана2", 3)):
+        attempt = store.start_attempt(kids[name], "karkaraly", "town-quiz", "quiz")
+        store.finish_attempt(attempt, 1, 3, stars)
+    store.close()
+    with run_test(tmp_path, language="en") as pilot:
+        store = pilot.app.store
+        _open_desk(pilot)
+        _go(pilot, "children", "desk_children")
+        _go(pilot, f"child_{kids['Бекзат']}", "desk_child")
+        tab_to(pilot, "nickname")
+        pilot.press(*["backspace"] * 6)
+        pilot.type("Бек")
+        pilot.press("return")
+        assert store.profile(kids["Бекзат"]).nickname == "Бек" and pilot.spoken[-1] == "Saved."
+        _go(pilot, "avatar", "desk_child")
+        assert store.profile(kids["Бекзат"]).avatar != "fox"
+        tab_to(pilot, "archive")
+        pilot.press("return")
+        assert "Бек is archived" in pilot.spoken[-2] and store.profile(kids["Бекзат"]).archived
+        assert kids["Бекзат"] not in {p.id for p in store.profiles()}
+        pilot.press("escape")
+        assert pilot.scene.name == "desk_children"
+
+        _go(pilot, f"child_{kids['Дана']}", "desk_child")
+        tab_to(pilot, "merge")
+        pilot.press("return")
+        assert pilot.spoken[-2] == "Which profile is also Дана?"
+        tab_to(pilot, f"other_{kids['Дана2']}")
+        pilot.press("return")
+        assert pilot.spoken[-2].startswith("Merge Дана2 into Дана?") and pilot.focused == "cancel"
+        tab_to(pilot, "merge_yes")
+        pilot.press("return")
+        assert store.profile(kids["Дана2"]) is None
+        assert store.best_stars(kids["Дана"]) == {("karkaraly", "town-quiz"): 3}
+        assert len(store.attempt_rows(ReportScope(profile_id=kids["Дана"]))) == 2
+
+        tab_to(pilot, "erase")
+        pilot.press("return")
+        assert pilot.spoken[-2].startswith("Erase Дана? Everything of this child goes: 0 answer(s)")
+        pilot.press("return")  # the focus is on Cancel: nothing goes
+        assert store.profile(kids["Дана"]) is not None
+        tab_to(pilot, "erase")
+        pilot.press("return")
+        tab_to(pilot, "erase_yes")
+        pilot.press("return")
+        pilot.advance()
+        assert store.profile(kids["Дана"]) is None and pilot.scene.name == "desk_children"
+        assert "Дана is erased." in pilot.spoken
+
+
+def test_a_session_from_start_to_end_with_three_children_playing(tmp_path):
+    kids = _club(tmp_path)
+    store = SqliteStore(tmp_path / "progress.sqlite3")
+    group = store.create_group("Ертекші")
+    for name in ("Айгүл", "Дана", "Ерлан", "Жанар"):
+        store.add_to_group(group.id, kids[name])
+    store.close()
+    with run_test(tmp_path, language="en", level_dirs=[LEVELS]) as pilot:
+        store = pilot.app.store
+        _open_desk(pilot)
+        _go(pilot, "session", "desk_session")
+        _go(pilot, f"group_{group.id}", "desk_session")
+        for level in ("town-quiz", "explorer-quiz"):
+            tab_to(pilot, f"level_karkaraly_{level}")
+            pilot.press("return")
+        assert pilot.spoken[-1] == "Karkaraly explorer: number 2 today"
+        tab_to(pilot, "start")
+        pilot.press("return")
+        session = store.active_session()
+        assert session.levels == (("karkaraly", "town-quiz"), ("karkaraly", "explorer-quiz"))
+        assert pilot.focused == "end"
+        pilot.press("escape", "escape")
+        assert pilot.scene.name == "title"
+
+        for name in ("Дана", "Жанар", "Бекзат"):  # Бекзат is not in the group: not in the session
+            pilot.press("return")
+            assert pilot.scene.name == "profiles"
+            if name != "Бекзат":
+                group_first = [i for i in pilot.widget_ids() if i.startswith("profile_")][:4]
+                assert {int(i.split("_")[1]) for i in group_first} == set(store.groups()[0].member_ids)
+            _go(pilot, f"profile_{kids[name]}", "map")
+            levels = [i for i in pilot.widget_ids() if i.startswith("level_")]
+            if name != "Бекзат":
+                assert levels[:2] == ["level_karkaraly_town-quiz", "level_karkaraly_explorer-quiz"]
+                tab_to(pilot, levels[0])
+                assert pilot.spoken[-1].startswith("Today, number 1. Quiz: Do you know Karkaraly?")
+            _go(pilot, "level_karkaraly_town-quiz", "quiz")
+            play_quiz_right(pilot, wrong={0})
+            assert pilot.scene.name == "results"
+            pilot.press("escape")
+            pilot.press("escape")  # the map: change player
+            pilot.press("escape")  # the profiles: the title
+            assert pilot.scene.name == "title"
+
+        _open_desk(pilot)
+        assert "Session on: Ертекші" in pilot.drawn_text()
+        _go(pilot, "session", "desk_session")
+        assert "Played so far: Дана, Жанар" in pilot.drawn_text()
+        pilot.press("return")  # End the session
+        assert "The session has ended. Played: Дана, Жанар" in pilot.spoken
+        assert store.active_session() is None
+        assert store.session_players(session.id) == [kids["Дана"], kids["Жанар"]]
+        assert len(store.attempt_rows(ReportScope(session_id=session.id))) == 2
+
+
+def test_the_profile_screen_copes_with_forty_children(tmp_path):
+    names = [f"{letter}{i}" for i, letter in enumerate("АӘБВГДЕЖЗИКҚЛМНОӨПРС" * 2)]
+    kids = _club(tmp_path, names)
+    with run_test(tmp_path, language="kk") as pilot:
+        pilot.press("return")
+        assert pilot.scene.name == "profiles"
+        assert pilot.focused.startswith("profile_") and "more" in pilot.widget_ids()
+        tab_to(pilot, "letter_Қ")
+        pilot.press("return")
+        assert pilot.spoken[-1] == "Қ әрпінен басталатын лақап аттар"
+        shown = [i for i in pilot.widget_ids() if i.startswith("profile_")]
+        assert shown == [f"profile_{kids['Қ11']}", f"profile_{kids['Қ31']}"]
+        assert "more" not in pilot.widget_ids()
+        tab_to(pilot, f"profile_{kids['Қ31']}")
+        pilot.press("return")
+        assert pilot.scene.name == "map" and pilot.app.profile.nickname == "Қ31"
+
+
+@pytest.mark.parametrize("scale, lang", [(1.0, "en"), (2.0, "kk"), (2.0, "ru")])
+def test_the_desk_fits_at_every_text_size(tmp_path, scale, lang):
+    kids = _club(tmp_path, NAMES, scale)
+    store = SqliteStore(tmp_path / "progress.sqlite3")
+    group = store.create_group("Ертекші, сейсенбі")
+    store.add_to_group(group.id, kids["Дана"])
+    store.close()
+    with run_test(tmp_path, language=lang, level_dirs=[LEVELS]) as pilot:
+        renderer = pilot.app.text
+        problems = []
+
+        def look(name):
+            texts = pilot.drawn_texts()
+            problems.extend(f"{name}: {o.text!r} does not fit" for o in renderer.overflows)
+            renderer.overflows.clear()
+            for i, (words, surface, rect) in enumerate(texts):
+                for other, other_surface, other_rect in texts[i + 1:]:
+                    if surface is other_surface and other != words and rect.colliderect(other_rect):
+                        problems.append(f"{name}: {words!r} overlaps {other!r}")
+
+        _open_desk(pilot)
+        look("desk")
+        _go(pilot, "groups", "desk_groups")
+        look("groups")
+        _go(pilot, f"group_{group.id}", "desk_group")
+        look("group")
+        tab_to(pilot, "delete")
+        pilot.press("return")
+        look("group_delete")
+        pilot.press("return")
+        _go(pilot, "session", "desk_session")
+        look("session_levels")
+        _go(pilot, "level_karkaraly_town-quiz", "desk_session")
+        _go(pilot, "start", "desk_session")
+        look("session_on")
+        pilot.press("escape", "escape", "escape")
+        _go(pilot, "children", "desk_children")
+        look("children")
+        _go(pilot, f"child_{kids['Дана']}", "desk_child")
+        look("child")
+        for action in ("erase", "merge"):
+            tab_to(pilot, action)
+            pilot.press("return")
+            look(f"child_{action}")
+            pilot.press("escape")
+        pilot.press("escape", "escape", "escape")
+        assert pilot.scene.name == "title"
+        pilot.press("return")
+        look("profiles")
+        assert not problems, "\n".join(problems)
