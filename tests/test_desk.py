@@ -250,8 +250,40 @@ def test_the_desk_fits_at_every_text_size(tmp_path, scale, lang):
             pilot.press("return")
             look(f"child_{action}")
             pilot.press("escape")
-        pilot.press("escape", "escape", "escape")
+        pilot.press("escape", "escape")
+        _go(pilot, "reports", "desk_reports")
+        _go(pilot, "save_html", "desk_reports")
+        look("reports")
+        pilot.press("escape", "escape")
         assert pilot.scene.name == "title"
         pilot.press("return")
         look("profiles")
         assert not problems, "\n".join(problems)
+
+
+def test_reports_are_saved_from_the_desk(tmp_path):
+    import csv
+    kids = _club(tmp_path)
+    store = SqliteStore(tmp_path / "progress.sqlite3")
+    group = store.create_group("Ертекші")
+    store.add_to_group(group.id, kids["Айгүл"])
+    attempt = store.start_attempt(kids["Айгүл"], "karkaraly", "town-quiz", "quiz")
+    store.finish_attempt(attempt, 3, 3, 3)
+    store.close()
+    with run_test(tmp_path, language="kk", level_dirs=[LEVELS]) as pilot:
+        _open_desk(pilot)
+        _go(pilot, "reports", "desk_reports")
+        assert pilot.widget_ids()[:2] == ["scope_0", "scope_1"]
+        tab_to(pilot, "scope_1")
+        pilot.press("return")
+        assert pilot.spoken[-1] == "«Ертекші» тобы: таңдалды"
+        tab_to(pilot, "save_csv")
+        pilot.press("return")
+        saved = sorted((tmp_path / "reports").iterdir())
+        assert [p.suffix for p in saved] == [".csv"] and saved[0].name.endswith(f"-group-{group.id}.csv")
+        assert pilot.spoken[-1] == f"Сақталды: {saved[0]}"
+        rows = list(csv.reader(saved[0].read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
+        assert rows[2][:4] == ["Айгүл", "1", "1", "3"] and rows[3] == []
+        tab_to(pilot, "save_html")
+        pilot.press("return")
+        assert any(p.suffix == ".html" for p in (tmp_path / "reports").iterdir())

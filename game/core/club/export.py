@@ -169,3 +169,18 @@ def write_report(path: Path, report: Report, tr, fmt: str, library: str = "") ->
     partial.write_text(content, encoding="utf-8", newline="")
     partial.replace(path)
     return path
+
+
+def export_to_folder(store, catalog, scope, tr, fmt: str, folder: Path, library: str = "",
+                     today: str | None = None) -> Path:
+    """The desk's "save a report": `olketanu-report-<day>[-group-N|-session-N].<fmt>` in `folder`.
+    Raises OSError when the folder cannot be written (a stick pulled out, write-protected)."""
+    from .report import build_report
+    report = build_report(store, catalog, scope, tr.lang, (tr("report.answer_yes"), tr("report.answer_no")))
+    name = f"olketanu-report-{today or datetime.now().date().isoformat()}"
+    if scope.session_id is not None:
+        name += f"-session-{scope.session_id}"
+    elif scope.group_id is not None:
+        name += f"-group-{scope.group_id}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return write_report(folder / f"{name}.{fmt}", report, tr, fmt, library)

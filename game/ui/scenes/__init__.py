@@ -22,6 +22,7 @@ SCREENS: dict[str, str] = {
     "desk_children": "desk_children:DeskChildrenScene",
     "desk_child": "desk_child:DeskChildScene",
     "desk_session": "desk_session:DeskSessionScene",
+    "desk_reports": "desk_reports:DeskReportsScene",
 }
 
 # which screen plays a level of each kind: decided here only
