@@ -207,11 +207,7 @@ def test_the_profile_screen_copes_with_forty_children(tmp_path):
 
 @pytest.mark.parametrize("scale, lang", [(1.0, "en"), (2.0, "kk"), (2.0, "ru")])
 def test_the_desk_fits_at_every_text_size(tmp_path, scale, lang):
-    kids = _club(tmp_path, NAMES, scale)
-    store = SqliteStore(tmp_path / "progress.sqlite3")
-    group = store.create_group("Ертекші, сейсенбі")
-    store.add_to_group(group.id, kids["Дана"])
-    store.close()
+    kids, group = _played(tmp_path, scale)
     with run_test(tmp_path, language=lang, level_dirs=[LEVELS]) as pilot:
         renderer = pilot.app.text
         problems = []
@@ -251,6 +247,14 @@ def test_the_desk_fits_at_every_text_size(tmp_path, scale, lang):
             look(f"child_{action}")
             pilot.press("escape")
         pilot.press("escape", "escape")
+        _go(pilot, "learned", "desk_learned")
+        for view in ("children", "levels", "questions"):
+            _go(pilot, f"view_{view}", "desk_learned")
+            look(f"learned_{view}")
+        _go(pilot, "view_children", "desk_learned")
+        _go(pilot, f"child_{kids['Дана']}", "desk_learned")
+        look("learned_weeks")
+        pilot.press("escape", "escape")
         _go(pilot, "reports", "desk_reports")
         _go(pilot, "save_html", "desk_reports")
         look("reports")
@@ -287,3 +291,50 @@ def test_reports_are_saved_from_the_desk(tmp_path):
         tab_to(pilot, "save_html")
         pilot.press("return")
         assert any(p.suffix == ".html" for p in (tmp_path / "reports").iterdir())
+
+
+def _played(tmp_path, scale=1.0):
+    """Three children of a group played the town quiz; 'founded' (right: 1924) was the hardest."""
+    kids = _club(tmp_path, NAMES, scale)
+    from game.core.storage import AnswerRecord
+    store = SqliteStore(tmp_path / "progress.sqlite3")
+    group = store.create_group("Ертекші")
+    plans = {"Айгүл": {"founded": 1}, "Дана": {"founded": 1, "oldest": False}, "Ерлан": {"founded": 2}}
+    for name, wrong in plans.items():
+        store.add_to_group(group.id, kids[name])
+        attempt = store.start_attempt(kids[name], "karkaraly", "town-quiz", "quiz")
+        for question, right in (("name", 1), ("founded", 0), ("oldest", True)):
+            answer = wrong.get(question, right)
+            store.record_answer(attempt, AnswerRecord(question, answer, answer == right, 4000))
+        store.finish_attempt(attempt, 1, 3, 1)
+    store.close()
+    return kids, group
+
+
+def test_what_the_children_learned_by_keyboard_and_speech(tmp_path):
+    kids, group = _played(tmp_path)
+    with run_test(tmp_path, language="en", level_dirs=[LEVELS]) as pilot:
+        _open_desk(pilot)
+        _go(pilot, "learned", "desk_learned")
+        assert pilot.focused == "scope"
+        pilot.press("return")
+        assert pilot.spoken[-1] == "Whose play: Group «Ертекші». Press for the next"
+        bars = [i for i in pilot.widget_ids() if i.startswith("child_")]
+        assert bars == [f"child_{kids[n]}" for n in ("Айгүл", "Дана", "Ерлан")]
+        tab_to(pilot, f"child_{kids['Дана']}")
+        assert pilot.spoken[-1].startswith("Дана: 33 % right at first try. 1 level(s) finished, 1 star(s)")
+        pilot.press("return")
+        assert pilot.spoken[-2] == "Дана, week by week"
+        assert pilot.focused.startswith("week_") and "33 % right at first try, of 3" in pilot.spoken[-1]
+        pilot.press("escape")
+        assert pilot.scene.name == "desk_learned" and pilot.scene.child is None
+        _go(pilot, "view_questions", "desk_learned")
+        questions = [i for i in pilot.widget_ids() if i.startswith("question_")]
+        assert questions[0] == "question_town-quiz_founded"
+        pilot.press("tab")
+        assert pilot.focused == "question_town-quiz_founded"
+        assert pilot.spoken[-1] == ("In which year was Karkaraly founded? 0 % right at first try. "
+                                    "Wrong answers chosen most: 1824 (2), 1724 (1)")
+        _go(pilot, "view_levels", "desk_learned")
+        tab_to(pilot, "level_karkaraly_town-quiz")
+        assert pilot.spoken[-1] == "Do you know Karkaraly?: 56 % right at first try. Played by 3, finished by 3"

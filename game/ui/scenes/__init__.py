@@ -23,6 +23,7 @@ SCREENS: dict[str, str] = {
     "desk_child": "desk_child:DeskChildScene",
     "desk_session": "desk_session:DeskSessionScene",
     "desk_reports": "desk_reports:DeskReportsScene",
+    "desk_learned": "desk_learned:DeskLearnedScene",
 }
 
 # which screen plays a level of each kind: decided here only

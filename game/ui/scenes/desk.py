@@ -25,10 +25,9 @@ class DeskScene(Scene):
         return self.tr("desk.session_on", group=group, levels=len(session.levels))
 
     def build(self) -> None:
-        from . import SCREENS
         self.status = self._status()
         width, height, gap = 560, 84, 18
-        for i, section in enumerate(s for s in SECTIONS if SCREEN_OF[s] in SCREENS):
+        for i, section in enumerate(SECTIONS):
             col, row = i % 2, i // 2
             rect = (MARGIN + col * (width + 24), 170 + row * (height + gap), width, height)
             self.button(section, rect, self.tr(f"desk.{section}"), lambda s=section: self.app.open(SCREEN_OF[s]),

@@ -9,6 +9,7 @@ import pygame
 import pygame_gui
 from pygame_gui.core import ObjectID
 
+from ...core.storage import ReportScope
 from ...paths import ASSETS
 from .. import palette, text
 from ..focus import Focusable
@@ -40,6 +41,17 @@ def backdrop(scene, surface, heading: str, message: str = "", top: int = 28, hea
         bottom = tr.draw(surface, message, (MARGIN, bottom + 4), size, palette.PINE_GREEN, 1280 - 2 * MARGIN,
                          bold=True).bottom
     return bottom
+
+
+def report_scopes(scene) -> list[tuple[str, ReportScope]]:
+    """Whose play a report or a chart covers: everyone, each group, the last session."""
+    store, tr = scene.app.store, scene.tr
+    scopes = [(tr("desk.report_everyone"), ReportScope())]
+    scopes += [(tr("desk.report_group", name=g.name), ReportScope(group_id=g.id)) for g in store.groups()]
+    last = store.sessions()
+    if last:
+        scopes.append((tr("desk.report_last_session", day=last[0].started_at[:10]), ReportScope(session_id=last[0].id)))
+    return scopes
 
 
 def card_grid(scene, cards: list[Card], page: int, top: int, bottom: int, columns: int = 4,

@@ -6,10 +6,9 @@ from __future__ import annotations
 from ...core.club.destinations import report_folders
 from ...core.club.export import export_to_folder
 from ...core.club.setup import load_setup
-from ...core.storage import ReportScope
 from .. import palette, text
 from .base import MARGIN, Scene
-from .desk_parts import BOTTOM_ROW, backdrop
+from .desk_parts import BOTTOM_ROW, backdrop, report_scopes
 
 ROW_H = 76
 
@@ -26,18 +25,8 @@ class DeskReportsScene(Scene):
     def heading(self) -> str:
         return self.tr("desk.reports")
 
-    def _scopes(self) -> list[tuple[str, ReportScope]]:
-        store = self.app.store
-        scopes = [(self.tr("desk.report_everyone"), ReportScope())]
-        scopes += [(self.tr("desk.report_group", name=g.name), ReportScope(group_id=g.id)) for g in store.groups()]
-        last = store.sessions()
-        if last:
-            scopes.append((self.tr("desk.report_last_session", day=last[0].started_at[:10]),
-                           ReportScope(session_id=last[0].id)))
-        return scopes
-
     def build(self) -> None:
-        self.scopes = self._scopes()[:6]
+        self.scopes = report_scopes(self)[:6]
         self.folders = report_folders(self.app.services.data_dir)[:3]
         self.scope_index = min(self.scope_index, len(self.scopes) - 1)
         self.folder_index = min(self.folder_index, len(self.folders) - 1)
