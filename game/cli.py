@@ -27,6 +27,10 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--lang", choices=LANGUAGES, default="kk", help="the interface language")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
     play.add_argument("--speech", action="store_true", help="start with self-voicing on (V toggles)")
+    play.add_argument("--kiosk", action="store_true",
+                      help="a shared computer in a reading room: fullscreen, only the leader's PIN quits, and "
+                           "after some idle minutes the game goes back to the player screen (also a setting at "
+                           "the leader's desk)")
     validate = commands.add_parser("validate", help="check level files and print every problem")
     validate.add_argument("--strict", action="store_true", help="count warnings as errors")
     validate.add_argument("--format", choices=("text", "json"), default="text",
@@ -214,6 +218,11 @@ def _play(args) -> int:
                      speaker=SilentSpeaker(OFF), speaker_factory=make_speaker)
     if getattr(args, "speech", False):
         app.toggle_speech()
+    from .core.club.setup import load_setup
+    setup = load_setup(app.store)
+    if getattr(args, "kiosk", False) or setup.kiosk:
+        from .ui.kiosk import enable_kiosk
+        enable_kiosk(app, setup.kiosk_idle_minutes)
     previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         app.run()

@@ -258,6 +258,10 @@ def test_the_desk_fits_at_every_text_size(tmp_path, scale, lang):
         _go(pilot, "reports", "desk_reports")
         _go(pilot, "save_html", "desk_reports")
         look("reports")
+        pilot.press("escape")
+        _go(pilot, "club", "desk_club")
+        _go(pilot, "save_name", "desk_club")
+        look("club")
         pilot.press("escape", "escape")
         assert pilot.scene.name == "title"
         pilot.press("return")

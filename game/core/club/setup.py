@@ -30,6 +30,7 @@ def load_setup(store: ProgressPort) -> ClubSetup:
     return ClubSetup.from_dict(store.club_setup())
 
 
-def save_setup(store: ProgressPort, setup: ClubSetup) -> None:
-    """Raises StorageError when the disk refuses."""
+def save_setup(store: ProgressPort, setup: ClubSetup) -> ClubSetup:
+    """Returns what was kept; raises StorageError when the disk refuses."""
     store.save_club_setup(asdict(setup))
+    return setup

@@ -24,6 +24,7 @@ SCREENS: dict[str, str] = {
     "desk_session": "desk_session:DeskSessionScene",
     "desk_reports": "desk_reports:DeskReportsScene",
     "desk_learned": "desk_learned:DeskLearnedScene",
+    "desk_club": "desk_club:DeskClubScene",
 }
 
 # which screen plays a level of each kind: decided here only

@@ -34,6 +34,9 @@ class TitleScene(Scene):
         self.app.show("profiles")
 
     def _quit(self) -> None:
+        if self.app.kiosk is not None:  # a kiosk is left by the leader only
+            self.app.kiosk.leave()
+            return
         self.app.running = False
 
     def back(self) -> None:
