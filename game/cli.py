@@ -89,6 +89,15 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--format", required=True, choices=("csv", "html"))
     report.add_argument("--out", required=True, type=Path, help="the file to write")
     report.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
+    cert = commands.add_parser("certificate", help="a «Young local historian» certificate (A4 PDF and PNG) for a "
+                                                   "child who finished a pack or played in a club session")
+    cert.add_argument("--child", required=True, help="the child's nickname")
+    what = cert.add_mutually_exclusive_group(required=True)
+    what.add_argument("--pack", help="the pack the child finished (its id, e.g. karkaraly)")
+    what.add_argument("--session", type=int, help="the club session the child played in (its number)")
+    cert.add_argument("--date", type=_day, help="the day written on it (default: today)")
+    cert.add_argument("--out", required=True, type=Path, help="the PDF to write; the PNG goes beside it")
+    cert.add_argument("--lang", choices=LANGUAGES, help="the certificate's language (default: the computer's)")
     leader = commands.add_parser("leader-pin", help="the club leader's PIN that guards this computer's settings")
     leader.add_argument("--reset", action="store_true", required=True,
                         help="remove a forgotten PIN; the next leader to open the settings chooses a new one")
@@ -142,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     if command == "report":
         from .club_commands import report
         return report(args)
+    if command == "certificate":
+        from .club_commands import certificate
+        return certificate(args)
     if command == "bench":
         from .bench import run
         return run(args.quick, args.out)

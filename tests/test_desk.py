@@ -262,7 +262,12 @@ def test_the_desk_fits_at_every_text_size(tmp_path, scale, lang):
         _go(pilot, "club", "desk_club")
         _go(pilot, "save_name", "desk_club")
         look("club")
-        pilot.press("escape", "escape")
+        pilot.press("escape")
+        _go(pilot, "certificates", "desk_certificates")
+        look("certificates")
+        _go(pilot, f"child_{kids['Дана']}", "desk_certificates")
+        look("certificates_none")
+        pilot.press("escape", "escape", "escape")
         assert pilot.scene.name == "title"
         pilot.press("return")
         look("profiles")
@@ -342,3 +347,24 @@ def test_what_the_children_learned_by_keyboard_and_speech(tmp_path):
         _go(pilot, "view_levels", "desk_learned")
         tab_to(pilot, "level_karkaraly_town-quiz")
         assert pilot.spoken[-1] == "Do you know Karkaraly?: 56 % right at first try. Played by 3, finished by 3"
+
+
+def test_a_certificate_from_the_desk(tmp_path):
+    kids = _club(tmp_path)
+    store = SqliteStore(tmp_path / "progress.sqlite3")
+    for level in ("aldar-coat", "explorer-quiz", "journey-childhood", "shaitankol-walk", "town-quiz"):
+        store.finish_attempt(store.start_attempt(kids["Дана"], "karkaraly", level, "quiz"), 1, 1, 1)
+    store.close()
+    with run_test(tmp_path, language="kk", level_dirs=[LEVELS]) as pilot:
+        _open_desk(pilot)
+        _go(pilot, "certificates", "desk_certificates")
+        _go(pilot, f"child_{kids['Ерлан']}", "desk_certificates")
+        assert pilot.spoken[-1].startswith("Ерлан әзірге мақтау қағазын алған жоқ")
+        pilot.press("escape")
+        _go(pilot, f"child_{kids['Дана']}", "desk_certificates")
+        tab_to(pilot, "cert_pack-karkaraly")
+        assert pilot.spoken[-1] == "«Қарқаралы» жинағының барлық деңгейін өткені үшін"
+        pilot.press("return")
+        pdf = tmp_path / "reports" / f"olketanu-certificate-{kids['Дана']}-pack-karkaraly.pdf"
+        assert pdf.is_file() and pdf.with_suffix(".png").is_file()
+        assert pilot.spoken[-1].startswith(f"Сақталды: {pdf.name}")

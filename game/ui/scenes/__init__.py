@@ -25,6 +25,7 @@ SCREENS: dict[str, str] = {
     "desk_reports": "desk_reports:DeskReportsScene",
     "desk_learned": "desk_learned:DeskLearnedScene",
     "desk_club": "desk_club:DeskClubScene",
+    "desk_certificates": "desk_certificates:DeskCertificatesScene",
 }
 
 # which screen plays a level of each kind: decided here only

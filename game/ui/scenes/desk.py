@@ -6,9 +6,9 @@ from .. import text
 from .base import MARGIN, Scene
 from .desk_parts import BOTTOM_ROW, backdrop
 
-SECTIONS = ("groups", "children", "session", "learned", "reports", "club", "computer")
+SECTIONS = ("groups", "children", "session", "learned", "reports", "certificates", "club", "computer")
 SCREEN_OF = {"groups": "desk_groups", "children": "desk_children", "session": "desk_session",
-             "learned": "desk_learned", "reports": "desk_reports", "club": "desk_club", "computer": "settings"}
+             "learned": "desk_learned", "reports": "desk_reports", "certificates": "desk_certificates", "club": "desk_club", "computer": "settings"}
 
 
 class DeskScene(Scene):
