@@ -53,12 +53,13 @@ def report(args) -> int:
         scope = ReportScope(group_id=group_id, session_id=args.session, since=args.since, until=args.until)
         built = build_report(store, _catalog(folder), scope, tr.lang, (tr("report.answer_yes"), tr("report.answer_no")))
         path = write_report(args.out, built, tr, args.format, load_setup(store).library_name)
+        children = len(built.children)
     except OSError as error:
         print(tr("report.not_written", path=str(args.out), error=error.strerror or str(error)), file=sys.stderr)
         return 1
     finally:
         store.close()
-    print(tr("report.written", path=str(path), children=len(built.children)))
+    print(tr("report.written", path=str(path), children=children))
     return 0
 
 

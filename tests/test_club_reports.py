@@ -44,7 +44,6 @@ def test_the_report_finds_the_hardest_question_and_who_may_need_help(tmp_path):
     store = SqliteStore(tmp_path / "progress.sqlite3")
     report = build_report(store, Catalog.load([LEVELS]), ReportScope(session_id=club["session"].id), "kk",
                           ("иә", "жоқ"))
-    store.close()
     assert [c.nickname for c in report.children] == ["Әлия", "Ғалым", "Құралай"]
     hardest = report.questions[0]
     assert hardest.question_id == "founded" and hardest.first_try_rate == 0
@@ -53,6 +52,9 @@ def test_the_report_finds_the_hardest_question_and_who_may_need_help(tmp_path):
     assert report.levels[0].title == "Қарқаралыны білесің бе?" and report.levels[0].children == 3
     assert {n.nickname: n.reason for n in report.need_help} == {
         "Ғалым": "report.help_low", "Құралай": "report.help_hints"}
+    assert {c.nickname: [(n, right) for _, n, right in report.weeks[c.profile_id]] for c in report.children} == {
+        "Әлия": [(3, 2)], "Ғалым": [(3, 1)], "Құралай": [(3, 2)]}
+    store.close()
 
 
 def test_csv_opens_with_kazakh_letters_intact(tmp_path):

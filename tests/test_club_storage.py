@@ -46,7 +46,7 @@ def test_a_child_is_renamed_given_an_avatar_and_archived(store):
     assert [p.id for p in store.profiles()] == [a.id]
     assert {p.id for p in store.profiles(include_archived=True)} == {a.id, b.id}
     assert [c.nickname for c in store.child_summaries()] == ["Айгүл Н.", "Бек"]  # kept in reports
-    assert len(store.attempt_rows(ReportScope())) == 1
+    assert sum(row.attempts for row in store.progress_totals(ReportScope(), "child")) == 1
     assert not desk.toggle_archived(b.id) and len(store.profiles()) == 2
 
 
@@ -59,13 +59,18 @@ def test_merging_two_profiles_keeps_every_answer_once_and_the_best_stars(store):
     _play(store, keep, "explorer", stars=2)
     _play(store, drop, "explorer", stars=1)
     _play(store, drop, "tale", right=(True,), stars=3)
-    answers_before = len(store.answer_rows(ReportScope()))
+    answers_before = sum(t.first_tries for t in store.answer_totals(ReportScope(), "child"))
     ClubDesk(store).merge_children(keep.id, drop.id)
     assert store.profile(drop.id) is None
     assert store.best_stars(keep.id) == {("karkaraly", "town-quiz"): 3, ("karkaraly", "explorer"): 2,
                                          ("karkaraly", "tale"): 3}
-    rows = store.answer_rows(ReportScope())
-    assert len(rows) == answers_before == 9 and {r.profile_id for r in rows} == {keep.id}
+    totals = store.answer_totals(ReportScope(), "child")
+    assert [(t.key, t.first_tries) for t in totals] == [((keep.id,), 9)] and answers_before == 9
+    assert {(row.key[1], row.levels, row.attempts, row.stars) for row in store.progress_totals(ReportScope(),
+                                                                                                "level")} == {
+        ("town-quiz", 1, 2, 3), ("explorer", 1, 2, 2), ("tale", 1, 1, 3)}
+    assert [(row.key, row.levels, row.finished, row.stars, row.attempts)
+            for row in store.progress_totals(ReportScope(), "child")] == [((keep.id, "Дана"), 3, 3, 8, 5)]
     assert store.groups()[0].member_ids == (keep.id,)
     with pytest.raises(ValueError):
         store.merge_profiles(keep.id, keep.id)
@@ -92,23 +97,28 @@ def test_a_session_tags_the_attempts_of_its_group_and_knows_who_played(store):
     assert store.active_session() is None and todays_levels(store, kids[1].id) == ()
     after = _play(store, kids[2], "explorer")
     assert store.session_players(session.id) == [kids[0].id, kids[1].id]
-    rows = store.attempt_rows(ReportScope(session_id=session.id))
-    assert len(rows) == 2 and before not in {r.attempt_id for r in rows} and after not in {
-        r.attempt_id for r in rows}
+    rows = store.progress_totals(ReportScope(session_id=session.id), "child")
+    assert sorted((r.key[0], r.attempts) for r in rows) == [(kids[0].id, 1), (kids[1].id, 1)]
+    assert before and after  # the attempts before and after the session are not in it
     ended = store.session(session.id)
     assert ended.ended_at is not None and ended.levels == session.levels
     assert store.sessions(group.id) == [ended]
-    assert len(store.attempt_rows(ReportScope(group_id=group.id))) == 4
-    assert len(store.answer_rows(ReportScope(session_id=session.id))) == 4
+    assert sum(r.attempts for r in store.progress_totals(ReportScope(group_id=group.id), "level")) == 4
+    assert [(t.key, t.first_tries, t.first_right, t.time_ms) for t in store.answer_totals(
+        ReportScope(session_id=session.id), "level")] == [(("karkaraly", "explorer"), 4, 2, 4000)]
+    assert [t.key for t in store.answer_totals(ReportScope(session_id=session.id), "question")] == [
+        ("karkaraly", "explorer", "q0"), ("karkaraly", "explorer", "q1")]
+    assert store.wrong_answers(ReportScope(session_id=session.id)) == [("karkaraly", "explorer", "q1", 1, 2)]
 
 
 def test_report_scopes_by_date(store):
     child = store.create_profile("Ерлан", "eagle", "kk")
     _play(store, child, "town-quiz")
-    day = store.attempt_rows(ReportScope())[0].started_at[:10]
-    assert len(store.attempt_rows(ReportScope(since=day, until=day))) == 1
-    assert store.attempt_rows(ReportScope(until="2000-01-01")) == []
-    assert store.attempt_rows(ReportScope(since="2999-01-01")) == []
+    day = store.progress_totals(ReportScope(), "child")[0].last_started[:10]
+    assert len(store.progress_totals(ReportScope(since=day, until=day), "child")) == 1
+    assert store.answer_totals(ReportScope(since=day, until=day), "day")[0].key == (child.id, day)
+    assert store.progress_totals(ReportScope(until="2000-01-01"), "level") == []
+    assert store.progress_totals(ReportScope(since="2999-01-01"), "child") == []
 
 
 def test_letters_follow_the_kazakh_alphabet():
@@ -133,7 +143,7 @@ def test_erasing_a_child_leaves_no_byte_of_them_in_the_file(tmp_path):
     child_id = child.id
     ClubDesk(store).erase_child(child_id)
     assert store.profile(child_id) is None and store.best_stars(child_id) == {}
-    assert store.settings(child_id) is None and store.attempt_rows(ReportScope()) != []
+    assert store.settings(child_id) is None and store.progress_totals(ReportScope(), "child") != []
     store.close()
     data = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith(DB_NAME))
     for needle in ("Жасырынбақ", "жасырынбақ"):
@@ -145,3 +155,11 @@ def test_erasing_a_child_leaves_no_byte_of_them_in_the_file(tmp_path):
         column = "profile_id"
         assert store._db.execute(f"SELECT COUNT(*) FROM {table} WHERE {column} = ?", (child_id,)).fetchone()[0] == 0
     store.close()
+
+
+@pytest.mark.skipif(__import__("os").name != "posix", reason="POSIX permissions")
+def test_the_data_folder_is_readable_only_by_its_user(tmp_path):
+    folder = tmp_path / "data"
+    SqliteStore.in_folder(folder).close()
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert (folder / DB_NAME).stat().st_mode & 0o777 == 0o600

@@ -116,7 +116,7 @@ def test_children_rename_archive_merge_and_erase_by_keyboard(tmp_path):
         pilot.press("return")
         assert store.profile(kids["Дана2"]) is None
         assert store.best_stars(kids["Дана"]) == {("karkaraly", "town-quiz"): 3}
-        assert len(store.attempt_rows(ReportScope(profile_id=kids["Дана"]))) == 2
+        assert [r.attempts for r in store.progress_totals(ReportScope(profile_id=kids["Дана"]), "child")] == [2]
 
         tab_to(pilot, "erase")
         pilot.press("return")
@@ -184,7 +184,7 @@ def test_a_session_from_start_to_end_with_three_children_playing(tmp_path):
         assert "The session has ended. Played: Дана, Жанар" in pilot.spoken
         assert store.active_session() is None
         assert store.session_players(session.id) == [kids["Дана"], kids["Жанар"]]
-        assert len(store.attempt_rows(ReportScope(session_id=session.id))) == 2
+        assert sum(r.attempts for r in store.progress_totals(ReportScope(session_id=session.id), "child")) == 2
 
 
 def test_the_profile_screen_copes_with_forty_children(tmp_path):

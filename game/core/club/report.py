@@ -1,16 +1,18 @@
 """What the children learned, from what storage kept: per child, per level, per question (the hardest
 first, with the wrong answers chosen most), who may need help, and each child's weeks.
 
-One pass over the attempts and answers of a scope; the catalog gives titles and question texts (a
-level no longer installed is shown by its id)."""
+Each part is read when first asked for, from storage's sums (never answer by answer), so that the
+leader's view of a group opens within a frame; the catalog gives titles and question texts (a level no
+longer installed is shown by its id)."""
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
-from ..storage import AnswerRow, AttemptRow, ProgressPort, ReportScope
+from ..storage import ProgressPort, ReportScope
 from .today import nickname_order
 
 HELP_RATE = 0.5  # first-try accuracy under which a child may need help
@@ -76,15 +78,81 @@ class HelpNote:
     values: tuple[tuple[str, object], ...] = ()
 
 
-@dataclass
 class Report:
-    scope: ReportScope
-    scope_name: str  # the group's name, or the session's, or "" for everything
-    children: list[ChildReport] = field(default_factory=list)
-    levels: list[LevelReport] = field(default_factory=list)
-    questions: list[QuestionReport] = field(default_factory=list)  # the hardest first
-    need_help: list[HelpNote] = field(default_factory=list)
-    weeks: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)  # child: (week, tries, right)
+    def __init__(self, store: ProgressPort, catalog, scope: ReportScope, lang: str, yes_no: tuple[str, str]) -> None:
+        """`catalog` finds levels (game.core.catalog.Catalog, or None); `yes_no` shows true/false answers."""
+        self.store, self.scope, self.lang, self.yes_no = store, scope, lang, yes_no
+        self._levels = {} if catalog is None else {(lv.pack_id, lv.level_id): lv.level for lv in catalog.levels()
+                                                   if lv.ok}
+
+    @cached_property
+    def scope_name(self) -> str:
+        """The group's name (of the group, or of the session's group), or "" for everyone."""
+        group_id = self.scope.group_id
+        if self.scope.session_id is not None:
+            session = self.store.session(self.scope.session_id)
+            group_id = session.group_id if session is not None else group_id
+        return next((g.name for g in self.store.groups() if g.id == group_id), "")
+
+    @cached_property
+    def children(self) -> list[ChildReport]:
+        totals = {t.key[0]: t for t in self.store.answer_totals(self.scope, "child")}
+        rows = []
+        for tried in self.store.progress_totals(self.scope, "child"):
+            profile_id, nickname = tried.key
+            said = totals.get(profile_id)
+            rows.append(ChildReport(
+                profile_id, nickname, tried.levels, tried.finished, tried.stars, said.first_tries if said else 0,
+                said.first_right if said else 0, said.time_ms if said else 0, said.hints if said else 0,
+                tried.attempts, tried.last_started))
+        return sorted(rows, key=lambda c: nickname_order(c.nickname))
+
+    @cached_property
+    def levels(self) -> list[LevelReport]:
+        totals = {t.key: t for t in self.store.answer_totals(self.scope, "level")}
+        rows = []
+        for tried in sorted(self.store.progress_totals(self.scope, "level"), key=lambda t: t.key):
+            said = totals.get(tried.key)
+            rows.append(LevelReport(tried.key[0], tried.key[1], self._title(tried.key), tried.levels, tried.finished,
+                                    tried.stars / tried.finished if tried.finished else 0.0,
+                                    said.first_tries if said else 0, said.first_right if said else 0))
+        return rows
+
+    @cached_property
+    def questions(self) -> list[QuestionReport]:
+        """The hardest first: the lowest first-try rate, then the most answered."""
+        wrong: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
+        for pack, level, question_id, answer, n in self.store.wrong_answers(self.scope):
+            question = self._question(pack, level, question_id)
+            wrong[(pack, level, question_id)].append((answer_label(question, answer, self.lang, self.yes_no), n))
+        rows = []
+        for totals in self.store.answer_totals(self.scope, "question"):
+            pack, level, question_id = totals.key
+            if not totals.first_tries:
+                continue
+            question = self._question(pack, level, question_id)
+            chosen = sorted(wrong[totals.key], key=lambda item: (-item[1], item[0]))[:MOST_WRONG]
+            rows.append(QuestionReport(pack, level, self._title((pack, level)), question_id,
+                                       question.prompt.get(self.lang) if question is not None else question_id,
+                                       totals.first_tries, totals.first_right, tuple(chosen)))
+        return sorted(rows, key=lambda q: (q.first_try_rate, -q.first_tries, q.level_title, q.question_id))
+
+    @cached_property
+    def need_help(self) -> list[HelpNote]:
+        return _need_help(self.children)
+
+    @cached_property
+    def weeks(self) -> dict[int, list[tuple[str, int, int]]]:
+        """Per child, per ISO week ('2026-W49'): first tries and how many were right."""
+        counts: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+        for totals in self.store.answer_totals(self.scope, "day"):
+            profile_id, day = totals.key
+            year, week, _ = date.fromisoformat(day).isocalendar()
+            cell = counts[profile_id][f"{year}-W{week:02d}"]
+            cell[0] += totals.first_tries
+            cell[1] += totals.first_right
+        return {child: [(week, n, right) for week, (n, right) in sorted(weeks.items()) if n]
+                for child, weeks in counts.items()}
 
     @property
     def attempts(self) -> int:
@@ -103,101 +171,18 @@ class Report:
     def hints(self) -> int:
         return sum(c.hints for c in self.children)
 
+    def _title(self, key: tuple[str, str]) -> str:
+        level = self._levels.get(key)
+        return level.title.get(self.lang) if level is not None else key[1]
+
+    def _question(self, pack: str, level_id: str, question_id: str):
+        level = self._levels.get((pack, level_id))
+        found = next((q for q in getattr(level, "questions", ()) if q.id == question_id), None)
+        return found if found is not None else _story_question(level, question_id)
+
 
 def build_report(store: ProgressPort, catalog, scope: ReportScope, lang: str, yes_no: tuple[str, str]) -> Report:
-    """`catalog` finds levels (game.core.catalog.Catalog, or None); `yes_no` shows true/false answers."""
-    attempts = store.attempt_rows(scope)
-    answers = store.answer_rows(scope)
-    levels = _levels(catalog)
-    report = Report(scope, _scope_name(store, scope))
-    report.children = _children(attempts, answers)
-    report.levels = _level_reports(attempts, answers, levels, lang)
-    report.questions = _questions(answers, levels, lang, yes_no)
-    report.need_help = _need_help(report.children)
-    report.weeks = _weeks(attempts, answers)
-    return report
-
-
-def _scope_name(store: ProgressPort, scope: ReportScope) -> str:
-    group_id = scope.group_id
-    if scope.session_id is not None:
-        session = store.session(scope.session_id)
-        group_id = session.group_id if session is not None else group_id
-    group = next((g for g in store.groups() if g.id == group_id), None)
-    return group.name if group is not None else ""
-
-
-def _levels(catalog) -> dict[tuple[str, str], object]:
-    if catalog is None:
-        return {}
-    return {(lv.pack_id, lv.level_id): lv.level for lv in catalog.levels() if lv.ok}
-
-
-def _title(levels, key: tuple[str, str], lang: str) -> str:
-    level = levels.get(key)
-    return level.title.get(lang) if level is not None else key[1]
-
-
-def _children(attempts: list[AttemptRow], answers: list[AnswerRow]) -> list[ChildReport]:
-    by_child: dict[int, list[AttemptRow]] = defaultdict(list)
-    for attempt in attempts:
-        by_child[attempt.profile_id].append(attempt)
-    said: dict[int, list[AnswerRow]] = defaultdict(list)
-    for answer in answers:
-        said[answer.profile_id].append(answer)
-    rows = []
-    for profile_id, tries in by_child.items():
-        best: dict[tuple[str, str], int] = {}
-        for t in tries:
-            if t.finished_at is not None:
-                key = (t.pack_id, t.level_id)
-                best[key] = max(best.get(key, 0), t.stars or 0)
-        firsts = [a for a in said[profile_id] if a.attempt_number == 1]
-        rows.append(ChildReport(
-            profile_id, tries[0].nickname, len({(t.pack_id, t.level_id) for t in tries}), len(best),
-            sum(best.values()), len(firsts), sum(a.correct for a in firsts),
-            sum(a.time_ms for a in said[profile_id]), sum(a.hint_used for a in said[profile_id]), len(tries),
-            max(t.started_at for t in tries)))
-    return sorted(rows, key=lambda c: nickname_order(c.nickname))
-
-
-def _level_reports(attempts, answers, levels, lang: str) -> list[LevelReport]:
-    played: dict[tuple[str, str], set[int]] = defaultdict(set)
-    best: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
-    for t in attempts:
-        key = (t.pack_id, t.level_id)
-        played[key].add(t.profile_id)
-        if t.finished_at is not None:
-            best[key][t.profile_id] = max(best[key].get(t.profile_id, 0), t.stars or 0)
-    firsts: dict[tuple[str, str], list[bool]] = defaultdict(list)
-    for a in answers:
-        if a.attempt_number == 1:
-            firsts[(a.pack_id, a.level_id)].append(a.correct)
-    rows = []
-    for key in sorted(played):
-        stars = best[key]
-        rows.append(LevelReport(key[0], key[1], _title(levels, key, lang), len(played[key]), len(stars),
-                                sum(stars.values()) / len(stars) if stars else 0.0, len(firsts[key]),
-                                sum(firsts[key])))
-    return rows
-
-
-def _questions(answers, levels, lang: str, yes_no: tuple[str, str]) -> list[QuestionReport]:
-    tries: dict[tuple[str, str, str], list[AnswerRow]] = defaultdict(list)
-    for a in answers:
-        if a.attempt_number == 1:
-            tries[(a.pack_id, a.level_id, a.question_id)].append(a)
-    rows = []
-    for (pack, level_id, question_id), said in tries.items():
-        level = levels.get((pack, level_id))
-        question = next((q for q in getattr(level, "questions", ()) if q.id == question_id), None)
-        if question is None:  # story questions are found in their scenes
-            question = _story_question(level, question_id)
-        prompt = question.prompt.get(lang) if question is not None else question_id
-        wrong = Counter(answer_label(question, a.answer, lang, yes_no) for a in said if not a.correct)
-        rows.append(QuestionReport(pack, level_id, _title(levels, (pack, level_id), lang), question_id, prompt,
-                                   len(said), sum(a.correct for a in said), tuple(wrong.most_common(MOST_WRONG))))
-    return sorted(rows, key=lambda q: (q.first_try_rate, -q.first_tries, q.level_title, q.question_id))
+    return Report(store, catalog, scope, lang, yes_no)
 
 
 def _story_question(level, question_id: str):
@@ -235,18 +220,3 @@ def _need_help(children: list[ChildReport]) -> list[HelpNote]:
         elif child.attempts and not child.levels_finished:
             notes.append(HelpNote(child.nickname, "report.help_unfinished", (("attempts", child.attempts),)))
     return notes
-
-
-def _weeks(attempts, answers) -> dict[int, list[tuple[str, int, int]]]:
-    """Per child, per ISO week ('2026-W49'): first tries and how many were right."""
-    started = {t.attempt_id: t.started_at for t in attempts}
-    counts: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for a in answers:
-        if a.attempt_number != 1 or a.attempt_id not in started:
-            continue
-        year, week, _ = date.fromisoformat(started[a.attempt_id][:10]).isocalendar()
-        cell = counts[a.profile_id][f"{year}-W{week:02d}"]
-        cell[0] += 1
-        cell[1] += int(a.correct)
-    return {child: [(week, n, right) for week, (n, right) in sorted(weeks.items())]
-            for child, weeks in counts.items()}

@@ -99,8 +99,9 @@ MIGRATIONS: list[str] = [
     ALTER TABLE story_saves RENAME TO saved_positions
     """,
     # 8: the club leader's desk: groups of children, archived children, play sessions of a group with
-    #    today's levels in order; an attempt made in a session knows it. Portable SQL (no SQLite-only
-    #    defaults): the store passes every time itself.
+    #    today's levels in order; an attempt made in a session knows it; indexes that hold what the
+    #    leader's reports read (a group's year of answers is summed from the indexes alone). Portable SQL
+    #    (no SQLite-only defaults): the store passes every time itself.
     """
     ALTER TABLE profiles ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
     CREATE TABLE club_groups (
@@ -129,7 +130,10 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (session_id, position)
     );
     ALTER TABLE attempts ADD COLUMN session_id INTEGER REFERENCES play_sessions(id) ON DELETE SET NULL;
-    CREATE INDEX attempts_by_session ON attempts(session_id)
+    CREATE INDEX attempts_by_session ON attempts(session_id);
+    CREATE INDEX attempts_for_reports ON attempts(profile_id, pack_id, level_id, started_at, finished_at, stars);
+    DROP INDEX answers_by_attempt;
+    CREATE INDEX answers_by_attempt ON answers(attempt_id, attempt_number, correct, hint_used, time_ms, question_id)
     """,
 ]
 

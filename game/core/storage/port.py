@@ -7,8 +7,8 @@ from typing import Iterable, Protocol
 
 from ..leader import StoredPin
 from .errors import StorageError
-from .records import (AnswerRecord, AnswerRow, AttemptRow, ChildSummary, Group, LevelSummary, PlaySession, Profile,
-                      ReportScope, SavedPosition)
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
+                      ProgressTotals, ReportScope, SavedPosition)
 
 
 class ProgressPort(Protocol):
@@ -81,5 +81,10 @@ class ProgressPort(Protocol):
     # -- reports (read only; `profile_ids` narrows them to a group)
     def level_summaries(self, profile_ids: Iterable[int] | None = None) -> list[LevelSummary]: ...
     def child_summaries(self, profile_ids: Iterable[int] | None = None) -> list[ChildSummary]: ...
-    def attempt_rows(self, scope: ReportScope) -> list[AttemptRow]: ...
-    def answer_rows(self, scope: ReportScope) -> list[AnswerRow]: ...
+    def progress_totals(self, scope: ReportScope, by: str) -> list[ProgressTotals]:
+        """Attempts summed by "child" or by "level"."""
+    def answer_totals(self, scope: ReportScope, by: str) -> list[AnswerTotals]:
+        """Answers summed by "child" (profile_id,), "level" (pack, level), "question" (pack, level, question)
+        or "day" (profile_id, 'YYYY-MM-DD')."""
+    def wrong_answers(self, scope: ReportScope) -> list[tuple[str, str, str, object, int]]:
+        """(pack, level, question, the answer, how many chose it) for wrong answers at a first asking."""

@@ -77,36 +77,27 @@ class PlaySession:
 
 
 @dataclass(frozen=True)
-class AttemptRow:
-    """One attempt as a report reads it."""
+class ProgressTotals:
+    """Attempts summed over a child (key: profile id, nickname) or a level (key: pack, level), counting
+    each child's level once."""
 
-    attempt_id: int
-    profile_id: int
-    nickname: str
-    pack_id: str
-    level_id: str
-    started_at: str
-    finished_at: str | None
-    correct: int | None
-    total: int | None
-    stars: int | None
-    session_id: int | None
+    key: tuple
+    levels: int  # by child: levels played; by level: children who played it
+    finished: int  # ...of which at least one attempt was finished
+    stars: int  # the best stars of those finished, summed
+    attempts: int  # started, finished or not
+    last_started: str
 
 
 @dataclass(frozen=True)
-class AnswerRow:
-    """One answer as a report reads it, with the attempt it belongs to."""
+class AnswerTotals:
+    """Answers summed over a key (a child, a level, a question, a child's day)."""
 
-    attempt_id: int
-    profile_id: int
-    pack_id: str
-    level_id: str
-    question_id: str
-    answer: object
-    correct: bool
+    key: tuple
+    first_tries: int  # answers at a question's first asking
+    first_right: int
     time_ms: int
-    attempt_number: int
-    hint_used: bool
+    hints: int
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,8 +17,8 @@ from typing import Callable, Iterable
 from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, SCHEMA_VERSION
-from .records import (AnswerRecord, AnswerRow, AttemptRow, ChildSummary, Group, LevelSummary, PlaySession, Profile,
-                      ReportScope, SavedPosition)
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
+                      ProgressTotals, ReportScope, SavedPosition)
 
 DB_NAME = "progress.sqlite3"
 COMPUTER = 0  # the settings row that holds the computer's defaults
@@ -104,7 +105,9 @@ class SqliteStore:
         path = folder / DB_NAME
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            return cls(path)
+            store = cls(path)
+            _only_for_its_user(folder, path)
+            return store
         except NewerDatabaseError:
             raise
         except (OSError, sqlite3.Error, StorageError) as exc:
@@ -181,6 +184,11 @@ class SqliteStore:
     def profile(self, profile_id: int) -> Profile | None:
         row = self._db.execute(f"SELECT {_PROFILE} FROM profiles WHERE id = ?", (profile_id,)).fetchone()
         return _profile(row) if row else None
+
+    def touch_profile(self, profile_id: int, language: str) -> None:
+        with self._transaction():
+            self._db.execute(f"UPDATE profiles SET last_played_at = {NOW}, language = ? WHERE id = ?",
+                             (language, profile_id))
 
     def rename_profile(self, profile_id: int, nickname: str) -> None:
         if not nickname:
@@ -338,29 +346,41 @@ class SqliteStore:
         return [profile_id for (profile_id,) in rows]
 
     # -- what the children did, for the leader's reports -----------------------------------
-    def attempt_rows(self, scope: ReportScope) -> list[AttemptRow]:
+    # Each is one aggregate query: the rows of a year of a group's play are summed by SQLite, and only
+    # the sums come to Python (the leader's view opens within a frame; bench: leader_view_group_of_30).
+    def progress_totals(self, scope: ReportScope, by: str) -> list[ProgressTotals]:
         where, args = _scope(scope)
+        keys, join = (("per_level.profile_id", "profiles.nickname"), "JOIN profiles ON profiles.id = per_level.profile_id") \
+            if by == "child" else (("per_level.pack_id", "per_level.level_id"), "")
         rows = self._db.execute(
-            "SELECT attempts.id, attempts.profile_id, profiles.nickname, attempts.pack_id, attempts.level_id, "
-            "attempts.started_at, attempts.finished_at, attempts.correct, attempts.total, attempts.stars, "
-            f"attempts.session_id FROM attempts JOIN profiles ON profiles.id = attempts.profile_id {where} "
-            "ORDER BY attempts.started_at, attempts.id", args)
-        return [AttemptRow(*row) for row in rows]
+            f"SELECT {', '.join(keys)}, COUNT(*), SUM(CASE WHEN per_level.finished > 0 THEN 1 ELSE 0 END), "
+            "SUM(COALESCE(per_level.best, 0)), SUM(per_level.tries), MAX(per_level.last_started) FROM ("
+            "SELECT attempts.profile_id AS profile_id, attempts.pack_id AS pack_id, attempts.level_id AS level_id, "
+            "COUNT(*) AS tries, COUNT(attempts.finished_at) AS finished, "
+            "MAX(CASE WHEN attempts.finished_at IS NOT NULL THEN attempts.stars END) AS best, "
+            f"MAX(attempts.started_at) AS last_started FROM attempts {where} "
+            "GROUP BY attempts.profile_id, attempts.pack_id, attempts.level_id"
+            f") AS per_level {join} GROUP BY {', '.join(keys)}", args)
+        return [ProgressTotals(tuple(row[:2]), *row[2:]) for row in rows]
 
-    def answer_rows(self, scope: ReportScope) -> list[AnswerRow]:
-        where, args = _scope(scope)
+    def answer_totals(self, scope: ReportScope, by: str) -> list[AnswerTotals]:
+        width, keys = len(_TOTALS_BY[by]), ", ".join(_TOTALS_BY[by])
+        where, args = _scope(scope, "answers.attempt_id = attempts.id")
         rows = self._db.execute(
-            "SELECT answers.attempt_id, attempts.profile_id, attempts.pack_id, attempts.level_id, "
-            "answers.question_id, answers.answer, answers.correct, answers.time_ms, answers.attempt_number, "
-            "answers.hint_used FROM answers JOIN attempts ON attempts.id = answers.attempt_id "
-            f"{where} ORDER BY answers.id", args)
-        return [AnswerRow(a, p, pack, level, q, json.loads(answer), bool(c), t, n, bool(h))
-                for a, p, pack, level, q, answer, c, t, n, h in rows]
+            f"SELECT {keys}, SUM(CASE WHEN answers.attempt_number = 1 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN answers.attempt_number = 1 AND answers.correct = 1 THEN 1 ELSE 0 END), "
+            f"SUM(answers.time_ms), SUM(answers.hint_used) FROM attempts CROSS JOIN answers {where} GROUP BY {keys}",
+            args)
+        return [AnswerTotals(tuple(row[:width]), *row[width:]) for row in rows]
 
-    def touch_profile(self, profile_id: int, language: str) -> None:
-        with self._transaction():
-            self._db.execute(f"UPDATE profiles SET last_played_at = {NOW}, language = ? WHERE id = ?",
-                             (language, profile_id))
+    def wrong_answers(self, scope: ReportScope) -> list[tuple[str, str, str, object, int]]:
+        where, args = _scope(scope, "answers.attempt_id = attempts.id", "answers.attempt_number = 1",
+                             "answers.correct = 0")
+        rows = self._db.execute(
+            "SELECT attempts.pack_id, attempts.level_id, answers.question_id, answers.answer, COUNT(*) "
+            f"FROM attempts CROSS JOIN answers {where} "
+            "GROUP BY attempts.pack_id, attempts.level_id, answers.question_id, answers.answer", args)
+        return [(pack, level, question, json.loads(answer), n) for pack, level, question, answer, n in rows]
 
     # -- play -----------------------------------------------------------------------------
     def start_attempt(self, profile_id: int, pack_id: str, level_id: str, kind: str, seed: int = 0) -> int:
@@ -506,6 +526,18 @@ class SqliteStore:
         return [ChildSummary(*row) for row in rows]
 
 
+def _only_for_its_user(folder: Path, path: Path) -> None:
+    """Children's progress is readable by the computer account that plays, not by its other users
+    (POSIX permissions; on Windows the per-user data folder is private already)."""
+    if os.name != "posix":
+        return
+    for target, mode in ((folder, 0o700), (path, 0o600)):
+        try:
+            os.chmod(target, mode)
+        except OSError:
+            pass  # a folder the leader chose on a shared or read-only drive: its owner decides
+
+
 _PROFILE = "id, nickname, avatar, language, archived"
 
 
@@ -519,9 +551,16 @@ def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-def _scope(scope: ReportScope) -> tuple[str, tuple]:
-    """A WHERE clause over `attempts` for a report's scope."""
-    clauses, args = [], []
+# "attempts CROSS JOIN answers" keeps the attempts first in SQLite's plan: the scope picks a group's few
+# attempts by index, then their answers by index (never a scan of every child's answers)
+_TOTALS_BY = {"child": ("attempts.profile_id",), "level": ("attempts.pack_id", "attempts.level_id"),
+              "question": ("attempts.pack_id", "attempts.level_id", "answers.question_id"),
+              "day": ("attempts.profile_id", "SUBSTR(attempts.started_at, 1, 10)")}
+
+
+def _scope(scope: ReportScope, *joins: str) -> tuple[str, tuple]:
+    """A WHERE clause over `attempts` for a report's scope (with the join's own conditions)."""
+    clauses, args = list(joins), []
     if scope.group_id is not None:
         clauses.append("attempts.profile_id IN (SELECT profile_id FROM group_members WHERE group_id = ?)")
         args.append(scope.group_id)

@@ -86,7 +86,8 @@ class DeskChildScene(DeskForm):
             self.refresh("unarchive" if archived else "archive")
 
     def _erase_ask(self) -> None:
-        answers = len(self.app.store.answer_rows(ReportScope(profile_id=self.profile_id)))
+        answers = sum(t.first_tries for t in self.app.store.answer_totals(ReportScope(profile_id=self.profile_id),
+                                                                             "child"))
         self.mode = "erase"
         self._ask(self.tr("desk.erase_confirm", name=self.child.nickname, answers=answers))
         self.refresh("cancel")
