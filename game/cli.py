@@ -28,6 +28,10 @@ def _parser() -> argparse.ArgumentParser:
                                                         "else kk)")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
     play.add_argument("--speech", action="store_true", help="start with self-voicing on (V toggles)")
+    play.add_argument("--kiosk", action="store_true",
+                      help="a shared computer in a reading room: fullscreen, only the leader's PIN quits, and "
+                           "after some idle minutes the game goes back to the player screen (also a setting at "
+                           "the leader's desk)")
     validate = commands.add_parser("validate", help="check level files and print every problem")
     validate.add_argument("--strict", action="store_true", help="count warnings as errors")
     validate.add_argument("--format", choices=("text", "json"), default="text",
@@ -93,11 +97,37 @@ def _parser() -> argparse.ArgumentParser:
     grid.add_argument("--step", type=int, help="pixels between grid lines (default: a round number, at most 16 "
                                                "lines across)")
     grid.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
+    report = commands.add_parser("report", help="what the children learned, as a spreadsheet (CSV) or a page to "
+                                                "print (HTML)")
+    report.add_argument("--group", help="only this group's children (its name or number)")
+    report.add_argument("--session", type=int, help="only this play session (its number)")
+    report.add_argument("--from", dest="since", type=_day, help="from this day (YYYY-MM-DD)")
+    report.add_argument("--to", dest="until", type=_day, help="to this day, included (YYYY-MM-DD)")
+    report.add_argument("--format", required=True, choices=("csv", "html"))
+    report.add_argument("--out", required=True, type=Path, help="the file to write")
+    report.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
+    cert = commands.add_parser("certificate", help="a «Young local historian» certificate (A4 PDF and PNG) for a "
+                                                   "child who finished a pack or played in a club session")
+    cert.add_argument("--child", required=True, help="the child's nickname")
+    what = cert.add_mutually_exclusive_group(required=True)
+    what.add_argument("--pack", help="the pack the child finished (its id, e.g. karkaraly)")
+    what.add_argument("--session", type=int, help="the club session the child played in (its number)")
+    cert.add_argument("--date", type=_day, help="the day written on it (default: today)")
+    cert.add_argument("--out", required=True, type=Path, help="the PDF to write; the PNG goes beside it")
+    cert.add_argument("--lang", choices=LANGUAGES, help="the certificate's language (default: the computer's)")
     leader = commands.add_parser("leader-pin", help="the club leader's PIN that guards this computer's settings")
     leader.add_argument("--reset", action="store_true", required=True,
                         help="remove a forgotten PIN; the next leader to open the settings chooses a new one")
     leader.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     return parser
+
+
+def _day(value: str) -> str:
+    from datetime import date
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a day: {value!r} (write it as YYYY-MM-DD, e.g. 2026-09-01)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -149,6 +179,12 @@ def _run(args) -> int:
         return _reset_leader_pin(args)
     if command in ("backup", "restore"):
         return _backup_or_restore(args)
+    if command == "report":
+        from .club_commands import report
+        return report(args)
+    if command == "certificate":
+        from .club_commands import certificate
+        return certificate(args)
     if command == "bench":
         from .bench import run
         return run(args.quick, args.out)
@@ -260,6 +296,11 @@ def _play(args) -> int:
                      speaker=SilentSpeaker(OFF), speaker_factory=make_speaker)
     if getattr(args, "speech", False):
         app.toggle_speech()
+    from .core.club.setup import load_setup
+    setup = load_setup(app.store)
+    if getattr(args, "kiosk", False) or setup.kiosk:
+        from .ui.kiosk import enable_kiosk
+        enable_kiosk(app, setup.kiosk_idle_minutes)
     previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         app.run()

@@ -1,4 +1,4 @@
-"""The club leader's PIN guards this computer's settings: chosen once, asked every time, never spoken."""
+"""The club leader's PIN guards the leader's desk and this computer's settings: chosen once, asked every time, never spoken."""
 import subprocess
 import sys
 
@@ -45,7 +45,7 @@ def test_store_keeps_and_forgets_the_pin(tmp_path):
 
 
 def _open_computer_settings(pilot):
-    tab_to(pilot, "settings")
+    tab_to(pilot, "desk")
     pilot.press("return")
     assert pilot.scene.name == "leader_pin"
 
@@ -67,7 +67,7 @@ def test_leader_chooses_a_pin_then_it_guards_the_settings(tmp_path):
         assert pilot.spoken[-1] == "The two PINs were not the same. Start again."
         _type_pin(pilot, "5190")
         _type_pin(pilot, "5190")
-        assert pilot.scene.name == "settings" and not pilot.app.profile
+        assert pilot.scene.name == "desk" and not pilot.app.profile
         assert not any("5190" in line or "5 1 9 0" in line for line in pilot.spoken)
         assert "Digits typed: 3" in pilot.spoken
         pilot.press("escape")
@@ -83,7 +83,12 @@ def test_leader_chooses_a_pin_then_it_guards_the_settings(tmp_path):
         for digit in "5190":  # the on-screen pad works with the mouse too
             pilot.click(f"key_{digit}")
         pilot.click("key_ok")
+        assert pilot.scene.name == "desk"
+        tab_to(pilot, "computer")
+        pilot.press("return")
         assert pilot.scene.name == "settings"
+        pilot.press("escape")
+        assert pilot.scene.name == "desk"
 
 
 def test_pin_guessing_must_wait(tmp_path):
@@ -99,7 +104,7 @@ def test_pin_guessing_must_wait(tmp_path):
         assert pilot.spoken[-1].startswith("Too many tries. Wait")
         pilot.advance(int(31 * 60))
         _type_pin(pilot, "8642")
-        assert pilot.scene.name == "settings"
+        assert pilot.scene.name == "desk"
 
 
 @pytest.mark.parametrize("lang, words", [("kk", "PIN коды өшірілді"), ("ru", "PIN-код руководителя удалён")])

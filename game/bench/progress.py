@@ -81,6 +81,18 @@ def populate(db: sqlite3.Connection, children: int, levels: int) -> None:
     db.execute("ANALYZE")
 
 
+def add_group_answers(db: sqlite3.Connection, group: list[int], per_attempt: int = 10) -> None:
+    """A year of a club group's answers: every attempt of its children holds `per_attempt` answers."""
+    db.execute("BEGIN")
+    rows = db.execute(f"SELECT id FROM attempts WHERE profile_id IN ({','.join('?' * len(group))})", group).fetchall()
+    db.executemany("INSERT INTO answers (attempt_id, question_id, answer, correct, time_ms, attempt_number) "
+                   "VALUES (?, ?, ?, ?, ?, 1)",
+                   ((attempt, f"q{n}", str(n % 3), int((attempt + n) % 3 != 0), 2000 + n)
+                    for (attempt,) in rows for n in range(per_attempt)))
+    db.execute("COMMIT")
+    db.execute("ANALYZE")
+
+
 def _timed(query, repeats: int) -> tuple[float, int]:
     runs, rows = [], 0
     for _ in range(repeats):
@@ -102,8 +114,12 @@ def _plan(db: sqlite3.Connection, store_path: Path, name: str) -> list[str]:
     return [row[3] for row in db.execute("EXPLAIN QUERY PLAN " + report)]
 
 
+LEADER_VIEW = "leader_view_group_of_30"  # what the desk's "What the children learned" builds when it opens
+
+
 def bench_reports(children: int, levels: int, repeats: int) -> dict:
-    from ..core.storage import SqliteStore
+    from ..core.club.report import build_report
+    from ..core.storage import ReportScope, SqliteStore
     with tempfile.TemporaryDirectory(prefix="olketanu-reports-", dir=tmp_root()) as tmp:
         path = Path(tmp) / "progress.sqlite3"
         SqliteStore(path).close()  # the game's schema, then the library's data written straight in
@@ -112,17 +128,23 @@ def bench_reports(children: int, levels: int, repeats: int) -> dict:
         populate(db, children, levels)
         generate_s = time.perf_counter() - started
         size_mb = path.stat().st_size / 1e6
-        store = SqliteStore(path)
         group = list(range(1, children + 1, max(1, children // 30)))[:30]
+        add_group_answers(db, group)
+        store = SqliteStore(path)
+        club = store.create_group("Ертекші")
+        for child in group:
+            store.add_to_group(club.id, child)
         queries = {
             "levels_all_children": lambda: store.level_summaries(),
             "children_all": lambda: store.child_summaries(),
             "levels_group_of_30": lambda: store.level_summaries(group),
             "children_group_of_30": lambda: store.child_summaries(group),
+            LEADER_VIEW: lambda: build_report(store, None, ReportScope(group_id=club.id), "kk", ("иә", "жоқ")).children,
         }
         result = {"children": children, "levels": levels, "generate_s": generate_s, "db_mb": size_mb,
                   "attempt_rows": db.execute("SELECT COUNT(*) FROM attempts").fetchone()[0],
-                  "best_star_rows": db.execute("SELECT COUNT(*) FROM best_stars").fetchone()[0], "queries": {}}
+                  "best_star_rows": db.execute("SELECT COUNT(*) FROM best_stars").fetchone()[0],
+                  "group_answer_rows": db.execute("SELECT COUNT(*) FROM answers").fetchone()[0], "queries": {}}
         for name, query in queries.items():
             query()  # warm: the pages in the cache, as after the first report of a session
             ms, rows = _timed(query, repeats)

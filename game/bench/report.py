@@ -11,6 +11,7 @@ IDLE_CPU_PERCENT = 2.0
 VALIDATION_RATIO = 1.5
 COMMIT_P99_RATIO = 1.5
 REPORT_MS = 500.0
+LEADER_VIEW_MS = 16.0  # issue 14: the leader's view of a group opens within one frame
 PEAK_RSS_MB = 150.0
 
 
@@ -59,8 +60,9 @@ def rows(results: dict) -> list[dict]:
                       f"p99 <= {COMMIT_P99_RATIO}x", p["p99_ratio"] <= COMMIT_P99_RATIO))
     r = results["progress"]["reports"]
     for name, q in r["queries"].items():
+        limit = LEADER_VIEW_MS if name == "leader_view_group_of_30" else REPORT_MS
         table.append(_row("progress", f"report {name} ({r['children']} x {r['levels']})", f"{q['ms']:.1f} ms",
-                          target=f"<= {REPORT_MS:g} ms", passed=q["ms"] <= REPORT_MS))
+                          target=f"<= {limit:g} ms", passed=q["ms"] <= limit))
     m = results["memory"]
     played = "first quiz + story" if results["meta"]["quick"] else "every quiz + story"
     table.append(_row("memory", f"peak RSS, play-through: {played}", f"{m['peak_rss_mb']:.0f} MB",

@@ -114,6 +114,7 @@ class App:
         self.garbage_waiting = False  # widgets were removed: collect them after this frame's input
         self.verify_backdrops = False  # tests: check kept backdrops and buttons against fresh ones
         self.verifying = False  # ...on this frame: the first drawn after input, when a missed change shows
+        self.kiosk = None  # kiosk mode's guard (game/ui/kiosk.py): the PIN to leave, the idle return
 
     # -- shortcuts ----------------------------------------------------------------------------
     @property
@@ -281,6 +282,9 @@ class App:
         for event in events:
             self._handle(event)
             self._run_pending()
+        if self.kiosk is not None:
+            self.kiosk.tick(events, dt)
+            self._run_pending()
         if self.garbage_waiting:
             # removed widgets and pygame-gui's elements point at each other: free them now, not at
             # Python's rare full collection (peak memory grew by 80+ MB without this; ~10 ms a rebuild)
@@ -317,6 +321,8 @@ class App:
             self.scene.draw_overlay(canvas)
         if self._notice is not None:
             self._draw_notice(canvas)
+        if self.kiosk is not None:
+            self.kiosk.draw(canvas)
         self._dirty = False
         self.frames_drawn += 1
 
@@ -358,7 +364,8 @@ class App:
 
     def _handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
-            self.running = False
+            if self.kiosk is None or not self.kiosk.guard_quit():
+                self.running = False
             return
         if event.type == pygame.VIDEORESIZE:
             self.display.resized(event.size)

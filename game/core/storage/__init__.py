@@ -1,8 +1,11 @@
 """Storage behind one port: what the game keeps of each child, whatever keeps it."""
-from .errors import NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
+from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .port import ProgressPort
-from .records import AnswerRecord, ChildSummary, LevelSummary, Profile, SavedPosition
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
+                      ProgressTotals, ReportScope, SavedPosition)
 from .sqlite import DB_NAME, SqliteStore
 
-__all__ = ["AnswerRecord", "ChildSummary", "DB_NAME", "LevelSummary", "NewerDatabaseError", "NicknameTaken",
+__all__ = ["AnswerRecord", "AnswerTotals", "ChildSummary", "DB_NAME", "Group", "GroupNameTaken", "LevelSummary",
+           "ProgressTotals",
+           "PlaySession", "ReportScope", "NewerDatabaseError", "NicknameTaken",
            "Profile", "ProgressPort", "SavedPosition", "SqliteStore", "StorageError", "StorageTrouble"]

@@ -33,3 +33,7 @@ class NewerDatabaseError(RuntimeError):
 
 class NicknameTaken(ValueError):
     """Another profile has this nickname (perhaps made a moment ago on another screen or computer)."""
+
+
+class GroupNameTaken(ValueError):
+    """Another group has this name."""

@@ -98,6 +98,43 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE story_saves RENAME TO saved_positions
     """,
+    # 8: the club leader's desk: groups of children, archived children, play sessions of a group with
+    #    today's levels in order; an attempt made in a session knows it; indexes that hold what the
+    #    leader's reports read (a group's year of answers is summed from the indexes alone). Portable SQL
+    #    (no SQLite-only defaults): the store passes every time itself.
+    """
+    ALTER TABLE profiles ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE club_groups (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        name_key TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE group_members (
+        group_id INTEGER NOT NULL REFERENCES club_groups(id) ON DELETE CASCADE,
+        profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        PRIMARY KEY (group_id, profile_id)
+    );
+    CREATE INDEX group_members_by_profile ON group_members(profile_id);
+    CREATE TABLE play_sessions (
+        id INTEGER PRIMARY KEY,
+        group_id INTEGER REFERENCES club_groups(id) ON DELETE SET NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT
+    );
+    CREATE TABLE session_levels (
+        session_id INTEGER NOT NULL REFERENCES play_sessions(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        pack_id TEXT NOT NULL,
+        level_id TEXT NOT NULL,
+        PRIMARY KEY (session_id, position)
+    );
+    ALTER TABLE attempts ADD COLUMN session_id INTEGER REFERENCES play_sessions(id) ON DELETE SET NULL;
+    CREATE INDEX attempts_by_session ON attempts(session_id);
+    CREATE INDEX attempts_for_reports ON attempts(profile_id, pack_id, level_id, started_at, finished_at, stars);
+    DROP INDEX answers_by_attempt;
+    CREATE INDEX answers_by_attempt ON answers(attempt_id, attempt_number, correct, hint_used, time_ms, question_id)
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

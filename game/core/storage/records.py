@@ -10,6 +10,7 @@ class Profile:
     nickname: str
     avatar: str
     language: str
+    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,3 +54,59 @@ class ChildSummary:
     three_star_levels: int
     attempts: int  # attempts started, finished or not
     last_played_at: str | None
+
+
+@dataclass(frozen=True)
+class Group:
+    """A club's group of children ("Ертекші, Tuesday")."""
+
+    id: int
+    name: str
+    member_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PlaySession:
+    """One meeting of a group: today's levels in order, from its start to its end (None: still on)."""
+
+    id: int
+    group_id: int | None
+    started_at: str
+    ended_at: str | None
+    levels: tuple[tuple[str, str], ...]  # (pack_id, level_id), in the leader's order
+
+
+@dataclass(frozen=True)
+class ProgressTotals:
+    """Attempts summed over a child (key: profile id, nickname) or a level (key: pack, level), counting
+    each child's level once."""
+
+    key: tuple
+    levels: int  # by child: levels played; by level: children who played it
+    finished: int  # ...of which at least one attempt was finished
+    stars: int  # the best stars of those finished, summed
+    attempts: int  # started, finished or not
+    last_started: str
+
+
+@dataclass(frozen=True)
+class AnswerTotals:
+    """Answers summed over a key (a child, a level, a question, a child's day)."""
+
+    key: tuple
+    first_tries: int  # answers at a question's first asking
+    first_right: int
+    time_ms: int
+    hints: int
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """Which play a report covers: a group's children, one session, one child, a span of dates (inclusive,
+    'YYYY-MM-DD'); every field None covers everything."""
+
+    group_id: int | None = None
+    session_id: int | None = None
+    profile_id: int | None = None
+    since: str | None = None
+    until: str | None = None

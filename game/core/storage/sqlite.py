@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import sqlite3
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
 from ..leader import StoredPin
-from .errors import NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
+from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, SCHEMA_VERSION
-from .records import AnswerRecord, ChildSummary, LevelSummary, Profile, SavedPosition
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
+                      ProgressTotals, ReportScope, SavedPosition)
 
 DB_NAME = "progress.sqlite3"
 COMPUTER = 0  # the settings row that holds the computer's defaults
+CLUB = -1  # the settings row of the club leader's own choices for this computer (library name, kiosk)
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 _SQLITE_TROUBLE = {13: StorageTrouble.FULL, 8: StorageTrouble.READ_ONLY, 3: StorageTrouble.READ_ONLY,
@@ -101,7 +105,9 @@ class SqliteStore:
         path = folder / DB_NAME
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            return cls(path)
+            store = cls(path)
+            _only_for_its_user(folder, path)
+            return store
         except NewerDatabaseError:
             raise
         except (OSError, sqlite3.Error, StorageError) as exc:
@@ -168,26 +174,224 @@ class SqliteStore:
         row = self._db.execute("SELECT 1 FROM profiles WHERE nickname_key = ?", (nickname.casefold(),))
         return row.fetchone() is not None
 
-    def profiles(self) -> list[Profile]:
-        rows = self._db.execute("SELECT id, nickname, avatar, language FROM profiles "
+    def profiles(self, include_archived: bool = False) -> list[Profile]:
+        """The children who played last come first; archived ones only when asked (the leader's desk)."""
+        where = "" if include_archived else "WHERE archived = 0 "
+        rows = self._db.execute(f"SELECT {_PROFILE} FROM profiles {where}"
                                 "ORDER BY last_played_at IS NULL, last_played_at DESC, id")
-        return [Profile(*row) for row in rows]
+        return [_profile(row) for row in rows]
 
     def profile(self, profile_id: int) -> Profile | None:
-        row = self._db.execute("SELECT id, nickname, avatar, language FROM profiles WHERE id = ?",
-                               (profile_id,)).fetchone()
-        return Profile(*row) if row else None
+        row = self._db.execute(f"SELECT {_PROFILE} FROM profiles WHERE id = ?", (profile_id,)).fetchone()
+        return _profile(row) if row else None
 
     def touch_profile(self, profile_id: int, language: str) -> None:
         with self._transaction():
             self._db.execute(f"UPDATE profiles SET last_played_at = {NOW}, language = ? WHERE id = ?",
                              (language, profile_id))
 
+    def rename_profile(self, profile_id: int, nickname: str) -> None:
+        if not nickname:
+            raise ValueError("empty nickname")
+        try:
+            with self._transaction():
+                self._db.execute("UPDATE profiles SET nickname = ?, nickname_key = ? WHERE id = ?",
+                                 (nickname, nickname.casefold(), profile_id))
+        except sqlite3.IntegrityError as exc:
+            raise NicknameTaken(nickname) from exc
+
+    def set_avatar(self, profile_id: int, avatar: str) -> None:
+        with self._transaction():
+            self._db.execute("UPDATE profiles SET avatar = ? WHERE id = ?", (avatar, profile_id))
+
+    def set_archived(self, profile_id: int, archived: bool) -> None:
+        with self._transaction():
+            self._db.execute("UPDATE profiles SET archived = ? WHERE id = ?", (int(archived), profile_id))
+
+    def erase_profile(self, profile_id: int) -> None:
+        """Everything of this child is gone, also from the file's free pages and its journal."""
+        with self._transaction():
+            self._db.execute("DELETE FROM settings WHERE profile_id = ?", (profile_id,))
+            self._db.execute("DELETE FROM profiles WHERE id = ?", (profile_id,))  # the rest cascades
+        self._compact()
+
+    def _compact(self) -> None:
+        """VACUUM rewrites the file without the free pages; the checkpoint empties the WAL."""
+        if str(self.path) == ":memory:":
+            return
+        try:
+            self._db.execute("VACUUM")
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error as exc:
+            raise storage_error(exc) from exc
+
+    def merge_profiles(self, keep_id: int, drop_id: int) -> None:
+        """Two profiles of one child become `keep_id`: every attempt (and so every answer) moves once,
+        the best stars of each level stay, and the other profile is gone."""
+        if keep_id == drop_id:
+            raise ValueError("a profile cannot be merged into itself")
+        with self._transaction():
+            self._db.execute("UPDATE attempts SET profile_id = ? WHERE profile_id = ?", (keep_id, drop_id))
+            self._db.execute(
+                "INSERT INTO best_stars (profile_id, pack_id, level_id, stars) "
+                "SELECT ?, pack_id, level_id, stars FROM best_stars WHERE profile_id = ? "
+                "ON CONFLICT (profile_id, pack_id, level_id) DO UPDATE SET stars = "
+                "CASE WHEN excluded.stars > best_stars.stars THEN excluded.stars ELSE best_stars.stars END",
+                (keep_id, drop_id))
+            self._db.execute(
+                "INSERT INTO saved_positions (profile_id, pack_id, level_id, attempt_id, state, saved_at) "
+                "SELECT ?, pack_id, level_id, attempt_id, state, saved_at FROM saved_positions WHERE profile_id = ? "
+                "ON CONFLICT (profile_id, pack_id, level_id) DO NOTHING", (keep_id, drop_id))
+            self._db.execute(
+                "INSERT INTO lines_read (profile_id, pack_id, level_id, scene, line_index) "
+                "SELECT ?, pack_id, level_id, scene, line_index FROM lines_read WHERE profile_id = ? "
+                "ON CONFLICT (profile_id, pack_id, level_id, scene, line_index) DO NOTHING", (keep_id, drop_id))
+            self._db.execute(
+                "INSERT INTO group_members (group_id, profile_id) "
+                "SELECT group_id, ? FROM group_members WHERE profile_id = ? "
+                "ON CONFLICT (group_id, profile_id) DO NOTHING", (keep_id, drop_id))
+            self._db.execute(
+                "UPDATE profiles SET last_played_at = (SELECT MAX(last_played_at) FROM profiles WHERE id IN (?, ?)) "
+                "WHERE id = ?", (keep_id, drop_id, keep_id))
+            self._db.execute("DELETE FROM settings WHERE profile_id = ?", (drop_id,))
+            self._db.execute("DELETE FROM profiles WHERE id = ?", (drop_id,))
+
+    # -- groups ---------------------------------------------------------------------------
+    def create_group(self, name: str) -> Group:
+        try:
+            with self._transaction():
+                cursor = self._db.execute("INSERT INTO club_groups (name, name_key, created_at) VALUES (?, ?, ?)",
+                                          (name, name.casefold(), _now()))
+        except sqlite3.IntegrityError as exc:
+            raise GroupNameTaken(name) from exc
+        return Group(int(cursor.lastrowid or 0), name, ())
+
+    def rename_group(self, group_id: int, name: str) -> None:
+        try:
+            with self._transaction():
+                self._db.execute("UPDATE club_groups SET name = ?, name_key = ? WHERE id = ?",
+                                 (name, name.casefold(), group_id))
+        except sqlite3.IntegrityError as exc:
+            raise GroupNameTaken(name) from exc
+
+    def delete_group(self, group_id: int) -> None:
+        """The group goes; its children and their answers stay."""
+        with self._transaction():
+            self._db.execute("DELETE FROM club_groups WHERE id = ?", (group_id,))
+
+    def groups(self) -> list[Group]:
+        members: dict[int, list[int]] = {}
+        for group_id, profile_id in self._db.execute(
+                "SELECT group_members.group_id, group_members.profile_id FROM group_members "
+                "JOIN profiles ON profiles.id = group_members.profile_id ORDER BY profiles.nickname_key"):
+            members.setdefault(group_id, []).append(profile_id)
+        rows = self._db.execute("SELECT id, name FROM club_groups ORDER BY name_key")
+        return [Group(group_id, name, tuple(members.get(group_id, ()))) for group_id, name in rows]
+
+    def add_to_group(self, group_id: int, profile_id: int) -> None:
+        with self._transaction():
+            self._db.execute("INSERT INTO group_members (group_id, profile_id) VALUES (?, ?) "
+                             "ON CONFLICT (group_id, profile_id) DO NOTHING", (group_id, profile_id))
+
+    def remove_from_group(self, group_id: int, profile_id: int) -> None:
+        with self._transaction():
+            self._db.execute("DELETE FROM group_members WHERE group_id = ? AND profile_id = ?",
+                             (group_id, profile_id))
+
+    # -- play sessions --------------------------------------------------------------------
+    def start_session(self, group_id: int, levels: list[tuple[str, str]]) -> PlaySession:
+        """A session of the group with today's levels in order; one session is on at a time, so
+        one still on is ended first."""
+        now = _now()
+        with self._transaction():
+            self._db.execute("UPDATE play_sessions SET ended_at = ? WHERE ended_at IS NULL", (now,))
+            cursor = self._db.execute("INSERT INTO play_sessions (group_id, started_at) VALUES (?, ?)",
+                                      (group_id, now))
+            session_id = int(cursor.lastrowid or 0)
+            self._db.executemany("INSERT INTO session_levels (session_id, position, pack_id, level_id) "
+                                 "VALUES (?, ?, ?, ?)",
+                                 [(session_id, i, pack, level) for i, (pack, level) in enumerate(levels)])
+        return PlaySession(session_id, group_id, now, None, tuple(levels))
+
+    def end_session(self, session_id: int) -> None:
+        with self._transaction():
+            self._db.execute("UPDATE play_sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                             (_now(), session_id))
+
+    def active_session(self) -> PlaySession | None:
+        row = self._db.execute("SELECT id FROM play_sessions WHERE ended_at IS NULL ORDER BY id DESC").fetchone()
+        return self.session(row[0]) if row else None
+
+    def session(self, session_id: int) -> PlaySession | None:
+        row = self._db.execute("SELECT id, group_id, started_at, ended_at FROM play_sessions WHERE id = ?",
+                               (session_id,)).fetchone()
+        if row is None:
+            return None
+        levels = self._db.execute("SELECT pack_id, level_id FROM session_levels WHERE session_id = ? "
+                                  "ORDER BY position", (session_id,)).fetchall()
+        return PlaySession(*row, tuple((pack, level) for pack, level in levels))
+
+    def sessions(self, group_id: int | None = None) -> list[PlaySession]:
+        """Newest first."""
+        where, args = ("WHERE group_id = ?", (group_id,)) if group_id is not None else ("", ())
+        ids = self._db.execute(f"SELECT id FROM play_sessions {where} ORDER BY id DESC", args).fetchall()
+        return [self.session(session_id) for (session_id,) in ids]
+
+    def session_players(self, session_id: int) -> list[int]:
+        """Who played in the session (made at least one attempt), by nickname."""
+        rows = self._db.execute(
+            "SELECT profiles.id FROM profiles WHERE profiles.id IN "
+            "(SELECT profile_id FROM attempts WHERE session_id = ?) ORDER BY profiles.nickname_key",
+            (session_id,))
+        return [profile_id for (profile_id,) in rows]
+
+    # -- what the children did, for the leader's reports -----------------------------------
+    # Each is one aggregate query: the rows of a year of a group's play are summed by SQLite, and only
+    # the sums come to Python (the leader's view opens within a frame; bench: leader_view_group_of_30).
+    def progress_totals(self, scope: ReportScope, by: str) -> list[ProgressTotals]:
+        where, args = _scope(scope)
+        keys, join = (("per_level.profile_id", "profiles.nickname"), "JOIN profiles ON profiles.id = per_level.profile_id") \
+            if by == "child" else (("per_level.pack_id", "per_level.level_id"), "")
+        rows = self._db.execute(
+            f"SELECT {', '.join(keys)}, COUNT(*), SUM(CASE WHEN per_level.finished > 0 THEN 1 ELSE 0 END), "
+            "SUM(COALESCE(per_level.best, 0)), SUM(per_level.tries), MAX(per_level.last_started) FROM ("
+            "SELECT attempts.profile_id AS profile_id, attempts.pack_id AS pack_id, attempts.level_id AS level_id, "
+            "COUNT(*) AS tries, COUNT(attempts.finished_at) AS finished, "
+            "MAX(CASE WHEN attempts.finished_at IS NOT NULL THEN attempts.stars END) AS best, "
+            f"MAX(attempts.started_at) AS last_started FROM attempts {where} "
+            "GROUP BY attempts.profile_id, attempts.pack_id, attempts.level_id"
+            f") AS per_level {join} GROUP BY {', '.join(keys)}", args)
+        return [ProgressTotals(tuple(row[:2]), *row[2:]) for row in rows]
+
+    def answer_totals(self, scope: ReportScope, by: str) -> list[AnswerTotals]:
+        width, keys = len(_TOTALS_BY[by]), ", ".join(_TOTALS_BY[by])
+        where, args = _scope(scope, "answers.attempt_id = attempts.id")
+        rows = self._db.execute(
+            f"SELECT {keys}, SUM(CASE WHEN answers.attempt_number = 1 THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN answers.attempt_number = 1 AND answers.correct = 1 THEN 1 ELSE 0 END), "
+            f"SUM(answers.time_ms), SUM(answers.hint_used) FROM attempts CROSS JOIN answers {where} GROUP BY {keys}",
+            args)
+        return [AnswerTotals(tuple(row[:width]), *row[width:]) for row in rows]
+
+    def wrong_answers(self, scope: ReportScope) -> list[tuple[str, str, str, object, int]]:
+        where, args = _scope(scope, "answers.attempt_id = attempts.id", "answers.attempt_number = 1",
+                             "answers.correct = 0")
+        rows = self._db.execute(
+            "SELECT attempts.pack_id, attempts.level_id, answers.question_id, answers.answer, COUNT(*) "
+            f"FROM attempts CROSS JOIN answers {where} "
+            "GROUP BY attempts.pack_id, attempts.level_id, answers.question_id, answers.answer", args)
+        return [(pack, level, question, json.loads(answer), n) for pack, level, question, answer, n in rows]
+
     # -- play -----------------------------------------------------------------------------
     def start_attempt(self, profile_id: int, pack_id: str, level_id: str, kind: str, seed: int = 0) -> int:
+        """A child of the group whose session is on plays in that session: the attempt says so."""
         with self._transaction():
-            cursor = self._db.execute("INSERT INTO attempts (profile_id, pack_id, level_id, kind, seed) "
-                                      "VALUES (?, ?, ?, ?, ?)", (profile_id, pack_id, level_id, kind, seed))
+            cursor = self._db.execute(
+                "INSERT INTO attempts (profile_id, pack_id, level_id, kind, seed, session_id) VALUES (?, ?, ?, ?, ?, "
+                "(SELECT MAX(play_sessions.id) FROM play_sessions JOIN group_members "
+                "ON group_members.group_id = play_sessions.group_id "
+                "WHERE play_sessions.ended_at IS NULL AND group_members.profile_id = ?))",
+                (profile_id, pack_id, level_id, kind, seed, profile_id))
             self._db.execute(f"UPDATE profiles SET last_played_at = {NOW} WHERE id = ?", (profile_id,))
         return int(cursor.lastrowid or 0)
 
@@ -264,6 +468,15 @@ class SqliteStore:
             self._db.execute("INSERT INTO settings VALUES (?, ?) ON CONFLICT (profile_id) DO UPDATE SET "
                              "data = excluded.data", (owner, json.dumps(data)))
 
+    def club_setup(self) -> dict:
+        row = self._db.execute("SELECT data FROM settings WHERE profile_id = ?", (CLUB,)).fetchone()
+        return json.loads(row[0]) if row else {}
+
+    def save_club_setup(self, data: dict) -> None:
+        with self._transaction():
+            self._db.execute("INSERT INTO settings VALUES (?, ?) ON CONFLICT (profile_id) DO UPDATE SET "
+                             "data = excluded.data", (CLUB, json.dumps(data, ensure_ascii=False)))
+
     # -- the leader's PIN -----------------------------------------------------------------------
     def leader_pin(self) -> StoredPin | None:
         row = self._db.execute("SELECT salt, digest FROM leader_pin WHERE id = 1").fetchone()
@@ -311,6 +524,59 @@ class SqliteStore:
             GROUP BY profiles.id
             ORDER BY profiles.nickname_key, profiles.id""", args)
         return [ChildSummary(*row) for row in rows]
+
+
+def _only_for_its_user(folder: Path, path: Path) -> None:
+    """Children's progress is readable by the computer account that plays, not by its other users
+    (POSIX permissions; on Windows the per-user data folder is private already)."""
+    if os.name != "posix":
+        return
+    for target, mode in ((folder, 0o700), (path, 0o600)):
+        try:
+            os.chmod(target, mode)
+        except OSError:
+            pass  # a folder the leader chose on a shared or read-only drive: its owner decides
+
+
+_PROFILE = "id, nickname, avatar, language, archived"
+
+
+def _profile(row: tuple) -> Profile:
+    profile_id, nickname, avatar, language, archived = row
+    return Profile(profile_id, nickname, avatar, language, bool(archived))
+
+
+def _now() -> str:
+    """The same form as the oldest tables' SQL default: 2026-12-03T14:05:09.123Z."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+# "attempts CROSS JOIN answers" keeps the attempts first in SQLite's plan: the scope picks a group's few
+# attempts by index, then their answers by index (never a scan of every child's answers)
+_TOTALS_BY = {"child": ("attempts.profile_id",), "level": ("attempts.pack_id", "attempts.level_id"),
+              "question": ("attempts.pack_id", "attempts.level_id", "answers.question_id"),
+              "day": ("attempts.profile_id", "SUBSTR(attempts.started_at, 1, 10)")}
+
+
+def _scope(scope: ReportScope, *joins: str) -> tuple[str, tuple]:
+    """A WHERE clause over `attempts` for a report's scope (with the join's own conditions)."""
+    clauses, args = list(joins), []
+    if scope.group_id is not None:
+        clauses.append("attempts.profile_id IN (SELECT profile_id FROM group_members WHERE group_id = ?)")
+        args.append(scope.group_id)
+    if scope.session_id is not None:
+        clauses.append("attempts.session_id = ?")
+        args.append(scope.session_id)
+    if scope.profile_id is not None:
+        clauses.append("attempts.profile_id = ?")
+        args.append(scope.profile_id)
+    if scope.since is not None:
+        clauses.append("attempts.started_at >= ?")
+        args.append(scope.since)
+    if scope.until is not None:
+        clauses.append("attempts.started_at < ?")
+        args.append(scope.until + "T99")  # the whole last day: every time of it sorts before 'T99'
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", tuple(args)
 
 
 def _group(profile_ids: Iterable[int] | None, column: str) -> tuple[str, tuple]:

@@ -16,6 +16,16 @@ SCREENS: dict[str, str] = {
     "quiz": "quiz:QuizScene",
     "story": "story:StoryScene",
     "results": "results:ResultsScene",
+    "desk": "desk:DeskScene",
+    "desk_groups": "desk_groups:DeskGroupsScene",
+    "desk_group": "desk_group:DeskGroupScene",
+    "desk_children": "desk_children:DeskChildrenScene",
+    "desk_child": "desk_child:DeskChildScene",
+    "desk_session": "desk_session:DeskSessionScene",
+    "desk_reports": "desk_reports:DeskReportsScene",
+    "desk_learned": "desk_learned:DeskLearnedScene",
+    "desk_club": "desk_club:DeskClubScene",
+    "desk_certificates": "desk_certificates:DeskCertificatesScene",
 }
 
 # which screen plays a level of each kind: decided here only

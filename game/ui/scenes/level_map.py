@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...core.club.today import todays_levels
 from ...core.loader import LevelResult
 from ...core.metadata import age_ranges
 from ...core.model import Level
@@ -49,12 +50,12 @@ class LevelMapScene(Scene):
         columns, card_w, card_h = self.card_layout()
         y = VIEW_TOP + 10 - self.scroll
         any_level = False
-        for pack in self.app.catalog.packs:
-            title = pack.pack.title.get(self.app.lang) if pack.pack else pack.folder.name
+        for title, levels, blockers in self._sections():
+            if not levels:
+                continue
             self.pack_titles.append((title, y))
             y += 52
-            blockers = self._blockers(pack.levels)
-            for i, level in enumerate(pack.levels):
+            for i, level in enumerate(levels):
                 any_level = True
                 col = i % columns
                 if i and col == 0:
@@ -72,6 +73,22 @@ class LevelMapScene(Scene):
 
     def _settings(self) -> None:
         self.app.open("settings")
+
+    def _sections(self) -> list[tuple[str, list[LevelResult], dict[str, str]]]:
+        """(title, levels, locked ones) a section: today's levels of the child's session first, in the
+        leader's order (each shown there only), then every pack."""
+        today = todays_levels(self.app.store, self.app.profile.id)
+        self.today = {key: n for n, key in enumerate(today, 1)}
+        packs = []
+        for pack in self.app.catalog.packs:
+            title = pack.pack.title.get(self.app.lang) if pack.pack else pack.folder.name
+            packs.append((title, pack.levels, self._blockers(pack.levels)))
+        found = {(lv.pack_id, lv.level_id): (lv, blockers) for _, levels, blockers in packs for lv in levels}
+        first = [found[key] for key in today if key in found]
+        return [(self.tr("map.today_heading"), [lv for lv, _ in first],
+                 {lv.level_id: b[lv.level_id] for lv, b in first if lv.level_id in b})] + [
+            (title, [lv for lv in levels if (lv.pack_id, lv.level_id) not in self.today], blockers)
+            for title, levels, blockers in packs]
 
     def _blockers(self, levels: list[LevelResult]) -> dict[str, str]:
         """{locked level id: the title of the level to finish first} for one pack."""
@@ -106,13 +123,16 @@ class LevelMapScene(Scene):
             kind = self.tr(f"map.{level.level.kind}")
             shown, said = self._details(level.level)
             parts = [self.tr("map.spoken_level", kind=kind, title=title, stars=self.tr("map.stars", n=stars)), *said]
+            today = self.today.get((level.pack_id, level.level_id))
+            if today is not None:
+                parts.insert(0, self.tr("map.today", n=today))
             if blocker is not None:
                 parts.append(self.tr("map.spoken_locked", title=blocker))
             spoken = ". ".join(part.rstrip(".") for part in parts) + "."
             press = (lambda b=blocker: self._refuse(b)) if blocker is not None else (lambda lv=level: self._play(lv))
             return self.button(widget_id, rect, title, press, style="@card", spoken=spoken,
-                               paint=lambda s, r, lv=level, st=stars, b=blocker, d=shown: self._paint_level(
-                                   s, r, lv, st, b, d))
+                               paint=lambda s, r, lv=level, st=stars, b=blocker, d=shown, n=today: self._paint_level(
+                                   s, r, lv, st, b, d, n))
         error = level.problems[0].text(self.app.lang) if level.problems else ""  # in the player's language
         spoken = self.tr("map.spoken_broken", title=level.level_id, error=error)
         return self.button(widget_id, rect, level.level_id, lambda: None, style="@card", spoken=spoken,
@@ -193,10 +213,17 @@ class LevelMapScene(Scene):
         pygame.draw.rect(surface, palette.INK, (track.x, top, track.width, length), border_radius=7)
 
     def _paint_level(self, surface, rect, level: LevelResult, stars: int, blocker: str | None = None,
-                     details: list[tuple[object, str]] = ()) -> None:
+                     details: list[tuple[object, str]] = (), today: int | None = None) -> None:
         tr = self.app.text
         clip = surface.get_clip()
         surface.set_clip(rect.clip(clip) if clip else rect)  # large text stays inside its card
+        if today is not None:  # one of today's levels: a gold frame and its number in the leader's order
+            pygame.draw.rect(surface, palette.SUN_GOLD, rect.inflate(-4, -4), width=6, border_radius=14)
+            centre = (rect.right - 156, rect.y + 31)
+            pygame.draw.circle(surface, palette.SUN_GOLD, centre, 18)
+            pygame.draw.circle(surface, palette.INK, centre, 18, width=2)
+            number = tr.block(str(today), text.SMALL, palette.INK, 40, bold=True)[0]
+            surface.blit(number, number.get_rect(center=centre))
         if blocker is not None:
             pygame.draw.rect(surface, palette.CARD_DISABLED, rect.inflate(-6, -6), border_radius=14)
         kind = self.tr(f"map.{level.level.kind}")

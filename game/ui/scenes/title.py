@@ -23,18 +23,21 @@ class TitleScene(Scene):
             self.button(f"lang_{lang}", (80 + i * 240, 510, 220, 72), name,
                         lambda lang=lang: self.app.set_language(lang), style=style,
                         spoken=self.tr("title.language", name=name), lang=lang)
-        self.button("settings", (80, 606, 320, 66), self.tr("title.settings"), self._settings, size=text.BODY)
+        self.button("desk", (80, 606, 400, 66), self.tr("title.desk"), self._desk, size=text.BODY)
         self.button("quit", (1280 - MARGIN - 200, 720 - MARGIN - 72, 200, 72), self.tr("title.quit"),
                     self._quit)
 
-    def _settings(self) -> None:
-        """This computer's defaults: for the club leader, behind the leader's PIN."""
-        self.app.open("leader_pin", on_success=lambda: self.app.open("settings"))
+    def _desk(self) -> None:
+        """The club leader's desk (groups, sessions, reports, this computer's defaults), behind the PIN."""
+        self.app.open("leader_pin", on_success=lambda: self.app.show("desk"))
 
     def _play(self) -> None:
         self.app.show("profiles")
 
     def _quit(self) -> None:
+        if self.app.kiosk is not None:  # a kiosk is left by the leader only
+            self.app.kiosk.leave()
+            return
         self.app.running = False
 
     def back(self) -> None:

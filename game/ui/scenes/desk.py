@@ -1,0 +1,44 @@
+"""The club leader's desk, opened from the title screen behind the leader's PIN: groups, children,
+today's session, what the children learned, reports, certificates and this computer's settings."""
+from __future__ import annotations
+
+from .. import text
+from .base import MARGIN, Scene
+from .desk_parts import BOTTOM_ROW, backdrop
+
+SECTIONS = ("groups", "children", "session", "learned", "reports", "certificates", "club", "computer")
+SCREEN_OF = {"groups": "desk_groups", "children": "desk_children", "session": "desk_session",
+             "learned": "desk_learned", "reports": "desk_reports", "certificates": "desk_certificates", "club": "desk_club", "computer": "settings"}
+
+
+class DeskScene(Scene):
+    name = "desk"
+
+    def heading(self) -> str:
+        return f"{self.tr('desk.heading')}. {self.status}"
+
+    def _status(self) -> str:
+        session = self.app.store.active_session()
+        if session is None:
+            return self.tr("desk.session_off")
+        group = next((g.name for g in self.app.store.groups() if g.id == session.group_id), "-")
+        return self.tr("desk.session_on", group=group, levels=len(session.levels))
+
+    def build(self) -> None:
+        self.status = self._status()
+        width, height, gap = 560, 84, 18
+        for i, section in enumerate(SECTIONS):
+            col, row = i % 2, i // 2
+            rect = (MARGIN + col * (width + 24), 170 + row * (height + gap), width, height)
+            self.button(section, rect, self.tr(f"desk.{section}"), lambda s=section: self.app.open(SCREEN_OF[s]),
+                        style="@card", size=text.BODY)
+        self.button("back", (MARGIN, BOTTOM_ROW, 240, 64), self.tr("desk.back"), self.back, size=text.SMALL + 2)
+
+    def back(self) -> None:
+        self.app.show("title")
+
+    def backdrop_key(self) -> tuple:
+        return (self.status,)
+
+    def draw(self, surface) -> None:
+        backdrop(self, surface, self.tr("desk.heading"), self.status)
