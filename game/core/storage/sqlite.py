@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from ..leader import StoredPin
 from .errors import NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
-from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
 from .records import AnswerRecord, ChildSummary, LevelSummary, Profile, SavedPosition
 
 DB_NAME = "progress.sqlite3"
@@ -142,9 +142,8 @@ class SqliteStore:
             raise NewerDatabaseError(f"progress database has schema {version}; this game knows {SCHEMA_VERSION}")
         for number in range(version, SCHEMA_VERSION):
             with self._transaction():
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
+                for statement in statements(MIGRATIONS[number], "sqlite"):
+                    self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {number + 1}")
 
     def _transaction(self) -> "_Transaction":
