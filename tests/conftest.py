@@ -33,7 +33,7 @@ def story_level(shipped_catalog):
 
 
 # Every backend of the storage port runs the same tests: a second backend is added here.
-STORAGE_BACKENDS = ["sqlite", "postgresql"]
+STORAGE_BACKENDS = ["sqlite", "postgresql", "postgresql+outbox"]
 
 
 def open_store(backend: str, folder: Path, postgres_url: str | None = None):
@@ -43,13 +43,16 @@ def open_store(backend: str, folder: Path, postgres_url: str | None = None):
     if backend == "postgresql":
         from game.core.storage.postgres import PostgresStore
         return PostgresStore(postgres_url)
+    if backend == "postgresql+outbox":  # `--database`: the server, with this computer's outbox in front
+        from game.core.storage.resilient import ResilientStore
+        return ResilientStore(postgres_url, folder)
     raise ValueError(backend)
 
 
 @pytest.fixture(params=STORAGE_BACKENDS)
 def store(request, tmp_path):
     """A fresh, empty store behind the storage port, once per backend."""
-    url = request.getfixturevalue("postgres_url") if request.param == "postgresql" else None
+    url = request.getfixturevalue("postgres_url") if request.param.startswith("postgresql") else None
     store = open_store(request.param, tmp_path / request.param, url)
     yield store
     store.close()

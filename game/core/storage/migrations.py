@@ -186,6 +186,19 @@ MIGRATIONS: list[str | Step] = [
     """
     ALTER TABLE story_saves RENAME TO saved_positions
     """,
+    # 8: a room on one server: writes a computer kept while the server was out of reach are applied once
+    #    (their idempotency key, and what they returned), and each computer says how many it still holds
+    """
+    CREATE TABLE sent_writes (
+        key TEXT PRIMARY KEY,
+        result BIGINT
+    );
+    CREATE TABLE computers (
+        name TEXT PRIMARY KEY,
+        unsent INTEGER NOT NULL,
+        reported_at TEXT NOT NULL
+    )
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,6 +9,7 @@ of the network becomes a StorageError; the next call connects again. Needs psyco
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 import psycopg
@@ -233,10 +234,14 @@ class PostgresStore:
         return None
 
     def save_settings(self, profile_id: int | None, data: dict) -> None:
-        owner = COMPUTER if profile_id is None else profile_id
         with self._transaction() as db:
-            db.execute("INSERT INTO settings VALUES (%s, %s) ON CONFLICT (profile_id) DO UPDATE SET "
-                       "data = excluded.data", (owner, json.dumps(data)))
+            self._save_settings(db, profile_id, data)
+
+    @staticmethod
+    def _save_settings(db: psycopg.Connection, profile_id: int | None, data: dict) -> None:
+        owner = COMPUTER if profile_id is None else profile_id
+        db.execute("INSERT INTO settings VALUES (%s, %s) ON CONFLICT (profile_id) DO UPDATE SET "
+                   "data = excluded.data", (owner, json.dumps(data)))
 
     # -- the leader's PIN -----------------------------------------------------------------------
     def leader_pin(self) -> StoredPin | None:
@@ -248,6 +253,59 @@ class PostgresStore:
             db.execute("DELETE FROM leader_pin")
             if pin is not None:
                 db.execute("INSERT INTO leader_pin (id, salt, digest) VALUES (1, %s, %s)", (pin.salt, pin.digest))
+
+    # -- writes a computer kept while the server was out of reach (storage/resilient.py) -------------
+    def apply_writes(self, writes: list[QueuedWrite], ids: dict[int, int]) -> list[int | None]:
+        """`writes` in order, in one transaction, each at most once ever (its key is kept with its result).
+
+        An attempt started while the server was out of reach has a local id (< 0): `ids` maps local ids
+        to the server's, and gains the ids of the attempts started here. Returns what each write returned."""
+        results: list[int | None] = []
+        learned = dict(ids)  # `ids` gains the new ones only once they are committed
+        with self._transaction() as db:
+            for write in writes:
+                kept = db.execute("INSERT INTO sent_writes (key) VALUES (%s) ON CONFLICT DO NOTHING RETURNING key",
+                                  (write.key,)).fetchone()
+                if kept is None:  # sent before (its acknowledgement was lost): not again
+                    result = db.execute("SELECT result FROM sent_writes WHERE key = %s", (write.key,)).fetchone()[0]
+                else:
+                    result = self._apply(db, write.op, _resolve(write.args, learned))
+                    db.execute("UPDATE sent_writes SET result = %s WHERE key = %s", (result, write.key))
+                if write.local_id is not None:
+                    learned[write.local_id] = int(result)
+                results.append(result)
+        ids.update(learned)
+        return results
+
+    def _apply(self, db: psycopg.Connection, op: str, args: dict) -> int | None:
+        if op == "start_attempt":
+            return self._start_attempt(db, args["profile_id"], args["pack_id"], args["level_id"], args["kind"],
+                                       args["seed"])
+        if op == "record_answer":
+            self._record_answer(db, args["attempt_id"], AnswerRecord(**args["answer"]))
+        elif op == "finish_attempt":
+            self._finish_attempt(db, args["attempt_id"], args["correct"], args["total"], args["stars"])
+        elif op == "save_position":
+            line = args["line_read"]
+            self._save_position(db, args["profile_id"], args["pack_id"], args["level_id"], args["attempt_id"],
+                                args["state"], tuple(line) if line is not None else None)
+        elif op == "touch_profile":
+            db.execute(f"UPDATE profiles SET last_played_at = {PG_NOW}, language = %s WHERE id = %s",
+                       (args["language"], args["profile_id"]))
+        elif op == "save_settings":
+            self._save_settings(db, args["profile_id"], args["data"])
+        else:
+            raise ValueError(op)
+        return None
+
+    def report_unsent(self, computer: str, unsent: int) -> None:
+        with self._transaction() as db:
+            db.execute(f"INSERT INTO computers VALUES (%s, %s, {PG_NOW}) ON CONFLICT (name) DO UPDATE SET "
+                       "unsent = excluded.unsent, reported_at = excluded.reported_at", (computer, unsent))
+
+    def computers_with_unsent(self) -> dict[str, int]:
+        """Computers that last said they hold answers not yet sent here, and how many."""
+        return dict(self._read('SELECT name, unsent FROM computers WHERE unsent > 0 ORDER BY name COLLATE "C"'))
 
     # -- reports ----------------------------------------------------------------------------------
     # The same two queries as SQLite's; a group is one array parameter (= ANY), names sort by code point
@@ -281,6 +339,23 @@ class PostgresStore:
             {where}
             ORDER BY profiles.nickname_key COLLATE "C", profiles.id""", args)
         return [ChildSummary(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class QueuedWrite:
+    """One write of the port, as kept in a computer's outbox: its method's name and arguments (JSON)."""
+
+    key: str  # the idempotency key: the server applies a write of a given key once
+    op: str
+    args: dict
+    local_id: int | None = None  # start_attempt: the id the game was given while the server was away
+
+
+def _resolve(args: dict, ids: dict[int, int]) -> dict:
+    attempt = args.get("attempt_id")
+    if attempt is not None and attempt < 0:
+        return {**args, "attempt_id": ids[attempt]}
+    return args
 
 
 def _group(profile_ids: Iterable[int] | None, column: str) -> tuple[str, list[Any]]:

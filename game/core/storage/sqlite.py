@@ -275,6 +275,10 @@ class SqliteStore:
             if pin is not None:
                 self._db.execute("INSERT INTO leader_pin (id, salt, digest) VALUES (1, ?, ?)", (pin.salt, pin.digest))
 
+    def computers_with_unsent(self) -> dict[str, int]:
+        """Empty on one computer alone: its own answers are never waiting to be sent anywhere."""
+        return dict(self._db.execute("SELECT name, unsent FROM computers WHERE unsent > 0 ORDER BY name"))
+
     # -- reports ----------------------------------------------------------------------------------
     # Each summary is one query that SQLite answers from the tables' own keys: best_stars is keyed by
     # (profile, pack, level) and attempts are indexed by (profile, pack, level), so that a report over
