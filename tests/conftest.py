@@ -8,6 +8,7 @@ import subprocess  # noqa: E402
 import uuid  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
+from urllib.parse import quote  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -102,13 +103,13 @@ def postgres_server(tmp_path_factory):
 
 @pytest.fixture
 def postgres_url(postgres_server):
-    """A libpq connection string to an empty schema of its own, dropped after the test."""
+    """A postgresql:// URL whose tables go to an empty schema of their own, dropped after the test."""
     import psycopg
-    from psycopg.conninfo import make_conninfo
     schema = f"test_{uuid.uuid4().hex}"
     with psycopg.connect(postgres_server.url, autocommit=True) as db:
         db.execute(f"CREATE SCHEMA {schema}")
-    yield make_conninfo(postgres_server.url, options=f"-c search_path={schema}")
+    separator = "&" if "?" in postgres_server.url else "?"
+    yield f"{postgres_server.url}{separator}options={quote(f'-c search_path={schema}')}"
     try:
         with psycopg.connect(postgres_server.url, autocommit=True) as db:
             db.execute(f"DROP SCHEMA {schema} CASCADE")

@@ -126,3 +126,32 @@ def test_without_a_server_the_game_starts_and_plays_from_what_it_kept(postgres_u
     assert offline.send_now()
     assert offline.best_stars(child.id) == {("p", "l"): 3}
     offline.close()
+
+
+def test_the_child_hears_a_calm_notice_and_plays_on(postgres_url, stoppable, tmp_path):
+    from game.core.storage.postgres import PostgresStore
+    from game.testing import run_test
+    from pilot_steps import create_profile, tab_to
+    from test_storage_errors import make_pack
+    levels = make_pack(tmp_path)
+    with run_test(tmp_path / "data", language="en", level_dirs=[levels], database=postgres_url) as pilot:
+        pilot.app.store.retry_s = 0.2
+        create_profile(pilot, "Dana", "owl")
+        tab_to(pilot, "level_disk_quiz")
+        pilot.press("return")
+        scene = pilot.scene
+        pilot.press("return")  # q0, sent to the server
+        pilot.press("return")
+        stoppable.control("stop")
+        pilot.press("return")  # q1, kept on this computer
+        assert scene.runner.phase.value == "feedback" and scene.session.feedback.saved
+        assert pilot.app.tr("storage.offline") in pilot.spoken
+        pilot.screenshot(tmp_path / "offline.png")
+        pilot.press("return")
+        pilot.press("return")  # q2
+        assert pilot.spoken.count(pilot.app.tr("storage.offline")) == 1
+        stoppable.control("start")
+        assert pilot.app.store.send_now()
+        server = PostgresStore(postgres_url)
+        assert [a.question_id for a in server.answers(scene.session.attempt_id)] == ["q0", "q1", "q2"]
+        server.close()
