@@ -255,25 +255,36 @@ class PostgresStore:
                 db.execute("INSERT INTO leader_pin (id, salt, digest) VALUES (1, %s, %s)", (pin.salt, pin.digest))
 
     # -- writes a computer kept while the server was out of reach (storage/resilient.py) -------------
-    def apply_writes(self, writes: list[QueuedWrite], ids: dict[int, int]) -> list[int | None]:
+    def apply_writes(self, writes: list[QueuedWrite], ids: dict[int, int], fresh: bool = False) -> list[int | None]:
         """`writes` in order, in one transaction, each at most once ever (its key is kept with its result).
 
         An attempt started while the server was out of reach has a local id (< 0): `ids` maps local ids
-        to the server's, and gains the ids of the attempts started here. Returns what each write returned."""
+        to the server's, and gains the ids of the attempts started here. Returns what each write returned.
+        `fresh`: keys never sent before (a write made just now), so nothing to look up first.
+
+        Pipelined: the statements and the COMMIT go out without waiting for each other's answers."""
         results: list[int | None] = []
         learned = dict(ids)  # `ids` gains the new ones only once they are committed
-        with self._transaction() as db:
-            for write in writes:
-                kept = db.execute("INSERT INTO sent_writes (key) VALUES (%s) ON CONFLICT DO NOTHING RETURNING key",
-                                  (write.key,)).fetchone()
-                if kept is None:  # sent before (its acknowledgement was lost): not again
-                    result = db.execute("SELECT result FROM sent_writes WHERE key = %s", (write.key,)).fetchone()[0]
-                else:
-                    result = self._apply(db, write.op, _resolve(write.args, learned))
-                    db.execute("UPDATE sent_writes SET result = %s WHERE key = %s", (result, write.key))
-                if write.local_id is not None:
-                    learned[write.local_id] = int(result)
-                results.append(result)
+        try:
+            with self._connection().pipeline(), self._transaction() as db:
+                claims = [None if fresh else db.execute(
+                    "INSERT INTO sent_writes (key) VALUES (%s) ON CONFLICT DO NOTHING RETURNING key", (write.key,))
+                    for write in writes]
+                for write, claim in zip(writes, claims):
+                    if claim is not None and claim.fetchone() is None:  # sent before, its acknowledgement lost
+                        result = db.execute("SELECT result FROM sent_writes WHERE key = %s",
+                                            (write.key,)).fetchone()[0]
+                    else:
+                        result = self._apply(db, write.op, _resolve(write.args, learned))
+                        db.execute("INSERT INTO sent_writes (key, result) VALUES (%s, %s) ON CONFLICT (key) "
+                                   "DO UPDATE SET result = excluded.result", (write.key, result))
+                    if write.local_id is not None:
+                        learned[write.local_id] = int(result)
+                    results.append(result)
+        except psycopg.Error as exc:  # the pipeline's last answers (the COMMIT's) come after the transaction
+            if _is_storage_failure(exc):
+                raise storage_error(exc) from exc
+            raise
         ids.update(learned)
         return results
 
@@ -327,17 +338,17 @@ class PostgresStore:
         return [LevelSummary(*row) for row in rows]
 
     def child_summaries(self, profile_ids: Iterable[int] | None = None) -> list[ChildSummary]:
-        where, args = _group(profile_ids, "profiles.id")
+        where, args = _group(profile_ids, "profile_id")
         rows = self._read(f"""
-            WITH tries AS (SELECT profile_id, COUNT(*) AS attempts FROM attempts GROUP BY profile_id),
+            WITH tries AS (SELECT profile_id, COUNT(*) AS attempts FROM attempts {where} GROUP BY profile_id),
             stars AS (SELECT profile_id, COUNT(*) AS levels, SUM(stars) AS stars,
-                             COUNT(*) FILTER (WHERE stars = 3) AS three FROM best_stars GROUP BY profile_id)
+                             COUNT(*) FILTER (WHERE stars = 3) AS three FROM best_stars {where} GROUP BY profile_id)
             SELECT profiles.id, profiles.nickname, COALESCE(stars.levels, 0), COALESCE(stars.stars, 0),
                    COALESCE(stars.three, 0), COALESCE(tries.attempts, 0), profiles.last_played_at
             FROM profiles LEFT JOIN stars ON stars.profile_id = profiles.id
                           LEFT JOIN tries ON tries.profile_id = profiles.id
-            {where}
-            ORDER BY profiles.nickname_key COLLATE "C", profiles.id""", args)
+            {where.replace("profile_id", "profiles.id")}
+            ORDER BY profiles.nickname_key COLLATE "C", profiles.id""", args * 3)
         return [ChildSummary(*row) for row in rows]
 
 

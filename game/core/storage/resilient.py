@@ -117,9 +117,13 @@ class ResilientStore:
             self.online = False
         self._stop = threading.Event()
         self._wake = threading.Event()
+        # True while the outbox holds something: set by the game's thread as it queues, cleared by the
+        # sender when it finds the outbox empty, both under the lock (no write may pass a queued one)
+        self._lock = threading.Lock()
+        self._pending = self._queued()
         self._sender = threading.Thread(target=self._send_loop, name="olketanu-outbox", daemon=True)
         self._sender.start()
-        if self._queued():
+        if self._pending:
             self._wake.set()
 
     def close(self) -> None:
@@ -141,7 +145,7 @@ class ResilientStore:
         """Asks the sender to try at once; waits until the outbox is empty (True) or `timeout` passed."""
         pause = threading.Event()
         for _ in range(int(timeout / 0.05)):
-            if not self._queued() and self.online:
+            if not self._pending and self.online:
                 return True
             self._wake.set()
             pause.wait(0.05)
@@ -167,23 +171,24 @@ class ResilientStore:
     def _write(self, op: str, args: dict) -> int | None:
         """Straight to the server when nothing is queued; else (or when that fails) into the outbox."""
         key = uuid.uuid4().hex
-        if self.online and not self._queued():
+        if self.online and not self._pending:
             try:
-                [result] = self._connected().apply_writes([QueuedWrite(key, op, args)], self._ids)
+                [result] = self._connected().apply_writes([QueuedWrite(key, op, args)], self._ids, fresh=True)
                 self._told_offline = False
                 return result
             except StorageError:
                 self._went_offline()  # perhaps applied, perhaps not: its key decides when it is sent again
-        with _Local(self._local) as db:
+        with self._lock, _Local(self._local) as db:
             seq = db.execute("INSERT INTO outbox (key, op, args) VALUES (?, ?, ?)",
                              (key, op, json.dumps(args, ensure_ascii=False))).lastrowid
+            self._pending = True
         self._wake.set()
         return -int(seq or 0) if op == "start_attempt" else None
 
     def _read(self, name: str, args: tuple, fetch: Callable[[], Any], encode: Callable[[Any], Any],
               decode: Callable[[Any], Any], default: Any) -> Any:
         key = _key(name, *args)
-        if self.online and not self._queued():
+        if self.online and not self._pending:
             try:
                 value = fetch()
                 self._remember(key, encode(value))
@@ -381,14 +386,16 @@ class ResilientStore:
 
     def _send_queued(self, db: sqlite3.Connection, server: PostgresStore) -> None:
         """Everything queued, in order, a batch per transaction; the computer's count told to the server."""
-        count = db.execute("SELECT COUNT(*) FROM outbox WHERE op = 'record_answer'").fetchone()[0]
-        if not db.execute("SELECT EXISTS (SELECT 1 FROM outbox)").fetchone()[0]:
+        if not self._pending:
             return
-        server.report_unsent(self.computer, count)
+        server.report_unsent(self.computer, db.execute(
+            "SELECT COUNT(*) FROM outbox WHERE op = 'record_answer'").fetchone()[0])
         while not self._stop.is_set():
-            rows = db.execute("SELECT seq, key, op, args FROM outbox ORDER BY seq LIMIT ?", (BATCH,)).fetchall()
-            if not rows:
-                break
+            with self._lock:
+                rows = db.execute("SELECT seq, key, op, args FROM outbox ORDER BY seq LIMIT ?", (BATCH,)).fetchall()
+                if not rows:
+                    self._pending = False
+                    break
             self._send_batch(db, server, rows)
         server.report_unsent(self.computer, db.execute(
             "SELECT COUNT(*) FROM outbox WHERE op = 'record_answer'").fetchone()[0])
