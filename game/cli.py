@@ -207,6 +207,11 @@ def _play(args) -> int:
         from .core.problems import message_language
         print(Translator(message_language(None))(error.key), file=sys.stderr)
         return 2
+    if getattr(app.services.store, "why_offline", ""):  # for the IT person: a wrong password looks the same to a child
+        from .core.i18n import Translator
+        from .core.problems import message_language
+        print(Translator(message_language(None))("database.unreachable", detail=app.services.store.why_offline),
+              file=sys.stderr)
     if getattr(args, "speech", False):
         app.toggle_speech()
     previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)

@@ -99,6 +99,7 @@ class ResilientStore:
         self.problem: StorageError | None = None
         self.on_offline: Callable[[], None] | None = None  # told (in the game's thread) when the server goes away
         self.retry_s = retry_s
+        self.why_offline = ""  # the server's or the network's words, when it could not be reached at start
         folder.mkdir(parents=True, exist_ok=True)
         self._path = folder / OUTBOX_NAME
         self._local = _open_outbox(self._path)
@@ -112,9 +113,10 @@ class ResilientStore:
             self.online = True
         except NewerDatabaseError:
             raise
-        except StorageError:
+        except StorageError as error:
             self._server = None
             self.online = False
+            self.why_offline = error.detail
         self._stop = threading.Event()
         self._wake = threading.Event()
         # True while the outbox holds something: set by the game's thread as it queues, cleared by the
