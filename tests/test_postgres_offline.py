@@ -69,6 +69,7 @@ def test_the_server_stops_and_restarts_in_the_middle_of_a_quiz(postgres_url, sto
     [[second]] = server_attempts
     assert len(server.answers(second)) == 2
     assert store.answers(again.attempt_id) == server.answers(second)
+    assert told == ["offline"]  # the game's connection, older than the restart, was made again quietly
     server.close()
     store.close()
 
@@ -155,3 +156,18 @@ def test_the_child_hears_a_calm_notice_and_plays_on(postgres_url, stoppable, tmp
         server = PostgresStore(postgres_url)
         assert [a.question_id for a in server.answers(scene.session.attempt_id)] == ["q0", "q1", "q2"]
         server.close()
+
+
+def test_a_restart_between_two_answers_goes_unnoticed(postgres_url, stoppable, tmp_path):
+    store = resilient(postgres_url, tmp_path)
+    told = []
+    store.on_offline = lambda: told.append("offline")
+    child = store.create_profile("Әлия", "fox", "kk")
+    attempt = store.start_attempt(child.id, "p", "l", "quiz")
+    store.record_answer(attempt, AnswerRecord("q1", 0, True, 10))
+    stoppable.control("stop")
+    stoppable.control("start")
+    store.record_answer(attempt, AnswerRecord("q2", 1, True, 10))  # on a connection older than the restart
+    assert told == [] and store.unsent_answers() == 0
+    assert [a.question_id for a in store.answers(attempt)] == ["q1", "q2"]
+    store.close()

@@ -23,6 +23,10 @@ from .records import AnswerRecord, ChildSummary, LevelSummary, Profile, SavedPos
 COMPUTER = 0  # the settings row that holds the computer's defaults (as in SQLite)
 MIGRATION_LOCK = 0x6F6C6B  # an advisory lock: computers starting at once migrate one after another
 CONNECT_TIMEOUT_S = 5
+# A pulled cable must not freeze a child's answer for the minutes TCP would wait: unacknowledged data
+# fails after 5 s, an idle connection is probed every few seconds
+NETWORK_OPTIONS = {"tcp_user_timeout": 5000, "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
+                   "keepalives_count": 2}
 
 # SQLSTATE classes and codes, in the game's words
 _TROUBLE_BY_CODE = {"53100": StorageTrouble.FULL, "53200": StorageTrouble.FULL, "25006": StorageTrouble.READ_ONLY,
@@ -68,7 +72,7 @@ class PostgresStore:
                 self._db.close()
             try:
                 self._db = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S,
-                                           application_name="olketanu")
+                                           application_name="olketanu", **NETWORK_OPTIONS)
             except psycopg.Error as exc:
                 self._db = None
                 raise storage_error(exc) from exc
@@ -81,14 +85,23 @@ class PostgresStore:
     def _transaction(self) -> "_Transaction":
         return _Transaction(self)
 
+    @property
+    def connected(self) -> bool:
+        """A connection is open (the server may have gone since: only using it tells)."""
+        return self._db is not None and not self._db.closed and not self._db.broken
+
     def _read(self, query: str, args: tuple | list = ()) -> list[tuple]:
-        """A read outside any transaction; a lost server becomes a StorageError."""
-        try:
-            return self._connection().execute(query, args).fetchall()
-        except psycopg.Error as exc:
-            if _is_storage_failure(exc):
-                raise storage_error(exc) from exc
-            raise
+        """A read outside any transaction; a lost server becomes a StorageError. A connection found broken
+        (the server restarted since it was last used) is made again once: reading twice is harmless."""
+        for last_try in ((False, True) if self.connected else (True,)):
+            try:
+                return self._connection().execute(query, args).fetchall()
+            except psycopg.Error as exc:
+                if not _is_storage_failure(exc):
+                    raise
+                if last_try or self.connected:
+                    raise storage_error(exc) from exc
+        raise AssertionError("unreachable")
 
     @property
     def schema_version(self) -> int:
@@ -141,8 +154,12 @@ class PostgresStore:
 
     def touch_profile(self, profile_id: int, language: str) -> None:
         with self._transaction() as db:
-            db.execute(f"UPDATE profiles SET last_played_at = {PG_NOW}, language = %s WHERE id = %s",
-                       (language, profile_id))
+            self._touch_profile(db, profile_id, language)
+
+    @staticmethod
+    def _touch_profile(db: psycopg.Connection, profile_id: int, language: str) -> None:
+        db.execute(f"UPDATE profiles SET last_played_at = {PG_NOW}, language = %s WHERE id = %s",
+                   (language, profile_id))
 
     # -- play -----------------------------------------------------------------------------
     def start_attempt(self, profile_id: int, pack_id: str, level_id: str, kind: str, seed: int = 0) -> int:
@@ -301,8 +318,7 @@ class PostgresStore:
             self._save_position(db, args["profile_id"], args["pack_id"], args["level_id"], args["attempt_id"],
                                 args["state"], tuple(line) if line is not None else None)
         elif op == "touch_profile":
-            db.execute(f"UPDATE profiles SET last_played_at = {PG_NOW}, language = %s WHERE id = %s",
-                       (args["language"], args["profile_id"]))
+            self._touch_profile(db, args["profile_id"], args["language"])
         elif op == "save_settings":
             self._save_settings(db, args["profile_id"], args["data"])
         else:

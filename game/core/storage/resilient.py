@@ -174,8 +174,17 @@ class ResilientStore:
         """Straight to the server when nothing is queued; else (or when that fails) into the outbox."""
         key = uuid.uuid4().hex
         if self.online and not self._pending:
+            write = QueuedWrite(key, op, args)
+            stale = self._server is not None and self._server.connected
             try:
-                [result] = self._connected().apply_writes([QueuedWrite(key, op, args)], self._ids, fresh=True)
+                try:
+                    [result] = self._connected().apply_writes([write], self._ids, fresh=True)
+                except StorageError:
+                    if not stale:
+                        raise
+                    # the connection may only be older than a restart of the server: once more on a new
+                    # one, asking the server whether the first try was applied after all
+                    [result] = self._connected().apply_writes([write], self._ids)
                 self._told_offline = False
                 return result
             except StorageError:
