@@ -171,3 +171,22 @@ def test_a_restart_between_two_answers_goes_unnoticed(postgres_url, stoppable, t
     assert told == [] and store.unsent_answers() == 0
     assert [a.question_id for a in store.answers(attempt)] == ["q1", "q2"]
     store.close()
+
+
+def test_a_read_that_finds_the_server_gone_plays_on_from_what_it_kept(postgres_url, stoppable, tmp_path):
+    store = resilient(postgres_url, tmp_path)
+    told = []
+    store.on_offline = lambda: told.append("offline")
+    child = store.create_profile("Арман", "owl", "kk")
+    assert store.best_stars(child.id) == {}
+    assert [p.nickname for p in store.profiles()] == ["Арман"]
+    stoppable.control("stop")
+    assert [p.nickname for p in store.profiles()] == ["Арман"]
+    assert told == ["offline"] and not store.online
+    stoppable.control("start")
+    assert store.send_now()  # nothing to send: the sender finds the server back by itself
+    other = server_store(postgres_url)
+    other.create_profile("Бекзат", "fox", "kk")  # made on another computer of the room
+    other.close()
+    assert [p.nickname for p in store.profiles()] == ["Арман", "Бекзат"]
+    store.close()

@@ -103,6 +103,10 @@ class PostgresStore:
                     raise storage_error(exc) from exc
         raise AssertionError("unreachable")
 
+    def ping(self) -> None:
+        """Raises StorageError when the server cannot be reached."""
+        self._read("SELECT 1")
+
     @property
     def schema_version(self) -> int:
         if not self._read("SELECT to_regclass('schema_version') IS NOT NULL")[0][0]:

@@ -379,15 +379,19 @@ class ResilientStore:
         server: PostgresStore | None = None
         try:
             while not self._stop.is_set():
-                try:
-                    server = server or PostgresStore(self.url)
-                    self._send_queued(db, server)
-                    self.online = True
-                except StorageError:
-                    if server is not None:
-                        server.close()
-                    server = None
-                    self.online = False
+                if self._pending or not self.online:  # else nothing to do: no connection of its own
+                    try:
+                        server = server or PostgresStore(self.url)
+                        if self._pending:
+                            self._send_queued(db, server)
+                        else:
+                            server.ping()
+                        self.online = True
+                    except StorageError:
+                        if server is not None:
+                            server.close()
+                        server = None
+                        self.online = False
                 self._wake.wait(self.retry_s)
                 self._wake.clear()
         finally:
@@ -397,8 +401,6 @@ class ResilientStore:
 
     def _send_queued(self, db: sqlite3.Connection, server: PostgresStore) -> None:
         """Everything queued, in order, a batch per transaction; the computer's count told to the server."""
-        if not self._pending:
-            return
         server.report_unsent(self.computer, db.execute(
             "SELECT COUNT(*) FROM outbox WHERE op = 'record_answer'").fetchone()[0])
         while not self._stop.is_set():
