@@ -25,10 +25,15 @@ def resilient(url, folder):
     return ResilientStore(url, folder, computer="zal-3", retry_s=0.2)
 
 
-def test_the_server_stops_and_restarts_in_the_middle_of_a_quiz(postgres_url, stoppable, quiz_level, tmp_path):
-    store = resilient(postgres_url, tmp_path)
-    told = []
+def watched(url, folder):
+    """A store, and the list of the notices it asked the game to show."""
+    store, told = resilient(url, folder), []
     store.on_offline = lambda: told.append("offline")
+    return store, told
+
+
+def test_the_server_stops_and_restarts_in_the_middle_of_a_quiz(postgres_url, stoppable, quiz_level, tmp_path):
+    store, told = watched(postgres_url, tmp_path)
     child = store.create_profile("Айгүл", "fox", "kk")
     session = QuizSession(store, child.id, quiz_level, seed=5)
     asked = []
@@ -159,9 +164,7 @@ def test_the_child_hears_a_calm_notice_and_plays_on(postgres_url, stoppable, tmp
 
 
 def test_a_restart_between_two_answers_goes_unnoticed(postgres_url, stoppable, tmp_path):
-    store = resilient(postgres_url, tmp_path)
-    told = []
-    store.on_offline = lambda: told.append("offline")
+    store, told = watched(postgres_url, tmp_path)
     child = store.create_profile("Әлия", "fox", "kk")
     attempt = store.start_attempt(child.id, "p", "l", "quiz")
     store.record_answer(attempt, AnswerRecord("q1", 0, True, 10))
@@ -174,9 +177,7 @@ def test_a_restart_between_two_answers_goes_unnoticed(postgres_url, stoppable, t
 
 
 def test_a_read_that_finds_the_server_gone_plays_on_from_what_it_kept(postgres_url, stoppable, tmp_path):
-    store = resilient(postgres_url, tmp_path)
-    told = []
-    store.on_offline = lambda: told.append("offline")
+    store, told = watched(postgres_url, tmp_path)
     child = store.create_profile("Арман", "owl", "kk")
     assert store.best_stars(child.id) == {}
     assert [p.nickname for p in store.profiles()] == ["Арман"]
