@@ -55,8 +55,6 @@ def _is_storage_failure(exc: BaseException | None) -> bool:
 class PostgresStore:
     """Profiles, attempts, answers, best stars, saved positions, settings and the leader's PIN."""
 
-    dialect = "postgresql"
-
     def __init__(self, url: str) -> None:
         """`url`: a libpq connection string or URL (postgresql://user@host/database). Raises
         StorageError (unavailable) when the server cannot be reached."""
