@@ -88,12 +88,17 @@ class PostgresStore:
         """A connection is open (the server may have gone since: only using it tells)."""
         return self._db is not None and not self._db.closed and not self._db.broken
 
-    def _read(self, query: str, args: tuple | list = ()) -> list[tuple]:
-        """A read outside any transaction; a lost server becomes a StorageError. A connection found broken
-        (the server restarted since it was last used) is made again once: reading twice is harmless."""
+    def _read(self, query: str, args: tuple | list = (), in_order: bool = False) -> list[tuple]:
+        """A read; a lost server becomes a StorageError. A connection found broken (the server restarted
+        since it was last used) is made again once: reading twice is harmless. `in_order`: see reports."""
         for last_try in ((False, True) if self.connected else (True,)):
             try:
-                return self._connection().execute(query, args).fetchall()
+                db = self._connection()
+                if not in_order:
+                    return db.execute(query, args).fetchall()
+                with db.transaction():
+                    db.execute("SET LOCAL enable_hashagg = off")
+                    return db.execute(query, args).fetchall()
             except psycopg.Error as exc:
                 if not _is_storage_failure(exc):
                     raise
@@ -338,7 +343,11 @@ class PostgresStore:
 
     # -- reports ----------------------------------------------------------------------------------
     # The same two queries as SQLite's; a group is one array parameter (= ANY), names sort by code point
-    # (COLLATE "C") as SQLite does, whatever the server's locale.
+    # (COLLATE "C") as SQLite does, whatever the server's locale. The rows they count are already in
+    # order in the indexes (migration 5), but the planner prefers hashing them, which measured slower:
+    # over 10,000 children x 100 levels, 0.36-0.49 s -> 0.20-0.24 s (children), 0.33-0.41 s -> 0.24-0.32 s
+    # (levels), so the reports turn hashing off for their own transaction.
+
     def level_summaries(self, profile_ids: Iterable[int] | None = None) -> list[LevelSummary]:
         where, args = _group(profile_ids, "profile_id")
         rows = self._read(f"""
@@ -352,7 +361,7 @@ class PostgresStore:
             SELECT tries.pack_id, tries.level_id, COALESCE(stars.children, 0), COALESCE(stars.average, 0.0),
                    COALESCE(stars.three, 0), tries.attempts
             FROM tries LEFT JOIN stars USING (pack_id, level_id)
-            ORDER BY tries.pack_id COLLATE "C", tries.level_id COLLATE "C" """, args + args)
+            ORDER BY tries.pack_id COLLATE "C", tries.level_id COLLATE "C" """, args + args, in_order=True)
         return [LevelSummary(*row) for row in rows]
 
     def child_summaries(self, profile_ids: Iterable[int] | None = None) -> list[ChildSummary]:
@@ -366,7 +375,7 @@ class PostgresStore:
             FROM profiles LEFT JOIN stars ON stars.profile_id = profiles.id
                           LEFT JOIN tries ON tries.profile_id = profiles.id
             {where.replace("profile_id", "profiles.id")}
-            ORDER BY profiles.nickname_key COLLATE "C", profiles.id""", args * 3)
+            ORDER BY profiles.nickname_key COLLATE "C", profiles.id""", args * 3, in_order=True)
         return [ChildSummary(*row) for row in rows]
 
 
