@@ -300,8 +300,10 @@ class PostgresStore:
                                             (write.key,)).fetchone()[0]
                     else:
                         result = self._apply(db, write.op, _resolve(write.args, learned))
-                        db.execute("INSERT INTO sent_writes (key, result) VALUES (%s, %s) ON CONFLICT (key) "
-                                   "DO UPDATE SET result = excluded.result", (write.key, result))
+                        if claim is None:
+                            db.execute("INSERT INTO sent_writes (key, result) VALUES (%s, %s)", (write.key, result))
+                        elif result is not None:
+                            db.execute("UPDATE sent_writes SET result = %s WHERE key = %s", (result, write.key))
                     if write.local_id is not None:
                         learned[write.local_id] = int(result)
                     results.append(result)
