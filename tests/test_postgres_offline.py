@@ -126,8 +126,9 @@ def test_without_a_server_the_game_starts_and_plays_from_what_it_kept(postgres_u
     offline.finish_attempt(attempt, 1, 1, 3)
     assert offline.best_stars(child.id) == {("p", "l"): 3}
     from game.core.storage import StorageError
-    with pytest.raises(StorageError):
+    with pytest.raises(StorageError) as refused:
         offline.create_profile("Жаңа", "fox", "kk")  # a nickname must be free in the whole room
+    assert refused.value.reason == "offline"
     stoppable.control("start")
     assert offline.send_now()
     assert offline.best_stars(child.id) == {("p", "l"): 3}
@@ -191,3 +192,21 @@ def test_a_read_that_finds_the_server_gone_plays_on_from_what_it_kept(postgres_u
     other.close()
     assert [p.nickname for p in store.profiles()] == ["Арман", "Бекзат"]
     store.close()
+
+
+def test_a_new_profile_waits_for_the_server_and_the_child_is_told(postgres_url, stoppable, tmp_path):
+    from game.testing import run_test
+    from pilot_steps import tab_to
+    with run_test(tmp_path / "data", language="en", database=postgres_url) as pilot:
+        stoppable.control("stop")
+        pilot.press("return")  # play
+        tab_to(pilot, "new")
+        pilot.press("return")
+        pilot.type("Dana")
+        tab_to(pilot, "avatar_owl")
+        pilot.press("space")
+        tab_to(pilot, "done")
+        pilot.press("return")
+        assert pilot.scene.name == "create_profile"  # nothing half-made; the child can try again later
+        assert pilot.app.tr("storage.offline") in pilot.spoken
+        pilot.screenshot(tmp_path / "create-offline.png")

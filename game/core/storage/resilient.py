@@ -238,7 +238,7 @@ class ResilientStore:
     def create_profile(self, nickname: str, avatar: str, language: str) -> Profile:
         """Needs the server: a nickname must be free in the whole room."""
         if not self.online:
-            raise StorageError(StorageTrouble.UNAVAILABLE, "the room's server cannot be reached")
+            raise StorageError(StorageTrouble.OFFLINE, "the room's server cannot be reached")
         try:
             return self._connected().create_profile(nickname, avatar, language)
         except StorageError:
@@ -347,7 +347,7 @@ class ResilientStore:
     def save_leader_pin(self, pin: StoredPin | None) -> None:
         """Needs the server: the room has one PIN."""
         if not self.online:
-            raise StorageError(StorageTrouble.UNAVAILABLE, "the room's server cannot be reached")
+            raise StorageError(StorageTrouble.OFFLINE, "the room's server cannot be reached")
         try:
             self._connected().save_leader_pin(pin)
         except StorageError:
