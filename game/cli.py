@@ -22,6 +22,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="run_game.py", description="Ölketanu: a game about the local history of Karaganda region.")
     parser.add_argument("--data-dir", help="where progress is kept (default: the per-user data folder, "
                                            "or $OLKETANU_DATA_DIR)")
+    parser.add_argument("--database", metavar="postgresql://USER@HOST/DATABASE",
+                        help="keep progress on the reading room's PostgreSQL server (default: a file in the "
+                             "data folder); play goes on when the server cannot be reached")
     commands = parser.add_subparsers(dest="command")
     play = commands.add_parser("play", help="play the game (the default)")
     play.add_argument("--lang", choices=LANGUAGES, help="the interface language (default: the library's, "
@@ -231,15 +234,20 @@ def _reset_leader_pin(args) -> int:
     from .core.i18n import Translator
     from .core.problems import message_language
     from .core.storage import DB_NAME, SqliteStore, StorageError
+    from .core.storage.opening import DatabaseSettingError, open_progress
     tr = Translator(message_language(args.lang))
     try:
-        store = SqliteStore(_progress_folder(args, tr) / DB_NAME)
+        folder = _progress_folder(args, tr)
+        store = open_progress(folder, args.database) if args.database else SqliteStore(folder / DB_NAME)
         had_pin = store.leader_pin() is not None
         store.save_leader_pin(None)
         store.close()
     except StorageError as error:
         print(tr(f"storage.{error.reason}"), file=sys.stderr)
         return 1
+    except DatabaseSettingError as error:
+        print(tr(error.key), file=sys.stderr)
+        return 2
     print(tr("leader.reset_done" if had_pin else "leader.reset_none"))
     return 0
 
@@ -291,9 +299,21 @@ def _play(args) -> int:
         from .ui.speech import make_speaker  # the engines are loaded when speech is first turned on
         return make_speaker(on)
 
+    from .core.storage.opening import DatabaseSettingError
     lang = getattr(args, "lang", None)
-    app = create_app(data_dir(args.data_dir), language=lang, fullscreen=getattr(args, "fullscreen", False),
-                     speaker=SilentSpeaker(OFF), speaker_factory=make_speaker)
+    try:
+        app = create_app(data_dir(args.data_dir), language=lang, fullscreen=getattr(args, "fullscreen", False),
+                         speaker=SilentSpeaker(OFF), speaker_factory=make_speaker, database=args.database)
+    except DatabaseSettingError as error:
+        from .core.i18n import Translator
+        from .core.problems import message_language
+        print(Translator(message_language(None))(error.key), file=sys.stderr)
+        return 2
+    if getattr(app.services.store, "why_offline", ""):  # for the IT person: a wrong password looks the same to a child
+        from .core.i18n import Translator
+        from .core.problems import message_language
+        print(Translator(message_language(None))("database.unreachable", detail=app.services.store.why_offline),
+              file=sys.stderr)
     if getattr(args, "speech", False):
         app.toggle_speech()
     from .core.club.setup import load_setup

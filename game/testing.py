@@ -145,13 +145,13 @@ class Pilot:
 
 @contextlib.contextmanager
 def run_test(data_dir: Path, language: str = "kk", level_dirs: list[Path] | None = None,
-             window_size: tuple[int, int] = (1280, 720)) -> Iterator[Pilot]:
+             window_size: tuple[int, int] = (1280, 720), database: str | None = None) -> Iterator[Pilot]:
     """The real app on the dummy video driver with its data in `data_dir`. Under pytest, every kept
     backdrop is checked against a freshly painted one (see Scene.paint)."""
     from .ui.boot import create_app
     speaker = RecordingSpeaker()
     app = create_app(data_dir, speaker=speaker, language=language, level_dirs=level_dirs,
-                     window_size=window_size)
+                     window_size=window_size, database=database)
     app.verify_backdrops = verifying_backdrops()
     pilot = Pilot(app, speaker)
     pilot.advance()

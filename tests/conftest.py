@@ -3,7 +3,12 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import uuid  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
+from urllib.parse import quote  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -29,19 +34,84 @@ def story_level(shipped_catalog):
 
 
 # Every backend of the storage port runs the same tests: a second backend is added here.
-STORAGE_BACKENDS = ["sqlite"]
+STORAGE_BACKENDS = ["sqlite", "postgresql", "postgresql+outbox"]
 
 
-def open_store(backend: str, folder: Path):
+def open_store(backend: str, folder: Path, postgres_url: str | None = None):
     if backend == "sqlite":
         from game.core.storage import SqliteStore
         return SqliteStore.in_folder(folder)
+    if backend == "postgresql":
+        from game.core.storage.postgres import PostgresStore
+        return PostgresStore(postgres_url)
+    if backend == "postgresql+outbox":  # `--database`: the server, with this computer's outbox in front
+        from game.core.storage.resilient import ResilientStore
+        return ResilientStore(postgres_url, folder)
     raise ValueError(backend)
 
 
 @pytest.fixture(params=STORAGE_BACKENDS)
 def store(request, tmp_path):
     """A fresh, empty store behind the storage port, once per backend."""
-    store = open_store(request.param, tmp_path / request.param)
+    url = request.getfixturevalue("postgres_url") if request.param.startswith("postgresql") else None
+    store = open_store(request.param, tmp_path / request.param, url)
     yield store
     store.close()
+
+
+# -- PostgreSQL: a real server ---------------------------------------------------------------------
+# OLKETANU_TEST_POSTGRES (a libpq URL) names one; else the test session starts a throwaway cluster with
+# .ci/postgres-setup (it needs PostgreSQL's programs). Without a server the PostgreSQL tests skip on a
+# developer's computer, and fail when CI=true.
+@dataclass
+class PostgresServer:
+    url: str
+    ctl: str | None  # a script that can `stop` and `start` the server (None: a server we must not stop)
+
+    def control(self, action: str) -> None:
+        subprocess.run([self.ctl, action], check=True, capture_output=True, timeout=120)
+
+
+def no_postgres(reason: str):
+    message = f"no PostgreSQL server for the tests: {reason}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory):
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        no_postgres("psycopg is not installed (pip install -e '.[test]')")
+    url = os.environ.get("OLKETANU_TEST_POSTGRES")
+    if url:
+        yield PostgresServer(url, os.environ.get("OLKETANU_TEST_POSTGRES_CTL"))
+        return
+    env_file = tmp_path_factory.mktemp("postgres") / "env"
+    started = subprocess.run([str(ROOT / ".ci" / "postgres-setup"), str(env_file)], capture_output=True, text=True,
+                             timeout=300, env={**os.environ, "OLKETANU_PG_NO_INSTALL": "1"})
+    if started.returncode != 0:
+        no_postgres(started.stderr.strip().splitlines()[-1] if started.stderr.strip() else "setup failed")
+    values = dict(line.removeprefix("export ").split("=", 1) for line in env_file.read_text().splitlines())
+    server = PostgresServer(values["OLKETANU_TEST_POSTGRES"], values["OLKETANU_TEST_POSTGRES_CTL"])
+    yield server
+    server.control("stop")
+    shutil.rmtree(Path(server.ctl).parent, ignore_errors=True)
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A postgresql:// URL whose tables go to an empty schema of their own, dropped after the test."""
+    import psycopg
+    schema = f"test_{uuid.uuid4().hex}"
+    with psycopg.connect(postgres_server.url, autocommit=True) as db:
+        db.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in postgres_server.url else "?"
+    yield f"{postgres_server.url}{separator}options={quote(f'-c search_path={schema}')}"
+    try:
+        with psycopg.connect(postgres_server.url, autocommit=True) as db:
+            db.execute(f"DROP SCHEMA {schema} CASCADE")
+    except psycopg.OperationalError:
+        pass  # a test that stopped the server for good leaves its schema to the throwaway cluster

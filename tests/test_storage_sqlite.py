@@ -70,3 +70,20 @@ def test_migrations_run_from_an_empty_database_once(tmp_path):
     store = SqliteStore.in_folder(tmp_path)  # second open: nothing to migrate, no error
     assert store.schema_version == SCHEMA_VERSION
     store.close()
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_a_database_of_every_older_version_still_upgrades(tmp_path, version):
+    from game.core.storage.migrations import MIGRATIONS, statements
+    old = sqlite3.connect(tmp_path / "progress.sqlite3")
+    for step in MIGRATIONS[:version]:
+        for statement in statements(step, "sqlite"):
+            old.execute(statement)
+    old.execute("INSERT INTO profiles (nickname, nickname_key, avatar) VALUES ('Әлия', 'әлия', 'fox')")
+    old.execute(f"PRAGMA user_version = {version}")
+    old.commit()
+    old.close()
+    store = SqliteStore.in_folder(tmp_path)
+    assert store.schema_version == SCHEMA_VERSION
+    assert [p.nickname for p in store.profiles()] == ["Әлия"]
+    store.close()

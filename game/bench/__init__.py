@@ -28,14 +28,15 @@ class Plan:
     report_repeats: int
     window_frames: int  # 0: no real-window run
     what_ifs: bool
+    queued: int  # answers waiting in the outbox for the room's server
 
 
 FULL = Plan(startup_repeats=7, frames=1000, idle_seconds=5.0, idle_repeats=3, levels=1000, content_repeats=3,
             shipped_repeats=20, commits=2000, children=10_000, report_levels=100, report_repeats=3,
-            window_frames=300, what_ifs=True)
+            window_frames=300, what_ifs=True, queued=10_000)
 QUICK = Plan(startup_repeats=1, frames=30, idle_seconds=0.5, idle_repeats=1, levels=20, content_repeats=1,
              shipped_repeats=2, commits=50, children=200, report_levels=20, report_repeats=1,
-             window_frames=0, what_ifs=False)
+             window_frames=0, what_ifs=False, queued=200)
 
 
 def _versions() -> dict:
@@ -53,7 +54,7 @@ def _versions() -> dict:
 
 
 def run(quick: bool, out: Path) -> int:
-    from . import content, frames, idle, memory, progress, report, startup, windows
+    from . import content, frames, idle, memory, postgres, progress, report, startup, windows
     plan = QUICK if quick else FULL
     started = time.perf_counter()
     results: dict = {"meta": {"quick": quick, "plan": plan.__dict__, "cpus": os.cpu_count(),
@@ -72,6 +73,8 @@ def run(quick: bool, out: Path) -> int:
     section("progress", lambda: {
         "commits": progress.bench_commits(plan.commits),
         "reports": progress.bench_reports(plan.children, plan.report_levels, plan.report_repeats)})
+    section("postgres", lambda: postgres.bench_postgres(plan.commits, plan.children, plan.report_levels,
+                                                        plan.report_repeats, plan.queued))
     section("memory", lambda: memory.bench_memory(3, plan.what_ifs, quick))
     if plan.window_frames:
         section("real_windows", lambda: windows.bench_windows(plan.window_frames))

@@ -13,6 +13,7 @@ COMMIT_P99_RATIO = 1.5
 REPORT_MS = 500.0
 LEADER_VIEW_MS = 16.0  # issue 14: the leader's view of a group opens within one frame
 PEAK_RSS_MB = 150.0
+QUEUE_SECONDS, QUEUE_ANSWERS = 5.0, 10_000
 
 
 def _row(section: str, what: str, value: str, baseline: str = "", ratio: float | None = None,
@@ -63,6 +64,7 @@ def rows(results: dict) -> list[dict]:
         limit = LEADER_VIEW_MS if name == "leader_view_group_of_30" else REPORT_MS
         table.append(_row("progress", f"report {name} ({r['children']} x {r['levels']})", f"{q['ms']:.1f} ms",
                           target=f"<= {limit:g} ms", passed=q["ms"] <= limit))
+    table += _postgres_rows(results.get("postgres"))
     m = results["memory"]
     played = "first quiz + story" if results["meta"]["quick"] else "every quiz + story"
     table.append(_row("memory", f"peak RSS, play-through: {played}", f"{m['peak_rss_mb']:.0f} MB",
@@ -72,6 +74,30 @@ def rows(results: dict) -> list[dict]:
                        ("three_rounds_gc", "same, gc.collect() after each input (what-if)")):
         if key in m:
             table.append(_row("memory", label, f"{m[key]['peak_rss_mb']:.0f} MB"))
+    return table
+
+
+def _postgres_rows(pg: dict | None) -> list[dict]:
+    if pg is None:
+        return []
+    if "skipped" in pg:
+        return [_row("postgresql", "skipped", pg["skipped"])]
+    table = []
+    c = pg["commits"]
+    for name, label in (("game", "PostgresStore"), ("room", "--database (with the outbox in front)")):
+        table.append(_row("postgresql", f"answer commit median / p99, {label}",
+                          f"{c[name + '_median_ms']:.2f} / {c[name + '_p99_ms']:.2f} ms",
+                          f"{c['bare_median_ms']:.2f} / {c['bare_p99_ms']:.2f} ms bare psycopg", c[name + "_p99_ratio"],
+                          f"p99 <= {COMMIT_P99_RATIO}x", c[name + "_p99_ratio"] <= COMMIT_P99_RATIO))
+    r = pg["reports"]
+    for name, q in r["queries"].items():
+        table.append(_row("postgresql", f"report {name} ({r['children']} x {r['levels']})", f"{q['ms']:.1f} ms",
+                          target=f"<= {REPORT_MS:g} ms", passed=q["ms"] <= REPORT_MS))
+    o = pg["outbox"]
+    full = o["queued"] >= QUEUE_ANSWERS  # a small queue is mostly connecting: no verdict
+    table.append(_row("postgresql", f"send {o['queued']} queued answers ({o['sent']} arrived)", f"{o['seconds']:.2f} s",
+                      target=f"<= {QUEUE_SECONDS:g} s for {QUEUE_ANSWERS}",
+                      passed=(o["sent"] == o["queued"] and o["seconds"] <= QUEUE_SECONDS) if full else None))
     return table
 
 

@@ -8,8 +8,9 @@ import pygame
 
 from ..core.datadir import level_roots
 from ..core.library_settings import first_defaults, load_library_settings
+from ..core.storage import ProgressPort
+from ..core.storage.opening import open_progress
 from ..core.storage.sqlite_recovery import StartupReport, prepare_progress_file
-from ..core.storage import ProgressPort, SqliteStore
 from ..core.speech import RecordingSpeaker, Speaker
 from ..paths import LEVELS
 from .app import App, Services
@@ -20,16 +21,18 @@ from .display import Display
 def create_app(data_dir: Path, speaker: Speaker | None = None, language: str | None = None,
                fullscreen: bool = False, store: ProgressPort | None = None,
                level_dirs: list[Path] | None = None, window_size: tuple[int, int] | None = None,
-               speaker_factory=None) -> App:
-    """`language` None: the library's (library.toml), else Kazakh."""
+               speaker_factory=None, database: str | None = None) -> App:
+    """`language` None: the library's (library.toml), else Kazakh. `database`: a postgresql:// URL (the
+    room's server), else progress is kept in the data folder (or library.toml's folder)."""
     pygame.init()
     display = Display(fullscreen=fullscreen, window_size=window_size)
     library, mistakes = load_library_settings(data_dir)
     report = StartupReport()
     if store is None:
         folder = library.progress_folder(data_dir)
-        report = prepare_progress_file(folder)  # before the store opens it: a damaged file is replaced
-        store = SqliteStore.in_folder(folder)
+        if not database:  # this computer's file: a damaged one is replaced before the store opens it
+            report = prepare_progress_file(folder)
+        store = open_progress(folder, database)
         first_defaults(store, library)
     roots = level_dirs if level_dirs is not None else level_roots(LEVELS, data_dir)
     services = Services(
@@ -43,6 +46,10 @@ def create_app(data_dir: Path, speaker: Speaker | None = None, language: str | N
     app = App(services, display, make_screen, play_screen, language or library.language)
     app.load_settings(rebuild=False)  # the computer's defaults until a player is chosen
     _tell_the_leader(app, report, mistakes)
+    if hasattr(services.store, "on_offline"):  # the room's server: a calm word when it cannot be reached
+        services.store.on_offline = lambda: app.notice(app.tr("storage.offline"), 8)
+        if not services.store.online:
+            app.notice(app.tr("storage.offline"), 8)
     app.show("title")
     return app
 

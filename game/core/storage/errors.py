@@ -10,6 +10,7 @@ class StorageTrouble(str, Enum):
     BUSY = "busy"
     UNAVAILABLE = "unavailable"
     DAMAGED = "damaged"
+    OFFLINE = "offline"  # the room's server is out of reach: answers wait on this computer, a new profile waits
 
 
 class StorageError(RuntimeError):

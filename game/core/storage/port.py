@@ -1,6 +1,7 @@
 """The storage port: everything sessions, profiles, settings, the leader's lock and reports ask of
-storage. SQLite implements it (storage/sqlite.py); a second backend implements the same Protocol
-and runs the same tests (tests/core/test_storage_port.py)."""
+storage. SQLite (storage/sqlite.py), PostgreSQL (storage/postgres.py) and PostgreSQL behind this
+computer's outbox (storage/resilient.py, what `--database` plays on) implement it and run the same
+tests (tests/test_storage_port.py, test_reports.py, test_sessions.py: the `store` fixture)."""
 from __future__ import annotations
 
 from typing import Iterable, Protocol
@@ -88,3 +89,6 @@ class ProgressPort(Protocol):
         or "day" (profile_id, 'YYYY-MM-DD')."""
     def wrong_answers(self, scope: ReportScope) -> list[tuple[str, str, str, object, int]]:
         """(pack, level, question, the answer, how many chose it) for wrong answers at a first asking."""
+
+    # -- a room on one server: computers that hold answers the server has not received yet
+    def computers_with_unsent(self) -> dict[str, int]: ...

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
-from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
                       ProgressTotals, ReportScope, SavedPosition)
 
@@ -148,9 +148,8 @@ class SqliteStore:
             raise NewerDatabaseError(f"progress database has schema {version}; this game knows {SCHEMA_VERSION}")
         for number in range(version, SCHEMA_VERSION):
             with self._transaction():
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
+                for statement in statements(MIGRATIONS[number], "sqlite"):
+                    self._db.execute(statement)
                 self._db.execute(f"PRAGMA user_version = {number + 1}")
 
     def _transaction(self) -> "_Transaction":
@@ -488,6 +487,10 @@ class SqliteStore:
             self._db.execute("DELETE FROM leader_pin")
             if pin is not None:
                 self._db.execute("INSERT INTO leader_pin (id, salt, digest) VALUES (1, ?, ?)", (pin.salt, pin.digest))
+
+    def computers_with_unsent(self) -> dict[str, int]:
+        """Empty on one computer alone: its own answers are never waiting to be sent anywhere."""
+        return dict(self._db.execute("SELECT name, unsent FROM computers WHERE unsent > 0 ORDER BY name"))
 
     # -- reports ----------------------------------------------------------------------------------
     # Each summary is one query that SQLite answers from the tables' own keys: best_stars is keyed by
