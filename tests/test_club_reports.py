@@ -24,10 +24,10 @@ def _club(folder: Path) -> dict:
     for name in KIDS[:3]:
         store.add_to_group(group.id, ids[name])
     session = store.start_session(group.id, [("karkaraly", "town-quiz")])
-    plans = {"Әлия": {"founded": 1}, "Ғалым": {"founded": 1, "oldest": False}, "Құралай": {"founded": 2}}
+    plans = {"Әлия": {"founded": 0}, "Ғалым": {"founded": 0, "oldest": False}, "Құралай": {"founded": 2}}
     for name, wrong in plans.items():
         attempt = store.start_attempt(ids[name], "karkaraly", "town-quiz", "quiz")
-        for question, right in (("name", 1), ("founded", 0), ("oldest", True)):
+        for question, right in (("name", 1), ("founded", 1), ("oldest", True)):  # as in town-quiz.yaml
             answer = wrong.get(question, right)
             store.record_answer(attempt, AnswerRecord(question, answer, answer == right, 4000,
                                                       hint_used=name == "Құралай"))
@@ -47,7 +47,7 @@ def test_the_report_finds_the_hardest_question_and_who_may_need_help(tmp_path):
     assert [c.nickname for c in report.children] == ["Әлия", "Ғалым", "Құралай"]
     hardest = report.questions[0]
     assert hardest.question_id == "founded" and hardest.first_try_rate == 0
-    assert hardest.wrong_answers == (("1824", 2), ("1724", 1))
+    assert hardest.wrong_answers == (("1924", 2), ("1724", 1))
     assert report.questions[1].question_id == "oldest" and report.questions[1].wrong_answers == (("жоқ", 1),)
     assert report.levels[0].title == "Қарқаралыны білесің бе?" and report.levels[0].children == 3
     assert {n.nickname: n.reason for n in report.need_help} == {
@@ -70,7 +70,7 @@ def test_csv_opens_with_kazakh_letters_intact(tmp_path):
     assert set(children) == {"Әлия", "Ғалым", "Құралай"}  # Ұлжан is in no group
     assert children["Ғалым"][4] == "33" and children["Құралай"][6] == "3"
     questions = rows[rows.index(["Сұрақтар"]) + 2:]
-    assert questions[0][1] == "Қарқаралы қай жылы құрылды?" and questions[0][4] == "1824 (2), 1724 (1)"
+    assert questions[0][1] == "Қарқаралы қай жылы құрылды?" and questions[0][4] == "1924 (2), 1724 (1)"
     del club
 
 

@@ -308,11 +308,11 @@ def _played(tmp_path, scale=1.0):
     from game.core.storage import AnswerRecord
     store = SqliteStore(tmp_path / "progress.sqlite3")
     group = store.create_group("Ертекші")
-    plans = {"Айгүл": {"founded": 1}, "Дана": {"founded": 1, "oldest": False}, "Ерлан": {"founded": 2}}
+    plans = {"Айгүл": {"founded": 0}, "Дана": {"founded": 0, "oldest": False}, "Ерлан": {"founded": 2}}
     for name, wrong in plans.items():
         store.add_to_group(group.id, kids[name])
         attempt = store.start_attempt(kids[name], "karkaraly", "town-quiz", "quiz")
-        for question, right in (("name", 1), ("founded", 0), ("oldest", True)):
+        for question, right in (("name", 1), ("founded", 1), ("oldest", True)):  # as in town-quiz.yaml
             answer = wrong.get(question, right)
             store.record_answer(attempt, AnswerRecord(question, answer, answer == right, 4000))
         store.finish_attempt(attempt, 1, 3, 1)
@@ -343,7 +343,7 @@ def test_what_the_children_learned_by_keyboard_and_speech(tmp_path):
         pilot.press("tab")
         assert pilot.focused == "question_town-quiz_founded"
         assert pilot.spoken[-1] == ("In which year was Karkaraly founded? 0 % right at first try. "
-                                    "Wrong answers chosen most: 1824 (2), 1724 (1)")
+                                    "Wrong answers chosen most: 1924 (2), 1724 (1)")
         _go(pilot, "view_levels", "desk_learned")
         tab_to(pilot, "level_karkaraly_town-quiz")
         assert pilot.spoken[-1] == "Do you know Karkaraly?: 56 % right at first try. Played by 3, finished by 3"
