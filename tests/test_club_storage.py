@@ -163,3 +163,26 @@ def test_the_data_folder_is_readable_only_by_its_user(tmp_path):
     SqliteStore.in_folder(folder).close()
     assert folder.stat().st_mode & 0o777 == 0o700
     assert (folder / DB_NAME).stat().st_mode & 0o777 == 0o600
+
+
+def test_an_erased_child_is_in_no_read_of_any_backend(store):
+    keep = store.create_profile("Қалған", "owl", "kk")
+    child = store.create_profile("Жасырынбақ", "fox", "kk")
+    group = store.create_group("Ертекші")
+    for kid in (keep, child):
+        store.add_to_group(group.id, kid.id)
+    session = store.start_session(group.id, [("karkaraly", "tale")])
+    store.save_settings(child.id, {"text_scale": 2})
+    _play(store, child, "town-quiz")
+    _play(store, keep, "town-quiz", right=(True, True))
+    attempt = store.start_attempt(child.id, "karkaraly", "tale", "story")
+    store.save_position(child.id, "karkaraly", "tale", attempt, {"line": 1}, ("start", 0))
+    ClubDesk(store).erase_child(child.id)
+    assert store.profile(child.id) is None and store.best_stars(child.id) == {}
+    assert store.settings(child.id) is None and store.load_position(child.id, "karkaraly", "tale") is None
+    assert store.lines_read(child.id, "karkaraly", "tale") == set()
+    assert [p.id for p in store.profiles(include_archived=True)] == [keep.id]
+    assert store.groups()[0].member_ids == (keep.id,) and store.session_players(session.id) == [keep.id]
+    assert [row.key for row in store.progress_totals(ReportScope(), "child")] == [(keep.id, "Қалған")]
+    assert [row.key for row in store.answer_totals(ReportScope(), "child")] == [(keep.id,)]
+    assert store.wrong_answers(ReportScope()) == []

@@ -210,3 +210,34 @@ def test_a_new_profile_waits_for_the_server_and_the_child_is_told(postgres_url, 
         assert pilot.scene.name == "create_profile"  # nothing half-made; the child can try again later
         assert pilot.app.tr("storage.offline") in pilot.spoken
         pilot.screenshot(tmp_path / "create-offline.png")
+
+
+def test_the_leaders_desk_needs_the_server_and_the_session_goes_on_from_what_was_kept(postgres_url, stoppable,
+                                                                                     tmp_path):
+    from game.core.club.desk import ClubDesk
+    from game.core.club.today import profiles_in_order, todays_levels
+    from game.core.storage import ReportScope, StorageError
+    store, told = watched(postgres_url, tmp_path)
+    desk = ClubDesk(store)
+    child = store.create_profile("Арман", "owl", "kk")
+    group = store.create_group("Ертекші")
+    store.add_to_group(group.id, child.id)
+    session = desk.begin_session(group.id, [("karkaraly", "town-quiz")])
+    assert profiles_in_order(store) == ([child], {child.id})
+    stoppable.control("stop")
+    assert todays_levels(store, child.id) == (("karkaraly", "town-quiz"),)  # what was read before
+    for change in (lambda: desk.new_group("Тілші"), lambda: desk.rename_child(child.id, "Арман Б."),
+                   lambda: desk.toggle_archived(child.id), lambda: desk.erase_child(child.id),
+                   lambda: desk.finish_session()):
+        with pytest.raises(StorageError) as refused:
+            change()
+        assert refused.value.reason == "offline"
+    attempt = store.start_attempt(child.id, "karkaraly", "town-quiz", "quiz")  # the child plays on
+    store.record_answer(attempt, AnswerRecord("q1", 1, True, 900))
+    assert told == ["offline"] and store.unsent_answers() == 1
+    stoppable.control("start")
+    assert store.send_now()
+    assert store.session_players(session.id) == [child.id]  # the attempt is the session's
+    assert desk.finish_session() == [child.id] and store.active_session() is None
+    assert store.progress_totals(ReportScope(session_id=session.id), "child")[0].attempts == 1
+    store.close()

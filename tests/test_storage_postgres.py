@@ -42,3 +42,30 @@ def test_an_unreachable_server_is_a_storage_error():
     with pytest.raises(StorageError) as raised:
         PostgresStore(f"postgresql://nobody@127.0.0.1:{port}/nothing")
     assert raised.value.reason == "unavailable"
+
+
+def test_erasing_a_child_deletes_every_row_of_them(postgres_url):
+    import psycopg
+    from game.core.club.desk import ClubDesk
+    from game.core.storage import AnswerRecord
+    from game.core.storage.postgres import PostgresStore
+    store = PostgresStore(postgres_url)
+    keep = store.create_profile("Қалған", "owl", "kk")
+    child = store.create_profile("Жасырынбақ", "fox", "kk")
+    group = store.create_group("Ертекші")
+    store.add_to_group(group.id, child.id)
+    store.save_settings(child.id, {"secret": "Жасырынбақ"})
+    for kid in (keep, child):
+        attempt = store.start_attempt(kid.id, "karkaraly", "town-quiz", "quiz")
+        store.record_answer(attempt, AnswerRecord("q1", "Жасырынбақ", False, 900))
+        store.save_position(kid.id, "karkaraly", "town-quiz", attempt, {"who": kid.nickname}, ("start", 0))
+        store.finish_attempt(attempt, 0, 1, 1)
+    ClubDesk(store).erase_child(child.id)
+    store.close()
+    with psycopg.connect(postgres_url) as db:
+        for table in ("profiles", "attempts", "best_stars", "saved_positions", "lines_read", "settings",
+                      "group_members"):
+            column = "id" if table == "profiles" else "profile_id"
+            assert db.execute(f"SELECT COUNT(*) FROM {table} WHERE {column} = %s", (child.id,)).fetchone()[0] == 0
+        assert db.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 1
+        assert db.execute("SELECT COUNT(*) FROM profiles").fetchone()[0] == 1

@@ -16,11 +16,14 @@ import psycopg
 from psycopg import errors as pg_errors
 
 from ..leader import StoredPin
-from .errors import NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
+from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, PG_NOW, SCHEMA_VERSION, statements
-from .records import AnswerRecord, ChildSummary, LevelSummary, Profile, SavedPosition
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
+                      ProgressTotals, ReportScope, SavedPosition)
+from .report_sql import TOTALS_BY, scope_where
 
 COMPUTER = 0  # the settings row that holds the computer's defaults (as in SQLite)
+CLUB = -1  # the settings row of the club leader's own choices (library name, kiosk), as in SQLite
 MIGRATION_LOCK = 0x6F6C6B  # an advisory lock: computers starting at once migrate one after another
 CONNECT_TIMEOUT_S = 5
 # A pulled cable must not freeze a child's answer for the minutes TCP would wait: unacknowledged data
@@ -150,14 +153,15 @@ class PostgresStore:
     def nickname_taken(self, nickname: str) -> bool:
         return bool(self._read("SELECT 1 FROM profiles WHERE nickname_key = %s", (nickname.casefold(),)))
 
-    def profiles(self) -> list[Profile]:
-        rows = self._read("SELECT id, nickname, avatar, language FROM profiles "
+    def profiles(self, include_archived: bool = False) -> list[Profile]:
+        where = "" if include_archived else "WHERE archived = 0 "
+        rows = self._read(f"SELECT {_PROFILE} FROM profiles {where}"
                           'ORDER BY last_played_at IS NULL, last_played_at COLLATE "C" DESC, id')
-        return [Profile(*row) for row in rows]
+        return [_profile(row) for row in rows]
 
     def profile(self, profile_id: int) -> Profile | None:
-        rows = self._read("SELECT id, nickname, avatar, language FROM profiles WHERE id = %s", (profile_id,))
-        return Profile(*rows[0]) if rows else None
+        rows = self._read(f"SELECT {_PROFILE} FROM profiles WHERE id = %s", (profile_id,))
+        return _profile(rows[0]) if rows else None
 
     def touch_profile(self, profile_id: int, language: str) -> None:
         with self._transaction() as db:
@@ -168,6 +172,190 @@ class PostgresStore:
         db.execute(f"UPDATE profiles SET last_played_at = {PG_NOW}, language = %s WHERE id = %s",
                    (language, profile_id))
 
+    def rename_profile(self, profile_id: int, nickname: str) -> None:
+        if not nickname:
+            raise ValueError("empty nickname")
+        try:
+            with self._transaction() as db:
+                db.execute("UPDATE profiles SET nickname = %s, nickname_key = %s WHERE id = %s",
+                           (nickname, nickname.casefold(), profile_id))
+        except pg_errors.UniqueViolation as exc:
+            raise NicknameTaken(nickname) from exc
+
+    def set_avatar(self, profile_id: int, avatar: str) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE profiles SET avatar = %s WHERE id = %s", (avatar, profile_id))
+
+    def set_archived(self, profile_id: int, archived: bool) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE profiles SET archived = %s WHERE id = %s", (int(archived), profile_id))
+
+    def erase_profile(self, profile_id: int) -> None:
+        """Every row of this child is deleted. No VACUUM: PostgreSQL's autovacuum removes the dead rows
+        in time; the room's IT person runs VACUUM FULL to remove their last traces at once (README)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM settings WHERE profile_id = %s", (profile_id,))
+            db.execute("DELETE FROM profiles WHERE id = %s", (profile_id,))  # the rest cascades
+
+    def merge_profiles(self, keep_id: int, drop_id: int) -> None:
+        """Two profiles of one child become `keep_id`: every attempt (and so every answer) moves once,
+        the best stars of each level stay, and the other profile is gone."""
+        if keep_id == drop_id:
+            raise ValueError("a profile cannot be merged into itself")
+        with self._transaction() as db:
+            db.execute("UPDATE attempts SET profile_id = %s WHERE profile_id = %s", (keep_id, drop_id))
+            db.execute("INSERT INTO best_stars (profile_id, pack_id, level_id, stars) "
+                       "SELECT %s, pack_id, level_id, stars FROM best_stars WHERE profile_id = %s "
+                       "ON CONFLICT (profile_id, pack_id, level_id) "
+                       "DO UPDATE SET stars = GREATEST(best_stars.stars, excluded.stars)", (keep_id, drop_id))
+            db.execute("INSERT INTO saved_positions (profile_id, pack_id, level_id, attempt_id, state, saved_at) "
+                       "SELECT %s, pack_id, level_id, attempt_id, state, saved_at FROM saved_positions "
+                       "WHERE profile_id = %s ON CONFLICT (profile_id, pack_id, level_id) DO NOTHING",
+                       (keep_id, drop_id))
+            db.execute("INSERT INTO lines_read (profile_id, pack_id, level_id, scene, line_index) "
+                       "SELECT %s, pack_id, level_id, scene, line_index FROM lines_read WHERE profile_id = %s "
+                       "ON CONFLICT DO NOTHING", (keep_id, drop_id))
+            db.execute("INSERT INTO group_members (group_id, profile_id) "
+                       "SELECT group_id, %s FROM group_members WHERE profile_id = %s ON CONFLICT DO NOTHING",
+                       (keep_id, drop_id))
+            db.execute("UPDATE profiles SET last_played_at = (SELECT MAX(last_played_at COLLATE \"C\") "
+                       "FROM profiles WHERE id IN (%s, %s)) WHERE id = %s", (keep_id, drop_id, keep_id))
+            db.execute("DELETE FROM settings WHERE profile_id = %s", (drop_id,))
+            db.execute("DELETE FROM profiles WHERE id = %s", (drop_id,))
+
+    # -- groups ---------------------------------------------------------------------------
+    def create_group(self, name: str) -> Group:
+        try:
+            with self._transaction() as db:
+                row = db.execute(f"INSERT INTO club_groups (name, name_key, created_at) VALUES (%s, %s, {PG_NOW}) "
+                                 "RETURNING id", (name, name.casefold())).fetchone()
+        except pg_errors.UniqueViolation as exc:
+            raise GroupNameTaken(name) from exc
+        return Group(int(row[0]), name, ())
+
+    def rename_group(self, group_id: int, name: str) -> None:
+        try:
+            with self._transaction() as db:
+                db.execute("UPDATE club_groups SET name = %s, name_key = %s WHERE id = %s",
+                           (name, name.casefold(), group_id))
+        except pg_errors.UniqueViolation as exc:
+            raise GroupNameTaken(name) from exc
+
+    def delete_group(self, group_id: int) -> None:
+        """The group goes; its children and their answers stay."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM club_groups WHERE id = %s", (group_id,))
+
+    def groups(self) -> list[Group]:
+        members: dict[int, list[int]] = {}
+        for group_id, profile_id in self._read(
+                "SELECT group_members.group_id, group_members.profile_id FROM group_members "
+                'JOIN profiles ON profiles.id = group_members.profile_id ORDER BY profiles.nickname_key COLLATE "C"'):
+            members.setdefault(group_id, []).append(profile_id)
+        rows = self._read('SELECT id, name FROM club_groups ORDER BY name_key COLLATE "C"')
+        return [Group(group_id, name, tuple(members.get(group_id, ()))) for group_id, name in rows]
+
+    def add_to_group(self, group_id: int, profile_id: int) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT INTO group_members (group_id, profile_id) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                       (group_id, profile_id))
+
+    def remove_from_group(self, group_id: int, profile_id: int) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM group_members WHERE group_id = %s AND profile_id = %s", (group_id, profile_id))
+
+    # -- play sessions (their times are the server's clock, the same for every computer of the room) ---------
+    def start_session(self, group_id: int, levels: list[tuple[str, str]]) -> PlaySession:
+        """A session of the group with today's levels in order; one session is on at a time in the room,
+        so one still on is ended first."""
+        with self._transaction() as db:
+            db.execute(f"UPDATE play_sessions SET ended_at = {PG_NOW} WHERE ended_at IS NULL")
+            session_id, started_at = db.execute(
+                f"INSERT INTO play_sessions (group_id, started_at) VALUES (%s, {PG_NOW}) RETURNING id, started_at",
+                (group_id,)).fetchone()
+            with db.cursor() as cursor:
+                cursor.executemany("INSERT INTO session_levels (session_id, position, pack_id, level_id) "
+                                   "VALUES (%s, %s, %s, %s)",
+                                   [(session_id, i, pack, level) for i, (pack, level) in enumerate(levels)])
+        return PlaySession(session_id, group_id, started_at, None, tuple(levels))
+
+    def end_session(self, session_id: int) -> None:
+        with self._transaction() as db:
+            db.execute(f"UPDATE play_sessions SET ended_at = {PG_NOW} WHERE id = %s AND ended_at IS NULL",
+                       (session_id,))
+
+    def active_session(self) -> PlaySession | None:
+        found = self._sessions("WHERE ended_at IS NULL", ())
+        return found[0] if found else None
+
+    def session(self, session_id: int) -> PlaySession | None:
+        found = self._sessions("WHERE id = %s", (session_id,))
+        return found[0] if found else None
+
+    def sessions(self, group_id: int | None = None) -> list[PlaySession]:
+        """Newest first."""
+        return self._sessions("WHERE group_id = %s", (group_id,)) if group_id is not None else self._sessions("", ())
+
+    def _sessions(self, where: str, args: tuple) -> list[PlaySession]:
+        """The sessions `where` picks, newest first, each with its levels in order (one query)."""
+        rows = self._read(
+            "SELECT play_sessions.id, group_id, started_at, ended_at, "
+            "COALESCE(array_agg(ARRAY[pack_id, level_id] ORDER BY position) FILTER (WHERE position IS NOT NULL), "
+            "'{}') FROM play_sessions LEFT JOIN session_levels ON session_levels.session_id = play_sessions.id "
+            f"{where} GROUP BY play_sessions.id ORDER BY play_sessions.id DESC", args)
+        return [PlaySession(session_id, group_id, started, ended, tuple((pack, level) for pack, level in levels))
+                for session_id, group_id, started, ended, levels in rows]
+
+    def session_players(self, session_id: int) -> list[int]:
+        """Who played in the session (made at least one attempt), by nickname."""
+        rows = self._read("SELECT profiles.id FROM profiles WHERE profiles.id IN "
+                          "(SELECT profile_id FROM attempts WHERE session_id = %s) "
+                          'ORDER BY profiles.nickname_key COLLATE "C"', (session_id,))
+        return [profile_id for (profile_id,) in rows]
+
+    # -- what the children did, for the leader's reports -----------------------------------
+    # The same aggregates as SQLite's; rows in the order of their keys, text by code point as SQLite's.
+    def progress_totals(self, scope: ReportScope, by: str) -> list[ProgressTotals]:
+        where, args = scope_where(scope, "%s", collate=_BY_CODE_POINT)
+        if by == "child":
+            keys = ("per_level.profile_id", "profiles.nickname")
+            join = "JOIN profiles ON profiles.id = per_level.profile_id"
+            order = "per_level.profile_id"
+        else:
+            keys, join = ("per_level.pack_id", "per_level.level_id"), ""
+            order = _in_order(keys)
+        rows = self._read(
+            f"SELECT {', '.join(keys)}, COUNT(*), COUNT(*) FILTER (WHERE per_level.finished > 0), "
+            "SUM(COALESCE(per_level.best, 0))::bigint, SUM(per_level.tries)::bigint, "
+            'MAX(per_level.last_started COLLATE "C") FROM ('
+            "SELECT attempts.profile_id AS profile_id, attempts.pack_id AS pack_id, attempts.level_id AS level_id, "
+            "COUNT(*) AS tries, COUNT(attempts.finished_at) AS finished, "
+            "MAX(attempts.stars) FILTER (WHERE attempts.finished_at IS NOT NULL) AS best, "
+            f'MAX(attempts.started_at COLLATE "C") AS last_started FROM attempts {where} '
+            "GROUP BY attempts.profile_id, attempts.pack_id, attempts.level_id"
+            f") AS per_level {join} GROUP BY {', '.join(keys)} ORDER BY {order}", args)
+        return [ProgressTotals(tuple(row[:2]), *row[2:]) for row in rows]
+
+    def answer_totals(self, scope: ReportScope, by: str) -> list[AnswerTotals]:
+        width, keys = len(TOTALS_BY[by]), ", ".join(TOTALS_BY[by])
+        where, args = scope_where(scope, "%s", collate=_BY_CODE_POINT)
+        rows = self._read(
+            f"SELECT {keys}, COUNT(*) FILTER (WHERE answers.attempt_number = 1), "
+            "COUNT(*) FILTER (WHERE answers.attempt_number = 1 AND answers.correct = 1), "
+            "SUM(answers.time_ms)::bigint, SUM(answers.hint_used)::bigint "
+            f"FROM attempts JOIN answers ON answers.attempt_id = attempts.id {where} "
+            f"GROUP BY {keys} ORDER BY {_in_order(TOTALS_BY[by])}", args)
+        return [AnswerTotals(tuple(row[:width]), *row[width:]) for row in rows]
+
+    def wrong_answers(self, scope: ReportScope) -> list[tuple[str, str, str, object, int]]:
+        where, args = scope_where(scope, "%s", "answers.attempt_number = 1", "answers.correct = 0",
+                                 collate=_BY_CODE_POINT)
+        keys = ("attempts.pack_id", "attempts.level_id", "answers.question_id", "answers.answer")
+        rows = self._read(
+            f"SELECT {', '.join(keys)}, COUNT(*) FROM attempts JOIN answers ON answers.attempt_id = attempts.id "
+            f"{where} GROUP BY {', '.join(keys)} ORDER BY {_in_order(keys)}", args)
+        return [(pack, level, question, json.loads(answer), n) for pack, level, question, answer, n in rows]
+
     # -- play -----------------------------------------------------------------------------
     def start_attempt(self, profile_id: int, pack_id: str, level_id: str, kind: str, seed: int = 0) -> int:
         with self._transaction() as db:
@@ -176,9 +364,12 @@ class PostgresStore:
     @staticmethod
     def _start_attempt(db: psycopg.Connection, profile_id: int, pack_id: str, level_id: str, kind: str,
                        seed: int) -> int:
-        row = db.execute("INSERT INTO attempts (profile_id, pack_id, level_id, kind, seed) "
-                         "VALUES (%s, %s, %s, %s, %s) RETURNING id",
-                         (profile_id, pack_id, level_id, kind, seed)).fetchone()
+        """A child of the group whose session is on plays in that session: the attempt says so."""
+        row = db.execute("INSERT INTO attempts (profile_id, pack_id, level_id, kind, seed, session_id) "
+                         "VALUES (%s, %s, %s, %s, %s, (SELECT MAX(play_sessions.id) FROM play_sessions "
+                         "JOIN group_members ON group_members.group_id = play_sessions.group_id "
+                         "WHERE play_sessions.ended_at IS NULL AND group_members.profile_id = %s)) RETURNING id",
+                         (profile_id, pack_id, level_id, kind, seed, profile_id)).fetchone()
         db.execute(f"UPDATE profiles SET last_played_at = {PG_NOW} WHERE id = %s", (profile_id,))
         return int(row[0])
 
@@ -266,6 +457,15 @@ class PostgresStore:
         owner = COMPUTER if profile_id is None else profile_id
         db.execute("INSERT INTO settings VALUES (%s, %s) ON CONFLICT (profile_id) DO UPDATE SET "
                    "data = excluded.data", (owner, json.dumps(data)))
+
+    def club_setup(self) -> dict:
+        rows = self._read("SELECT data FROM settings WHERE profile_id = %s", (CLUB,))
+        return json.loads(rows[0][0]) if rows else {}
+
+    def save_club_setup(self, data: dict) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT INTO settings VALUES (%s, %s) ON CONFLICT (profile_id) DO UPDATE SET "
+                       "data = excluded.data", (CLUB, json.dumps(data, ensure_ascii=False)))
 
     # -- the leader's PIN -----------------------------------------------------------------------
     def leader_pin(self) -> StoredPin | None:
@@ -396,6 +596,22 @@ def _resolve(args: dict, ids: dict[int, int]) -> dict:
     if attempt is not None and attempt < 0:
         return {**args, "attempt_id": ids[attempt]}
     return args
+
+
+_PROFILE = "id, nickname, avatar, language, archived"
+
+
+def _profile(row: tuple) -> Profile:
+    profile_id, nickname, avatar, language, archived = row
+    return Profile(profile_id, nickname, avatar, language, bool(archived))
+
+
+_BY_CODE_POINT = ' COLLATE "C"'  # text compared as SQLite compares it, whatever the server's locale
+
+
+def _in_order(keys: Iterable[str]) -> str:
+    """ORDER BY the keys, their text by code point (as SQLite sorts it)."""
+    return ", ".join(key if key == "attempts.profile_id" else key + _BY_CODE_POINT for key in keys)
 
 
 def _group(profile_ids: Iterable[int] | None, column: str) -> tuple[str, list[Any]]:

@@ -11,7 +11,9 @@ was away has a local id (< 0) until it is sent; the outbox keeps which server id
 Reads answer from the server while nothing is queued; otherwise from what this computer last read or
 wrote (kept in the same file), so a child goes on playing: the map shows the stars just won, a level
 left mid-way resumes. A new profile and a new leader PIN need the server (they must be the same in the
-whole room): they raise StorageError while it is away.
+whole room): they raise StorageError while it is away, and so do the leader's desk changes (groups, a
+child renamed, archived, merged or erased, play sessions, the club's setup): they go to the server once this
+computer's outbox is sent, after every write queued before them.
 """
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ from typing import Any, Callable, Iterable
 from ..leader import StoredPin
 from .errors import NewerDatabaseError, StorageError, StorageTrouble
 from .postgres import PostgresStore, QueuedWrite
-from .records import AnswerRecord, ChildSummary, LevelSummary, Profile, SavedPosition
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
+                      ProgressTotals, ReportScope, SavedPosition)
 from .sqlite import storage_error as sqlite_storage_error
 
 OUTBOX_NAME = "outbox.sqlite3"
@@ -196,6 +199,20 @@ class ResilientStore:
         self._wake.set()
         return -int(seq or 0) if op == "start_attempt" else None
 
+    def _on_server(self, call: Callable[[PostgresStore], Any]) -> Any:
+        """A write that needs the server itself; raises StorageError (offline) while it is away, or while
+        this computer's outbox still holds writes that must reach it first."""
+        if not self.online:
+            raise StorageError(StorageTrouble.OFFLINE, "the room's server cannot be reached")
+        if self._pending:
+            self._wake.set()
+            raise StorageError(StorageTrouble.OFFLINE, "this computer's writes are still being sent to the server")
+        try:
+            return call(self._connected())
+        except StorageError:
+            self._went_offline()
+            raise
+
     def _read(self, name: str, args: tuple, fetch: Callable[[], Any], encode: Callable[[Any], Any],
               decode: Callable[[Any], Any], default: Any) -> Any:
         key = _key(name, *args)
@@ -237,20 +254,16 @@ class ResilientStore:
     # -- profiles ----------------------------------------------------------------------------------
     def create_profile(self, nickname: str, avatar: str, language: str) -> Profile:
         """Needs the server: a nickname must be free in the whole room."""
-        if not self.online:
-            raise StorageError(StorageTrouble.OFFLINE, "the room's server cannot be reached")
-        try:
-            return self._connected().create_profile(nickname, avatar, language)
-        except StorageError:
-            self._went_offline()
-            raise
+        return self._on_server(lambda server: server.create_profile(nickname, avatar, language))
 
     def nickname_taken(self, nickname_key: str) -> bool:
         return self._read("nickname_taken", (nickname_key.casefold(),),
                           lambda: self._connected().nickname_taken(nickname_key), bool, bool, False)
 
-    def profiles(self) -> list[Profile]:
-        return self._read("profiles", (), lambda: self._connected().profiles(),
+    def profiles(self, include_archived: bool = False) -> list[Profile]:
+        # the children not archived keep the cache key of the versions before archiving: kept lists still serve
+        return self._read("profiles", (True,) if include_archived else (),
+                          lambda: self._connected().profiles(include_archived),
                           lambda value: [astuple(p) for p in value], lambda kept: [Profile(*p) for p in kept], [])
 
     def profile(self, profile_id: int) -> Profile | None:
@@ -259,6 +272,74 @@ class ResilientStore:
 
     def touch_profile(self, profile_id: int, language: str) -> None:
         self._write("touch_profile", {"profile_id": profile_id, "language": language})
+
+    # -- the leader's desk: changes need the server, reads answer from what was kept when it is away -----
+    def rename_profile(self, profile_id: int, nickname: str) -> None:
+        self._on_server(lambda server: server.rename_profile(profile_id, nickname))
+
+    def set_avatar(self, profile_id: int, avatar: str) -> None:
+        self._on_server(lambda server: server.set_avatar(profile_id, avatar))
+
+    def set_archived(self, profile_id: int, archived: bool) -> None:
+        self._on_server(lambda server: server.set_archived(profile_id, archived))
+
+    def erase_profile(self, profile_id: int) -> None:
+        """On the server, and in this computer's copy of what it read (it may hold the child's nickname)."""
+        self._on_server(lambda server: server.erase_profile(profile_id))
+        self._cache.clear()
+        self._unkept.clear()
+        with _Local(self._local) as db:
+            db.execute("DELETE FROM cache")
+
+    def merge_profiles(self, keep_id: int, drop_id: int) -> None:
+        self._on_server(lambda server: server.merge_profiles(keep_id, drop_id))
+
+    def create_group(self, name: str) -> Group:
+        return self._on_server(lambda server: server.create_group(name))
+
+    def rename_group(self, group_id: int, name: str) -> None:
+        self._on_server(lambda server: server.rename_group(group_id, name))
+
+    def delete_group(self, group_id: int) -> None:
+        self._on_server(lambda server: server.delete_group(group_id))
+
+    def groups(self) -> list[Group]:
+        return self._read("groups", (), lambda: self._connected().groups(), lambda value: [astuple(g) for g in value],
+                          lambda kept: [Group(i, name, tuple(members)) for i, name, members in kept], [])
+
+    def add_to_group(self, group_id: int, profile_id: int) -> None:
+        self._on_server(lambda server: server.add_to_group(group_id, profile_id))
+
+    def remove_from_group(self, group_id: int, profile_id: int) -> None:
+        self._on_server(lambda server: server.remove_from_group(group_id, profile_id))
+
+    def start_session(self, group_id: int, levels: list[tuple[str, str]]) -> PlaySession:
+        return self._on_server(lambda server: server.start_session(group_id, levels))
+
+    def end_session(self, session_id: int) -> None:
+        self._on_server(lambda server: server.end_session(session_id))
+
+    def active_session(self) -> PlaySession | None:
+        return self._read("active_session", (), lambda: self._connected().active_session(),
+                          lambda value: astuple(value) if value else None, _play_session, None)
+
+    def session(self, session_id: int) -> PlaySession | None:
+        return self._read("session", (session_id,), lambda: self._connected().session(session_id),
+                          lambda value: astuple(value) if value else None, _play_session, None)
+
+    def sessions(self, group_id: int | None = None) -> list[PlaySession]:
+        return self._read("sessions", (group_id,), lambda: self._connected().sessions(group_id),
+                          lambda value: [astuple(s) for s in value], lambda kept: [_play_session(s) for s in kept], [])
+
+    def session_players(self, session_id: int) -> list[int]:
+        return self._read("session_players", (session_id,), lambda: self._connected().session_players(session_id),
+                          list, list, [])
+
+    def club_setup(self) -> dict:
+        return self._read("club_setup", (), lambda: self._connected().club_setup(), dict, dict, {})
+
+    def save_club_setup(self, data: dict) -> None:
+        self._on_server(lambda server: server.save_club_setup(data))
 
     # -- play ----------------------------------------------------------------------------------------
     def start_attempt(self, profile_id: int, pack_id: str, level_id: str, kind: str, seed: int = 0) -> int:
@@ -346,13 +427,7 @@ class ResilientStore:
 
     def save_leader_pin(self, pin: StoredPin | None) -> None:
         """Needs the server: the room has one PIN."""
-        if not self.online:
-            raise StorageError(StorageTrouble.OFFLINE, "the room's server cannot be reached")
-        try:
-            self._connected().save_leader_pin(pin)
-        except StorageError:
-            self._went_offline()
-            raise
+        self._on_server(lambda server: server.save_leader_pin(pin))
 
     # -- reports ---------------------------------------------------------------------------------------------
     def level_summaries(self, profile_ids: Iterable[int] | None = None) -> list[LevelSummary]:
@@ -364,6 +439,20 @@ class ResilientStore:
         ids = None if profile_ids is None else sorted(int(i) for i in profile_ids)
         return self._read("child_summaries", (ids,), lambda: self._connected().child_summaries(ids),
                           lambda value: [astuple(s) for s in value], lambda kept: [ChildSummary(*s) for s in kept], [])
+
+    def progress_totals(self, scope: ReportScope, by: str) -> list[ProgressTotals]:
+        return self._read("progress_totals", (asdict(scope), by), lambda: self._connected().progress_totals(scope, by),
+                          lambda value: [astuple(t) for t in value],
+                          lambda kept: [ProgressTotals(tuple(key), *rest) for key, *rest in kept], [])
+
+    def answer_totals(self, scope: ReportScope, by: str) -> list[AnswerTotals]:
+        return self._read("answer_totals", (asdict(scope), by), lambda: self._connected().answer_totals(scope, by),
+                          lambda value: [astuple(t) for t in value],
+                          lambda kept: [AnswerTotals(tuple(key), *rest) for key, *rest in kept], [])
+
+    def wrong_answers(self, scope: ReportScope) -> list[tuple[str, str, str, object, int]]:
+        return self._read("wrong_answers", (asdict(scope),), lambda: self._connected().wrong_answers(scope),
+                          lambda value: [list(row) for row in value], lambda kept: [tuple(row) for row in kept], [])
 
     def computers_with_unsent(self) -> dict[str, int]:
         """What the other computers of the room last told the server, and this computer's own outbox."""
@@ -434,3 +523,8 @@ class ResilientStore:
             local.executemany("INSERT OR REPLACE INTO ids VALUES (?, ?)",
                               [(w.local_id, self._ids[w.local_id]) for w in writes if w.local_id is not None])
             local.execute("DELETE FROM outbox WHERE seq <= ?", (rows[-1][0],))
+
+
+def _play_session(kept: list) -> PlaySession:
+    session_id, group_id, started_at, ended_at, levels = kept
+    return PlaySession(session_id, group_id, started_at, ended_at, tuple(tuple(level) for level in levels))

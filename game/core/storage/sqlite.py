@@ -19,6 +19,7 @@ from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageEr
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
                       ProgressTotals, ReportScope, SavedPosition)
+from .report_sql import TOTALS_BY, scope_where
 
 DB_NAME = "progress.sqlite3"
 COMPUTER = 0  # the settings row that holds the computer's defaults
@@ -348,7 +349,7 @@ class SqliteStore:
     # Each is one aggregate query: the rows of a year of a group's play are summed by SQLite, and only
     # the sums come to Python (the leader's view opens within a frame; bench: leader_view_group_of_30).
     def progress_totals(self, scope: ReportScope, by: str) -> list[ProgressTotals]:
-        where, args = _scope(scope)
+        where, args = scope_where(scope, "?")
         keys, join = (("per_level.profile_id", "profiles.nickname"), "JOIN profiles ON profiles.id = per_level.profile_id") \
             if by == "child" else (("per_level.pack_id", "per_level.level_id"), "")
         rows = self._db.execute(
@@ -363,8 +364,10 @@ class SqliteStore:
         return [ProgressTotals(tuple(row[:2]), *row[2:]) for row in rows]
 
     def answer_totals(self, scope: ReportScope, by: str) -> list[AnswerTotals]:
-        width, keys = len(_TOTALS_BY[by]), ", ".join(_TOTALS_BY[by])
-        where, args = _scope(scope, "answers.attempt_id = attempts.id")
+        # "attempts CROSS JOIN answers" keeps the attempts first in SQLite's plan: the scope picks a group's few
+        # attempts by index, then their answers by index (never a scan of every child's answers)
+        width, keys = len(TOTALS_BY[by]), ", ".join(TOTALS_BY[by])
+        where, args = scope_where(scope, "?", "answers.attempt_id = attempts.id")
         rows = self._db.execute(
             f"SELECT {keys}, SUM(CASE WHEN answers.attempt_number = 1 THEN 1 ELSE 0 END), "
             "SUM(CASE WHEN answers.attempt_number = 1 AND answers.correct = 1 THEN 1 ELSE 0 END), "
@@ -373,8 +376,8 @@ class SqliteStore:
         return [AnswerTotals(tuple(row[:width]), *row[width:]) for row in rows]
 
     def wrong_answers(self, scope: ReportScope) -> list[tuple[str, str, str, object, int]]:
-        where, args = _scope(scope, "answers.attempt_id = attempts.id", "answers.attempt_number = 1",
-                             "answers.correct = 0")
+        where, args = scope_where(scope, "?", "answers.attempt_id = attempts.id", "answers.attempt_number = 1",
+                                  "answers.correct = 0")
         rows = self._db.execute(
             "SELECT attempts.pack_id, attempts.level_id, answers.question_id, answers.answer, COUNT(*) "
             f"FROM attempts CROSS JOIN answers {where} "
@@ -552,34 +555,6 @@ def _profile(row: tuple) -> Profile:
 def _now() -> str:
     """The same form as the oldest tables' SQL default: 2026-12-03T14:05:09.123Z."""
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-
-
-# "attempts CROSS JOIN answers" keeps the attempts first in SQLite's plan: the scope picks a group's few
-# attempts by index, then their answers by index (never a scan of every child's answers)
-_TOTALS_BY = {"child": ("attempts.profile_id",), "level": ("attempts.pack_id", "attempts.level_id"),
-              "question": ("attempts.pack_id", "attempts.level_id", "answers.question_id"),
-              "day": ("attempts.profile_id", "SUBSTR(attempts.started_at, 1, 10)")}
-
-
-def _scope(scope: ReportScope, *joins: str) -> tuple[str, tuple]:
-    """A WHERE clause over `attempts` for a report's scope (with the join's own conditions)."""
-    clauses, args = list(joins), []
-    if scope.group_id is not None:
-        clauses.append("attempts.profile_id IN (SELECT profile_id FROM group_members WHERE group_id = ?)")
-        args.append(scope.group_id)
-    if scope.session_id is not None:
-        clauses.append("attempts.session_id = ?")
-        args.append(scope.session_id)
-    if scope.profile_id is not None:
-        clauses.append("attempts.profile_id = ?")
-        args.append(scope.profile_id)
-    if scope.since is not None:
-        clauses.append("attempts.started_at >= ?")
-        args.append(scope.since)
-    if scope.until is not None:
-        clauses.append("attempts.started_at < ?")
-        args.append(scope.until + "T99")  # the whole last day: every time of it sorts before 'T99'
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", tuple(args)
 
 
 def _group(profile_ids: Iterable[int] | None, column: str) -> tuple[str, tuple]:
