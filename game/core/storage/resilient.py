@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable
 
 from ..leader import StoredPin
 from .errors import NewerDatabaseError, StorageError, StorageTrouble
+from .errors import not_on_a_server
 from .postgres import PostgresStore, QueuedWrite
 from .records import AnswerRecord, ChildSummary, LevelSummary, Profile, SavedPosition
 from .sqlite import storage_error as sqlite_storage_error
@@ -364,6 +365,8 @@ class ResilientStore:
         ids = None if profile_ids is None else sorted(int(i) for i in profile_ids)
         return self._read("child_summaries", (ids,), lambda: self._connected().child_summaries(ids),
                           lambda value: [astuple(s) for s in value], lambda kept: [ChildSummary(*s) for s in kept], [])
+
+    export_children = import_children = not_on_a_server  # progress files move between SQLite computers, for now
 
     def computers_with_unsent(self) -> dict[str, int]:
         """What the other computers of the room last told the server, and this computer's own outbox."""
