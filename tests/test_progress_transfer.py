@@ -104,6 +104,9 @@ def test_a_round_trip_moves_everything_and_a_second_import_changes_nothing(tmp_p
     assert main(["--data-dir", str(two), "import-progress", str(moved), "--lang", "en"]) == 0
     assert "nothing new" in capsys.readouterr().out
     assert dump(two) == before
+    origin = dump(one)  # and taken back where it came from, it changes nothing there either
+    assert main(["--data-dir", str(one), "import-progress", str(moved), "--lang", "en"]) == 0
+    assert dump(one) == origin
 
 
 def test_a_merge_keeps_every_answer_once_and_the_best_stars(tmp_path):

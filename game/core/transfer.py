@@ -36,10 +36,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .avatars import AVATARS
 from .profiles import MAX_NICKNAME, normalise_nickname
 from .storage.errors import Refusal
 from .storage.port import ProgressPort
 from .storage.records import ImportReport
+from .text import LANGUAGES
 
 FORMAT_NAME = "olketanu-progress"
 FORMAT_VERSION = 1
@@ -145,7 +147,7 @@ def _candidates(nickname: str):
 
 
 # -- checking a file: every field of the format, its type, and nothing else --------------------------
-_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z")
+_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[^\x00-\x1f]{0,30}")  # the game writes 2026-12-03T15:04:05.123Z
 
 
 def _whole(value: object) -> bool:
@@ -182,7 +184,8 @@ _ANSWER = {"question": _text, "answer": _anything, "correct": lambda v: isinstan
 _ATTEMPT = {"pack": _text, "level": _text, "kind": _text, "seed": _whole, "started_at": _time,
             "finished_at": _maybe(_time), "correct": _maybe(_whole), "total": _maybe(_whole), "stars": _maybe(_whole),
             "answers": [_ANSWER]}
-_CHILD = {"nickname": _nickname, "avatar": _text, "language": _text, "archived": lambda v: isinstance(v, bool),
+_CHILD = {"nickname": _nickname, "avatar": lambda v: v in AVATARS, "language": lambda v: v in LANGUAGES,
+          "archived": lambda v: isinstance(v, bool),
           "created_at": _time, "last_played_at": _maybe(_time), "settings": _maybe(lambda v: isinstance(v, dict)),
           "attempts": [_ATTEMPT], "best_stars": [{"pack": _text, "level": _text, "stars": _whole}],
           "positions": [{"pack": _text, "level": _text, "attempt_started_at": _time, "attempt_seed": _whole,
