@@ -46,7 +46,7 @@ def _import(args, tr, store) -> int:
         return 0
     print(tr("transfer.imported", path=str(args.file), new=report.new_children, same=report.same_children,
              attempts=report.attempts, answers=report.answers, stars=report.best_stars, groups=report.groups,
-             members=report.group_members))
+             members=report.group_members, places=report.positions, lines=report.lines_read))
     return 0
 
 

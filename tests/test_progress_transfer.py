@@ -76,6 +76,14 @@ def dump(folder: Path) -> dict:
         }
 
 
+def imported(folder: Path, file: Path):
+    store = SqliteStore.in_folder(folder)
+    try:
+        return import_progress(store, file)
+    finally:
+        store.close()
+
+
 def export_all(folder: Path, out: Path, *, child: str | None = None) -> None:
     selection = ["--child", child] if child else ["--all"]
     assert main(["--data-dir", str(folder), "export-progress", *selection, "--out", str(out), "--lang", "en"]) == 0
@@ -88,7 +96,8 @@ def test_a_round_trip_moves_everything_and_a_second_import_changes_nothing(tmp_p
     SqliteStore.in_folder(two).close()
 
     assert main(["--data-dir", str(two), "import-progress", str(moved), "--lang", "en"]) == 0
-    assert "2 new child(ren)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "2 new child(ren)" in out and "1 level(s) with a newer place" in out and "2 story line(s) newly read" in out
     assert dump(two) == dump(one)
     store = SqliteStore.in_folder(two)
     aigul = next(p for p in store.profiles() if p.nickname == "Айгүл")
@@ -140,7 +149,7 @@ def test_a_merge_keeps_every_answer_once_and_the_best_stars(tmp_path):
     answers = dump(two)["answers"]
     # from the first file: Айгүл's two quizzes and Ерлан's one (two answers each); two quizzes played here; the story's one
     assert len(answers) == len(set(answers)) == 3 * 2 + 2 * 2 + 1
-    assert not import_progress(SqliteStore.in_folder(two), tmp_path / "second.gz").changed
+    assert not imported(two, tmp_path / "second.gz").changed
 
 
 def test_a_nickname_clash_is_resolved_by_the_picture(tmp_path, capsys):
@@ -287,3 +296,25 @@ def test_the_room_server_says_it_cannot_move_progress_yet():
     for backend in (PostgresStore, ResilientStore):
         with pytest.raises(NotImplementedError, match="not yet with the reading room's PostgreSQL server"):
             backend.import_children(object(), {"children": [], "groups": []})
+
+
+def test_a_story_read_further_elsewhere_goes_on_from_the_newer_place(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    first_computer(one)
+    export_all(one, tmp_path / "first.gz")
+    imported(two, tmp_path / "first.gz")
+    store = SqliteStore.in_folder(one)
+    aigul = next(p for p in store.profiles() if p.nickname == "Айгүл")
+    story = store.load_position(aigul.id, "karkaraly", "shaitankol-walk").attempt_id
+    store.save_position(aigul.id, "karkaraly", "shaitankol-walk", story, {"scene": "lake", "line": 0}, ("lake", 0))
+    store.close()
+    export_all(one, tmp_path / "second.gz", child="Айгүл")
+    store = SqliteStore.in_folder(two)
+    report = import_progress(store, tmp_path / "second.gz")
+    assert (report.positions, report.lines_read, report.attempts, report.answers) == (1, 1, 0, 0) and report.changed
+    aigul = next(p for p in store.profiles() if p.nickname == "Айгүл")
+    assert store.load_position(aigul.id, "karkaraly", "shaitankol-walk").state == {"scene": "lake", "line": 0}
+    store.close()
+    before = dump(two)
+    imported(two, tmp_path / "first.gz")  # an older file brings nothing older back
+    assert dump(two) == before

@@ -123,9 +123,11 @@ class ImportReport:
     best_stars: int = 0  # levels whose best stars were added or raised
     groups: int = 0  # groups made
     group_members: int = 0  # children put into a group
+    positions: int = 0  # levels where the child left off, added or newer
+    lines_read: int = 0  # story lines newly marked as read
     renamed: tuple[tuple[str, str], ...] = ()  # (nickname in the file, nickname here) for a nickname clash
 
     @property
     def changed(self) -> bool:
         return any((self.new_children, self.attempts, self.answers, self.best_stars, self.groups,
-                    self.group_members))
+                    self.group_members, self.positions, self.lines_read))

@@ -68,7 +68,7 @@ def _attempt(db: sqlite3.Connection, row: tuple) -> dict:
 def import_children(db: sqlite3.Connection, data: dict) -> ImportReport:
     """Runs inside the caller's transaction: an exception leaves everything as it was."""
     counts = dict.fromkeys(("new_children", "same_children", "attempts", "answers", "best_stars", "groups",
-                            "group_members"), 0)
+                            "group_members", "positions", "lines_read"), 0)
     ids: dict[str, int] = {}
     for child in data["children"]:
         pid = _profile(db, child, counts)
@@ -88,15 +88,15 @@ def import_children(db: sqlite3.Connection, data: dict) -> ImportReport:
             finished = attempt_id is None or db.execute(
                 "SELECT finished_at IS NOT NULL FROM attempts WHERE id = ?", (attempt_id,)).fetchone()[0]
             if not finished:  # the newer of two saved positions of a level is where the child left it
-                db.execute(
+                counts["positions"] += db.execute(
                     "INSERT INTO saved_positions (profile_id, pack_id, level_id, attempt_id, state, saved_at) "
                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (profile_id, pack_id, level_id) DO UPDATE SET "
                     "attempt_id = excluded.attempt_id, state = excluded.state, saved_at = excluded.saved_at "
                     "WHERE excluded.saved_at > saved_positions.saved_at",
                     (pid, position["pack"], position["level"], attempt_id,
-                     json.dumps(position["state"], ensure_ascii=False), position["saved_at"]))
-        db.executemany("INSERT OR IGNORE INTO lines_read (profile_id, pack_id, level_id, scene, line_index) "
-                       "VALUES (?, ?, ?, ?, ?)", [(pid, *line) for line in child["lines_read"]])
+                     json.dumps(position["state"], ensure_ascii=False), position["saved_at"])).rowcount
+        counts["lines_read"] += db.executemany("INSERT OR IGNORE INTO lines_read (profile_id, pack_id, level_id, scene, line_index) "
+                       "VALUES (?, ?, ?, ?, ?)", [(pid, *line) for line in child["lines_read"]]).rowcount
     for group in data["groups"]:
         row = db.execute("SELECT id FROM club_groups WHERE name_key = ?", (group["name"].casefold(),)).fetchone()
         if row is None:
