@@ -90,7 +90,7 @@ def read_progress_file(path: Path) -> dict:
         document = json.loads(gzip.decompress(raw).decode("utf-8"))
     except (OSError, EOFError, zlib.error) as exc:  # cut short, or a byte changed (CRC-32)
         raise TransferError("damaged", str(exc) or type(exc).__name__, path=str(path)) from exc
-    except ValueError as exc:  # not UTF-8, not JSON
+    except (ValueError, RecursionError) as exc:  # not UTF-8, not JSON, nested beyond reason
         raise TransferError("damaged", str(exc), path=str(path)) from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise TransferError("not_progress", path=str(path))
