@@ -93,6 +93,18 @@ def _parser() -> argparse.ArgumentParser:
                                                   "progress it replaces is kept beside it)")
     restore.add_argument("file", type=Path, help="the backup to put back")
     restore.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
+    moving = commands.add_parser("export-progress", help="write children's progress to one file, to import it on "
+                                                         "another computer")
+    who = moving.add_mutually_exclusive_group(required=True)
+    who.add_argument("--child", help="one child (their nickname)")
+    who.add_argument("--group", help="a group's children (its name or number)")
+    who.add_argument("--all", action="store_true", help="every child on this computer")
+    moving.add_argument("--out", required=True, type=Path, help="the file to write, e.g. E:\\club.olketanu.gz")
+    moving.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
+    taking = commands.add_parser("import-progress", help="merge children's progress from a file written by "
+                                                         "export-progress (twice changes nothing)")
+    taking.add_argument("file", type=Path, help="the file export-progress wrote")
+    taking.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     grid = commands.add_parser("picture-grid", help="a picture with a labelled grid of its own pixels, to find the "
                                                     "[x, y] of a place for a hotspot region")
     grid.add_argument("picture", type=Path, help="the picture (SVG, PNG or JPG), e.g. levels/my-pack/assets/map.svg")
@@ -182,6 +194,10 @@ def _run(args) -> int:
         return _reset_leader_pin(args)
     if command in ("backup", "restore"):
         return _backup_or_restore(args)
+    if command in ("export-progress", "import-progress"):
+        from . import progress_commands
+        return (progress_commands.export_progress if command == "export-progress"
+                else progress_commands.import_progress)(args)
     if command == "report":
         from .club_commands import report
         return report(args)
@@ -230,24 +246,41 @@ def _progress_folder(args, tr) -> Path:
     return library.progress_folder(data_dir(args.data_dir))
 
 
-def _reset_leader_pin(args) -> int:
-    from .core.i18n import Translator
-    from .core.problems import message_language
-    from .core.storage import DB_NAME, SqliteStore, StorageError
+def open_store(args, tr):
+    """This computer's progress for a command that writes it, or the exit code after saying why there is none."""
+    from .core.storage import StorageError
     from .core.storage.opening import DatabaseSettingError, open_progress
-    tr = Translator(message_language(args.lang))
     try:
-        folder = _progress_folder(args, tr)
-        store = open_progress(folder, args.database) if args.database else SqliteStore(folder / DB_NAME)
-        had_pin = store.leader_pin() is not None
-        store.save_leader_pin(None)
-        store.close()
+        store = open_progress(_progress_folder(args, tr), args.database)
     except StorageError as error:
         print(tr(f"storage.{error.reason}"), file=sys.stderr)
         return 1
     except DatabaseSettingError as error:
         print(tr(error.key), file=sys.stderr)
         return 2
+    if store.problem is not None:  # read-only or in memory: nothing would be kept
+        print(tr(f"storage.{store.problem.reason}"), file=sys.stderr)
+        store.close()
+        return 1
+    return store
+
+
+def _reset_leader_pin(args) -> int:
+    from .core.i18n import Translator
+    from .core.problems import message_language
+    from .core.storage import StorageError
+    tr = Translator(message_language(args.lang))
+    store = open_store(args, tr)
+    if isinstance(store, int):
+        return store
+    try:
+        had_pin = store.leader_pin() is not None
+        store.save_leader_pin(None)
+    except StorageError as error:
+        print(tr(f"storage.{error.reason}"), file=sys.stderr)
+        return 1
+    finally:
+        store.close()
     print(tr("leader.reset_done" if had_pin else "leader.reset_none"))
     return 0
 

@@ -38,3 +38,20 @@ class NicknameTaken(ValueError):
 
 class GroupNameTaken(ValueError):
     """Another group has this name."""
+
+
+class Refusal(RuntimeError):
+    """A file was not taken or written. `reason` names the message for the leader (a catalog key's last
+    part); `detail` is the system's own words, `values` fill the message."""
+
+    def __init__(self, reason: str, detail: str = "", **values: object) -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+        self.values = values
+
+
+def not_on_a_server(store: object, *args: object) -> None:
+    """export_children and import_children of the room's server: not there yet."""
+    raise NotImplementedError("moving children's progress by file works with a SQLite progress file only, "
+                              "not yet with the reading room's PostgreSQL server")

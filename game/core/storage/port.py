@@ -8,8 +8,8 @@ from typing import Iterable, Protocol
 
 from ..leader import StoredPin
 from .errors import StorageError
-from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
-                      ProgressTotals, ReportScope, SavedPosition)
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
+                      Profile, ProgressTotals, ReportScope, SavedPosition)
 
 
 class ProgressPort(Protocol):
@@ -89,6 +89,15 @@ class ProgressPort(Protocol):
         or "day" (profile_id, 'YYYY-MM-DD')."""
     def wrong_answers(self, scope: ReportScope) -> list[tuple[str, str, str, object, int]]:
         """(pack, level, question, the answer, how many chose it) for wrong answers at a first asking."""
+
+    # -- progress that moves between computers (core/transfer.py makes and reads the file)
+    def export_children(self, profile_ids: Iterable[int] | None = None) -> dict:
+        """Everything of these children (None: every child) as plain JSON values, read in one consistent
+        snapshot: {"children": [...], "groups": [...]} (the shape is documented in core/transfer.py)."""
+    def import_children(self, data: dict) -> ImportReport:
+        """Merges `data` (the shape export_children gives, nicknames already resolved) in one transaction:
+        everything or nothing. A child is found by nickname; an answer, an attempt, a line read is kept once.
+        Raises NicknameTaken when a nickname here has another picture (the plan is stale), StorageError."""
 
     # -- a room on one server: computers that hold answers the server has not received yet
     def computers_with_unsent(self) -> dict[str, int]: ...

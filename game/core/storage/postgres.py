@@ -17,6 +17,7 @@ from psycopg import errors as pg_errors
 
 from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
+from .errors import not_on_a_server
 from .migrations import MIGRATIONS, PG_NOW, SCHEMA_VERSION, statements
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
                       ProgressTotals, ReportScope, SavedPosition)
@@ -538,6 +539,8 @@ class PostgresStore:
         with self._transaction() as db:
             db.execute(f"INSERT INTO computers VALUES (%s, %s, {PG_NOW}) ON CONFLICT (name) DO UPDATE SET "
                        "unsent = excluded.unsent, reported_at = excluded.reported_at", (computer, unsent))
+
+    export_children = import_children = not_on_a_server  # progress files move between SQLite computers, for now
 
     def computers_with_unsent(self) -> dict[str, int]:
         """Computers that last said they hold answers not yet sent here, and how many."""

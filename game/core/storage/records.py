@@ -110,3 +110,24 @@ class ReportScope:
     profile_id: int | None = None
     since: str | None = None
     until: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import of children's progress changed on this computer (all zero: nothing changed)."""
+
+    new_children: int = 0
+    same_children: int = 0  # children already here (same nickname, same picture), their progress merged
+    attempts: int = 0  # attempts added or finished by the import
+    answers: int = 0
+    best_stars: int = 0  # levels whose best stars were added or raised
+    groups: int = 0  # groups made
+    group_members: int = 0  # children put into a group
+    positions: int = 0  # levels where the child left off, added or newer
+    lines_read: int = 0  # story lines newly marked as read
+    renamed: tuple[tuple[str, str], ...] = ()  # (nickname in the file, nickname here) for a nickname clash
+
+    @property
+    def changed(self) -> bool:
+        return any((self.new_children, self.attempts, self.answers, self.best_stars, self.groups,
+                    self.group_members, self.positions, self.lines_read))

@@ -28,6 +28,7 @@ from typing import Any, Callable, Iterable
 
 from ..leader import StoredPin
 from .errors import NewerDatabaseError, StorageError, StorageTrouble
+from .errors import not_on_a_server
 from .postgres import PostgresStore, QueuedWrite
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
                       ProgressTotals, ReportScope, SavedPosition)
@@ -453,6 +454,8 @@ class ResilientStore:
     def wrong_answers(self, scope: ReportScope) -> list[tuple[str, str, str, object, int]]:
         return self._read("wrong_answers", (asdict(scope),), lambda: self._connected().wrong_answers(scope),
                           lambda value: [list(row) for row in value], lambda kept: [tuple(row) for row in kept], [])
+
+    export_children = import_children = not_on_a_server  # progress files move between SQLite computers, for now
 
     def computers_with_unsent(self) -> dict[str, int]:
         """What the other computers of the room last told the server, and this computer's own outbox."""

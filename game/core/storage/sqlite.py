@@ -17,8 +17,9 @@ from typing import Callable, Iterable
 from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
-from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
-                      ProgressTotals, ReportScope, SavedPosition)
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
+                      Profile, ProgressTotals, ReportScope, SavedPosition)
+from . import sqlite_transfer
 from .report_sql import TOTALS_BY, scope_where
 
 DB_NAME = "progress.sqlite3"
@@ -490,6 +491,19 @@ class SqliteStore:
             self._db.execute("DELETE FROM leader_pin")
             if pin is not None:
                 self._db.execute("INSERT INTO leader_pin (id, salt, digest) VALUES (1, ?, ?)", (pin.salt, pin.digest))
+
+    # -- progress that moves between computers ----------------------------------------------------
+    def export_children(self, profile_ids: Iterable[int] | None = None) -> dict:
+        """One read transaction: a snapshot that answers committed meanwhile cannot tear."""
+        self._db.execute("BEGIN")
+        try:
+            return sqlite_transfer.export_children(self._db, profile_ids)
+        finally:
+            self._db.execute("ROLLBACK")
+
+    def import_children(self, data: dict) -> ImportReport:
+        with self._transaction():
+            return sqlite_transfer.import_children(self._db, data)
 
     def computers_with_unsent(self) -> dict[str, int]:
         """Empty on one computer alone: its own answers are never waiting to be sent anywhere."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .errors import Refusal
 from .migrations import SCHEMA_VERSION
 
 BACKUP_DIR = "backups"
@@ -24,15 +25,9 @@ _STAMP = "%Y-%m-%d-%H%M%S"
 _CORRUPT = (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 
-class BackupError(RuntimeError):
+class BackupError(Refusal):
     """A backup or a restore could not be done. `reason` names the message for the leader:
     damaged, newer, in_use, missing, same_file, unavailable."""
-
-    def __init__(self, reason: str, detail: str = "", **values: object) -> None:
-        super().__init__(f"{reason}: {detail}" if detail else reason)
-        self.reason = reason
-        self.detail = detail
-        self.values = values
 
 
 @dataclass(frozen=True)
