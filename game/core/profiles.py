@@ -12,16 +12,13 @@ from dataclasses import dataclass
 
 from .storage import NicknameTaken, ProgressPort
 from .storage.records import Profile
+from .visible import visible
 
 MAX_NICKNAME = 20
-_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, formats (ZWSP, ZWNJ, RLO, BOM), unassigned
 
 
 def normalise_nickname(typed: str) -> str:
-    text = unicodedata.normalize("NFC", typed)
-    kept = "".join(" " if ch.isspace() else ch for ch in text if unicodedata.category(ch) not in _INVISIBLE
-                   or ch.isspace())
-    return " ".join(kept.split())[:MAX_NICKNAME].strip()
+    return " ".join(visible(unicodedata.normalize("NFC", typed)).split())[:MAX_NICKNAME].strip()
 
 
 @dataclass(frozen=True)

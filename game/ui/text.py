@@ -9,6 +9,7 @@ from typing import Callable
 import pygame
 
 from ..core.latin import to_latin
+from ..core.visible import visible_lines
 
 from ..paths import ASSETS
 from .surface_cache import SurfaceLRU
@@ -85,15 +86,20 @@ class TextRenderer:
         return max(0, font.get_ascent() - round(px * BOX_ASCENT)), height
 
     def _render(self, font: pygame.font.Font, line: str, color) -> pygame.Surface:
-        rendered = font.render(line, True, color)
+        try:
+            rendered = font.render(line, True, color)
+        except pygame.error:  # a line of marks this font draws with no width: nothing to see
+            rendered = pygame.Surface((0, font.get_height()), pygame.SRCALPHA)
         top, height = self._box(font)
         if top == 0 and height == rendered.get_height():
             return rendered
         return rendered.subsurface((0, top, rendered.get_width(), min(height, rendered.get_height() - top))).copy()
 
     def shown(self, text: str, lang: str | None = None) -> str:
-        """The text as it is shown: Kazakh in Latin letters when that is chosen. Speech and the rest of
-        the game keep the Cyrillic; only drawing changes."""
+        """The text as it is shown: without invisible characters (core/visible.py), and Kazakh in Latin
+        letters when that is chosen. Speech and the rest of the game keep the Cyrillic; only drawing
+        changes. Every measuring and drawing method starts here."""
+        text = visible_lines(text)
         if self.kazakh_latin and (lang or self.language()) == "kk":
             return _latin(text)
         return text
