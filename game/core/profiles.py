@@ -11,14 +11,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from .storage import NicknameTaken, ProgressPort
-from .storage.records import Profile
-from .visible import visible
-
-MAX_NICKNAME = 20
+from .storage.records import MAX_NICKNAME, Profile
+from .visible import bounded
 
 
 def normalise_nickname(typed: str) -> str:
-    return " ".join(visible(unicodedata.normalize("NFC", typed)).split())[:MAX_NICKNAME].strip()
+    return bounded(unicodedata.normalize("NFC", typed), MAX_NICKNAME)
 
 
 @dataclass(frozen=True)

@@ -46,3 +46,8 @@ def visible_lines(text: str) -> str:
     if text.isprintable() and not _IGNORABLE_MARKS.search(text):
         return text
     return "\n".join(_cleaned(line) for line in text.split("\n"))
+
+
+def bounded(text: str, limit: int) -> str:
+    """One line of visible text, single spaces, at most `limit` characters."""
+    return " ".join(visible(text).split())[:limit].strip()

@@ -141,12 +141,16 @@ class TextRenderer:
     def _split_long_words(words: list[str], font: pygame.font.Font, width: int) -> list[str]:
         """Words wider than the line are cut into pieces that fit (long nicknames, long Kazakh words)."""
         pieces: list[str] = []
+        # a line holds at most `width` letters of a pixel or more: longer words are measured only that far,
+        # so that a word of 10,000 letters costs a few measurements a piece, not minutes
+        reach = max(2, width + 1)
         for word in words:
-            while font.size(word)[0] > width and len(word) > 1:
-                hyphen = word.rfind("-", 0, len(word) - 1)
-                cut = hyphen + 1 if hyphen > 0 and font.size(word[:hyphen + 1])[0] <= width else len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
+            while len(word) > 1 and font.size(word[:reach])[0] > width:
+                hyphen = word.rfind("-", 0, min(len(word) - 1, reach))
+                if hyphen > 0 and font.size(word[:hyphen + 1])[0] <= width:
+                    cut = hyphen + 1
+                else:
+                    cut = _longest_fitting(font, word[:reach], width)
                 pieces.append(word[:cut])
                 word = word[cut:]
             pieces.append(word)
@@ -238,6 +242,18 @@ class TextRenderer:
         lines = self.wrap(text, size, width, bold, lang)
         font = self.font(size, bold)
         return max(font.size(line)[0] for line in lines), len(lines) * self.line_height(size, bold)
+
+
+def _longest_fitting(font: pygame.font.Font, word: str, width: int) -> int:
+    """How many first letters of `word` (which does not fit) fit `width`: at least one."""
+    low, high = 1, len(word) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.size(word[:middle])[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 @lru_cache(maxsize=4096)
