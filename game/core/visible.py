@@ -43,7 +43,7 @@ def _cleaned(text: str) -> str:
 
 def visible_lines(text: str) -> str:
     """Like `visible`, keeping line breaks."""
-    if text.isprintable() and not _IGNORABLE_MARKS.search(text):
+    if text.replace("\n", "").isprintable() and not _IGNORABLE_MARKS.search(text):
         return text
     return "\n".join(_cleaned(line) for line in text.split("\n"))
 
