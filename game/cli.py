@@ -324,14 +324,23 @@ def _list(args) -> int:
 
 
 def _play(args) -> int:
-    from .core.datadir import data_dir
-    from .ui.boot import create_app
-    from .core.speech import OFF, SilentSpeaker
-
     def make_speaker(on: bool):
         from .ui.speech import make_speaker  # the engines are loaded when speech is first turned on
         return make_speaker(on)
 
+    # before pygame starts: SDL takes SIGTERM only while nothing handles it, and then merely queues a quit
+    # that a start-up or a frame that takes long never reads
+    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        return _run_app(args, make_speaker)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run_app(args, make_speaker) -> int:
+    from .core.datadir import data_dir
+    from .ui.boot import create_app
+    from .core.speech import OFF, SilentSpeaker
     from .core.storage.opening import DatabaseSettingError
     lang = getattr(args, "lang", None)
     try:
@@ -354,11 +363,9 @@ def _play(args) -> int:
     if getattr(args, "kiosk", False) or setup.kiosk:
         from .ui.kiosk import enable_kiosk
         enable_kiosk(app, setup.kiosk_idle_minutes)
-    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         app.run()
     finally:
-        signal.signal(signal.SIGTERM, previous)
         # every way out (window closed, Esc on the title, SIGTERM, an error) closes the store, so that
         # the progress file alone holds everything (a librarian's backup copies just that file)
         app.services.store.close()

@@ -11,17 +11,12 @@ import unicodedata
 from dataclasses import dataclass
 
 from .storage import NicknameTaken, ProgressPort
-from .storage.records import Profile
-
-MAX_NICKNAME = 20
-_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, formats (ZWSP, ZWNJ, RLO, BOM), unassigned
+from .storage.records import MAX_NICKNAME, Profile
+from .visible import bounded
 
 
 def normalise_nickname(typed: str) -> str:
-    text = unicodedata.normalize("NFC", typed)
-    kept = "".join(" " if ch.isspace() else ch for ch in text if unicodedata.category(ch) not in _INVISIBLE
-                   or ch.isspace())
-    return " ".join(kept.split())[:MAX_NICKNAME].strip()
+    return bounded(unicodedata.normalize("NFC", typed), MAX_NICKNAME)
 
 
 @dataclass(frozen=True)

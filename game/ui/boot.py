@@ -62,6 +62,8 @@ def _tell_the_leader(app: App, report: StartupReport, mistakes: list) -> None:
     problem = getattr(app.store, "problem", None)
     if problem is not None:  # the saved progress could only be opened for reading, or not at all
         app.notice(app.tr(f"storage.{problem.reason}"), 8)
+        if problem.reason == "denied":
+            lines.append(app.tr("storage.denied_hint", path=problem.detail))
     recovery = report.notice(app.tr)
     if recovery is not None:
         app.notice(recovery, 20)

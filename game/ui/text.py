@@ -9,6 +9,7 @@ from typing import Callable
 import pygame
 
 from ..core.latin import to_latin
+from ..core.visible import visible_lines
 
 from ..paths import ASSETS
 from .surface_cache import SurfaceLRU
@@ -85,15 +86,20 @@ class TextRenderer:
         return max(0, font.get_ascent() - round(px * BOX_ASCENT)), height
 
     def _render(self, font: pygame.font.Font, line: str, color) -> pygame.Surface:
-        rendered = font.render(line, True, color)
+        try:
+            rendered = font.render(line, True, color)
+        except pygame.error:  # a line of marks this font draws with no width: nothing to see
+            rendered = pygame.Surface((0, font.get_height()), pygame.SRCALPHA)
         top, height = self._box(font)
         if top == 0 and height == rendered.get_height():
             return rendered
         return rendered.subsurface((0, top, rendered.get_width(), min(height, rendered.get_height() - top))).copy()
 
     def shown(self, text: str, lang: str | None = None) -> str:
-        """The text as it is shown: Kazakh in Latin letters when that is chosen. Speech and the rest of
-        the game keep the Cyrillic; only drawing changes."""
+        """The text as it is shown: without invisible characters (core/visible.py), and Kazakh in Latin
+        letters when that is chosen. Speech and the rest of the game keep the Cyrillic; only drawing
+        changes. Every measuring and drawing method starts here."""
+        text = visible_lines(text)
         if self.kazakh_latin and (lang or self.language()) == "kk":
             return _latin(text)
         return text
@@ -135,12 +141,16 @@ class TextRenderer:
     def _split_long_words(words: list[str], font: pygame.font.Font, width: int) -> list[str]:
         """Words wider than the line are cut into pieces that fit (long nicknames, long Kazakh words)."""
         pieces: list[str] = []
+        # a line holds at most `width` letters of a pixel or more: longer words are measured only that far,
+        # so that a word of 10,000 letters costs a few measurements a piece, not minutes
+        reach = max(2, width + 1)
         for word in words:
-            while font.size(word)[0] > width and len(word) > 1:
-                hyphen = word.rfind("-", 0, len(word) - 1)
-                cut = hyphen + 1 if hyphen > 0 and font.size(word[:hyphen + 1])[0] <= width else len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
+            while len(word) > 1 and font.size(word[:reach])[0] > width:
+                hyphen = word.rfind("-", 0, min(len(word) - 1, reach))
+                if hyphen > 0 and font.size(word[:hyphen + 1])[0] <= width:
+                    cut = hyphen + 1
+                else:
+                    cut = _longest_fitting(font, word[:reach], width)
                 pieces.append(word[:cut])
                 word = word[cut:]
             pieces.append(word)
@@ -232,6 +242,18 @@ class TextRenderer:
         lines = self.wrap(text, size, width, bold, lang)
         font = self.font(size, bold)
         return max(font.size(line)[0] for line in lines), len(lines) * self.line_height(size, bold)
+
+
+def _longest_fitting(font: pygame.font.Font, word: str, width: int) -> int:
+    """How many first letters of `word` (which does not fit) fit `width`: at least one."""
+    low, high = 1, len(word) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if font.size(word[:middle])[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 @lru_cache(maxsize=4096)

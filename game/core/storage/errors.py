@@ -9,6 +9,7 @@ class StorageTrouble(str, Enum):
     READ_ONLY = "read_only"
     BUSY = "busy"
     UNAVAILABLE = "unavailable"
+    DENIED = "denied"  # the data folder may not be opened at all (its permissions); detail: the folder
     DAMAGED = "damaged"
     OFFLINE = "offline"  # the room's server is out of reach: answers wait on this computer, a new profile waits
 

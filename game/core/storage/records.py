@@ -3,6 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..visible import bounded
+
+MAX_NICKNAME = 20
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -11,6 +15,11 @@ class Profile:
     avatar: str
     language: str
     archived: bool = False
+
+    def __post_init__(self) -> None:
+        # a nickname written into the file by something else than the game (10,000 letters, NUL) is
+        # shown in the form the game would have kept
+        object.__setattr__(self, "nickname", bounded(self.nickname, MAX_NICKNAME))
 
 
 @dataclass(frozen=True)

@@ -113,13 +113,13 @@ class SqliteStore:
         except NewerDatabaseError:
             raise
         except (OSError, sqlite3.Error, StorageError) as exc:
-            problem = storage_error(exc)
+            problem = _denied(folder) or storage_error(exc)
         store = None
-        if path.is_file():
-            try:
+        try:  # an unreadable folder (chmod 000) raises even here
+            if path.is_file():
                 store = cls(path, read_only=True)
-            except (OSError, sqlite3.Error, StorageError):
-                store = None
+        except (OSError, sqlite3.Error, StorageError):
+            store = None
         if store is None:
             store = cls(":memory:")
         store.problem = problem
@@ -544,6 +544,18 @@ class SqliteStore:
             GROUP BY profiles.id
             ORDER BY profiles.nickname_key, profiles.id""", args)
         return [ChildSummary(*row) for row in rows]
+
+
+def _denied(folder: Path) -> StorageError | None:
+    """A folder the game may not open at all (chmod 000, another account's), told as such with its
+    path: sqlite3 says only "unable to open database file"."""
+    try:
+        os.listdir(folder)
+    except PermissionError:
+        return StorageError(StorageTrouble.DENIED, str(folder))
+    except OSError:
+        pass
+    return None
 
 
 def _only_for_its_user(folder: Path, path: Path) -> None:

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pygame
-import pygame_gui
 from pygame_gui.core import ObjectID
 
 from .. import palette, text
 from ..focus import Focusable
+from ..text_entry import TextEntry
 from .base import AREA, QuestionView
 
 KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІ"
@@ -22,7 +22,7 @@ class FillView(QuestionView):
         self.typed = ""
 
     def build(self) -> None:
-        self.entry = pygame_gui.elements.UITextEntryLine(
+        self.entry = TextEntry(
             pygame.Rect(AREA.x, AREA.y, 640, 68), manager=self.app.ui,
             object_id=ObjectID(object_id="#answer", class_id="@entry"))
         self.entry.set_text_length_limit(60)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pygame
-import pygame_gui
 from pygame_gui.core import ObjectID
 
 from ...core.avatars import AVATARS
@@ -11,6 +10,7 @@ from ...paths import ASSETS
 from .. import palette, text
 from ..images import avatar_path
 from ..focus import Focusable
+from ..text_entry import TextEntry
 from .base import MARGIN, Scene
 
 TILE, TILE_GAP = 112, 24
@@ -30,7 +30,7 @@ class CreateProfileScene(Scene):
         return self.tr("create.heading")
 
     def build(self) -> None:
-        self.entry = pygame_gui.elements.UITextEntryLine(
+        self.entry = TextEntry(
             pygame.Rect(64, 190, 600, 68), manager=self.app.ui,
             object_id=ObjectID(object_id="#nickname", class_id="@entry"))
         self.entry.set_text_length_limit(MAX_NICKNAME)

@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from typing import Callable
 
 import pygame
-import pygame_gui
 from pygame_gui.core import ObjectID
 
 from ...core.storage import ReportScope
 from ...paths import ASSETS
 from .. import palette, text
 from ..focus import Focusable
+from ..text_entry import TextEntry
 from .base import MARGIN, Scene
 
 BOTTOM_ROW = 720 - MARGIN - 64  # the top of the buttons along the bottom
@@ -86,7 +86,7 @@ class TextField:
     def __init__(self, scene, widget_id: str, rect, value: str, limit: int, spoken: Callable[[str], str],
                  on_enter: Callable[[], None]) -> None:
         self.scene = scene
-        self.entry = pygame_gui.elements.UITextEntryLine(
+        self.entry = TextEntry(
             pygame.Rect(rect), manager=scene.app.ui, object_id=ObjectID(object_id=f"#{widget_id}", class_id="@entry"))
         self.entry.set_text_length_limit(limit)
         self.entry.set_text(value)
