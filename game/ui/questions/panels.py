@@ -26,12 +26,16 @@ def draw_prompt(scene, surface: pygame.Surface, question: Question, rect: pygame
         inner.y += 30
     prompt = question.prompt.get(scene.app.lang)
     room = inner.height - (tr.line_height(text.SMALL, True) + 6 if hint else 0)
-    size = tr.fitting_size(prompt, 30, inner.width, room, bold=True)
-    bottom = tr.draw(surface, prompt, inner.topleft, size, palette.INK, inner.width, bold=True).bottom
     second = scene.app.settings.second_language
-    if second and second != scene.app.lang and bottom < inner.bottom - 20:
-        bottom = tr.draw(surface, question.prompt.get(second), (inner.x, bottom), text.SMALL, palette.MUTED_INK,
-                         inner.width, lang=second).bottom
+    below = question.prompt.get(second) if second and second != scene.app.lang else ""
+    below_h = tr.measure(below, text.SMALL, inner.width, lang=second)[1] if below else 0
+    if below and tr.measure(prompt, tr.smallest(30), inner.width, bold=True)[1] > room - below_h:
+        below = ""  # the second language gives way when the question itself would not fit with it
+    size = tr.fitting_size(prompt, 30, inner.width, room - (below_h if below else 0), bold=True)
+    bottom = tr.draw(surface, prompt, inner.topleft, size, palette.INK, inner.width, bold=True).bottom
+    if below:
+        bottom = tr.draw(surface, below, (inner.x, bottom), text.SMALL, palette.MUTED_INK, inner.width,
+                         lang=second).bottom
     if hint:
         tr.draw(surface, hint, (inner.x, bottom + 6), text.SMALL, palette.PINE_GREEN, inner.width, bold=True)
 
