@@ -68,7 +68,8 @@ def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Qu
         pygame.draw.circle(surface, palette.INK, icon, 38, width=3)
         tr.draw(surface, "?", (icon[0] - 40, icon[1] - 30), 44 / tr.scale, palette.INK, 80, bold=True, align="center")
     words = feedback_words(scene, question, correct, right_parts, total_parts, answer_text)
-    source = scene.tr("quiz.source", source=question.source) if question.source else ""
+    source = scene.tr("quiz.source", source=question.source) if (
+        question.source and scene.app.settings.show_sources) else ""
     x = box.x + 120
     width = box.right - x - 28
     size, head = float(text.SMALL + 2), 38.0
@@ -83,7 +84,7 @@ def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Qu
     for middle in words[1:-1]:
         y = tr.draw(surface, middle, (x, y), size, palette.INK, width, bold=True).bottom + 2
     y = tr.draw(surface, words[-1], (x, y + 2), size, palette.INK, width).bottom
-    tr.draw(surface, source, (x, y + 6), min(size, text.SMALL), palette.MUTED_INK, width)
+    tr.draw(surface, source, (x, y + 6), text.SMALL, palette.MUTED_INK, width)  # never below the smallest text
 
 
 def draw_answered(scene, surface: pygame.Surface, view, feedback, box: pygame.Rect) -> None:
@@ -102,5 +103,5 @@ def answered_words(scene, view, feedback) -> str:
 def _height(tr, words: list[str], source: str, width: int, size: float, head: float) -> int:
     height = tr.measure(words[0], head, width, bold=True)[1] + 24
     height += sum(tr.measure(w, size, width, bold=True)[1] + 2 for w in words[1:-1])
-    height += tr.measure(words[-1], size, width)[1] + tr.measure(source, min(size, text.SMALL), width)[1] + 8
+    height += tr.measure(words[-1], size, width)[1] + (tr.measure(source, text.SMALL, width)[1] if source else 0) + 8
     return height
