@@ -44,6 +44,9 @@ def tour(pilot):
     yield look("map")
     for quiz in ("karkaraly_explorer-quiz", "kent_kent-quiz"):
         open_level(pilot, f"level_{quiz}")
+        pilot.press("escape")
+        yield look(f"{quiz}: leave?")
+        pilot.press("escape")
         while pilot.scene.name == "quiz":
             runner = pilot.scene.runner
             if runner.phase.value == "asking":
