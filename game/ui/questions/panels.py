@@ -5,7 +5,7 @@ import pygame
 
 from ...core.questions import Question
 from .. import palette, text
-from ..text import Overflow
+from ..text import Overflow, fit_line
 from ..widgets import panel
 
 
@@ -76,6 +76,8 @@ def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Qu
     # long explanations shrink, to three quarters of the normal size at most (with large text on, back to
     # the normal size); what still does not fit is recorded for the tests' fit check
     floor = min(text.SMALL * 0.75, text.SMALL / tr.scale)
+    if source and _height(tr, words, source, width, floor, floor * 1.4) > box.height - 30:
+        source = fit_line(tr, source, _source_size(tr, floor), width)  # a narrow panel: on one line, never smaller
     while _height(tr, words, source, width, size, head) > box.height - 30 and size > floor:
         size, head = max(floor, size * 0.9), max(floor * 1.4, head * 0.9)
     if _height(tr, words, source, width, size, head) > box.height - 30:
@@ -84,7 +86,7 @@ def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Qu
     for middle in words[1:-1]:
         y = tr.draw(surface, middle, (x, y), size, palette.INK, width, bold=True).bottom + 2
     y = tr.draw(surface, words[-1], (x, y + 2), size, palette.INK, width).bottom
-    tr.draw(surface, source, (x, y + 6), text.SMALL, palette.MUTED_INK, width)  # never below the smallest text
+    tr.draw(surface, source, (x, y + 6), _source_size(tr, size), palette.MUTED_INK, width)
 
 
 def draw_answered(scene, surface: pygame.Surface, view, feedback, box: pygame.Rect) -> None:
@@ -103,5 +105,10 @@ def answered_words(scene, view, feedback) -> str:
 def _height(tr, words: list[str], source: str, width: int, size: float, head: float) -> int:
     height = tr.measure(words[0], head, width, bold=True)[1] + 24
     height += sum(tr.measure(w, size, width, bold=True)[1] + 2 for w in words[1:-1])
-    height += tr.measure(words[-1], size, width)[1] + (tr.measure(source, text.SMALL, width)[1] if source else 0) + 8
+    height += tr.measure(words[-1], size, width)[1] + (tr.measure(source, _source_size(tr, size), width)[1] if source else 0) + 8
     return height
+
+
+def _source_size(tr, size: float) -> float:
+    """Where a fact comes from: never larger than the explanation, never below the smallest text (22 px)."""
+    return max(min(size, text.SMALL), text.SMALL / tr.scale)
