@@ -204,18 +204,16 @@ class QuizScene(LiveReload, Scene):
         progress = self._progress()
         tr.draw(surface, progress, (560, 24), tr.fitting_size(progress, text.BODY, 300, 48, bold=True),
                 palette.SUN_GOLD, 300, bold=True, align="right")
-        self._draw_prompt(surface, question)
-        if self.confirming:
+        if self.confirming:  # in place of the question, which waits
             self._draw_confirm(surface)
-        elif self.session.feedback is not None:
+            return
+        self._draw_prompt(surface, question)
+        if self.session.feedback is not None:
             draw_answered(self, surface, self.view, self.session.feedback, FEEDBACK_RECT)
         else:
             self.view.draw(surface)
 
     def _draw_confirm(self, surface) -> None:
-        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((*palette.NIGHT_BLUE[:3], 200))
-        surface.blit(shade, (0, 0))
         box = CONFIRM_RECT
         panel(surface, box)
         tr = self.app.text
