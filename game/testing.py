@@ -86,20 +86,25 @@ class Pilot:
         texts go on its own picture first, so rects compare only within one surface."""
         drawn: list[tuple[str, pygame.Surface, pygame.Rect]] = []
         renderer = self.app.text
-        original = renderer.draw
+        original, original_partial = renderer.draw, renderer.draw_partial
 
         def draw(surface, words, *args, **kwargs):
             rect = original(surface, words, *args, **kwargs)
             drawn.append((words, surface, rect))
             return rect
 
-        renderer.draw = draw
+        def draw_partial(surface, words, *args, **kwargs):  # a story line: where the whole line stands
+            rect = original_partial(surface, words, *args, **kwargs)
+            drawn.append((words, surface, rect))
+            return rect
+
+        renderer.draw, renderer.draw_partial = draw, draw_partial
         try:
             self.app.scene.forget_drawings()
             self.app.invalidate()
             self.advance()
         finally:
-            del renderer.draw
+            del renderer.draw, renderer.draw_partial
         return drawn
 
     def type(self, text: str) -> None:

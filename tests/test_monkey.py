@@ -185,6 +185,8 @@ class Monkey:
             elif scene.name == "profiles":
                 cards = [i for i in ids if i.startswith("profile_")]
                 self.focus(cards[0] if cards else "new") and self.tap("return")
+            elif scene.name == "quiz" and scene.confirming:
+                self.focus("leave") and self.tap("return")
             elif scene.name == "create_profile":
                 self.focus("nickname")
                 self.app.step([pygame.event.Event(pygame.TEXTINPUT, text=f"М{self.rnd.randrange(10**6)}")], FRAME)

@@ -15,6 +15,7 @@ from pathlib import Path
 from conftest import LEVELS, ROOT
 from game.core.speech import NO_ENGINE, SilentSpeaker
 from game.testing import run_test
+from game.ui.scenes.level_map import VIEW_BOTTOM, VIEW_TOP
 from pilot_steps import create_profile, tab_to
 
 
@@ -42,8 +43,17 @@ def test_a_quiz_left_at_question_4_resumes_there_after_a_restart(tmp_path):
         assert runner.number == 4
         asked, at = list(runner.asked), runner.current.id
         options = runner.order(runner.current)
-        pilot.press("escape")
+        pilot.press("escape")  # asks first: a stray Esc does not end the quiz
+        assert pilot.scene.name == "quiz" and pilot.scene.confirming and pilot.focused == "stay"
+        assert pilot.spoken[-2] == pilot.app.tr("quiz.leave_question")
+        assert pilot.widget_ids() == ["stay", "leave"]  # nothing of the question is pressed under the panel
+        pilot.press("escape")  # Esc again: back to the same question
+        assert not pilot.scene.confirming and pilot.scene.runner.current.id == at
+        pilot.press("escape", "tab", "return")
         assert pilot.scene.name == "map"
+        assert pilot.focused == "level_karkaraly_town-quiz"  # the level just played, not the first card
+        card = next(item for item in pilot.scene.focus.items if item.id == pilot.focused)
+        assert VIEW_TOP <= card.rect.top and card.rect.bottom <= VIEW_BOTTOM  # scrolled into view
     with run_test(data, language="en", level_dirs=[LEVELS]) as pilot:  # the game was closed and started again
         pilot.press("return")
         assert pilot.scene.name == "profiles" and pilot.focused.startswith("profile_")  # who played last

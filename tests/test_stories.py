@@ -8,7 +8,7 @@ from conftest import LEVELS
 from game.core.catalog import Catalog
 from game.core.story import StoryRunner
 from game.testing import run_test
-from pilot_steps import create_profile, open_level, play_story, tab_to
+from pilot_steps import answer_current, create_profile, open_level, play_story, tab_to
 
 STORIES = [lvl.level for lvl in Catalog.load([LEVELS]).levels() if lvl.ok and lvl.level.kind == "story"]
 
@@ -114,3 +114,54 @@ def test_back_shows_earlier_lines_without_undoing_choices(tmp_path, story_level)
         assert scene.log_open
         pilot.press("escape")
         assert not scene.log_open and pilot.scene is scene
+
+
+def test_looking_back_lights_the_earlier_speaker_and_the_log_covers_the_choices(tmp_path, shipped_catalog):
+    level = shipped_catalog.find("aldar-coat").level
+    with run_test(tmp_path, level_dirs=[LEVELS], language="en") as pilot:
+        create_profile(pilot, "Reader", "owl")
+        open_level(pilot, f"level_{level.pack_id}_{level.id}")
+        scene = pilot.scene
+        while not scene.runner.choices:
+            if scene.accepting_answers:
+                answer_current(pilot)
+            pilot.press("space", "space")
+        last = scene._shown_line() or scene.level.scene(scene.runner.history[-1][0]).lines[scene.runner.history[-1][1]]
+        lit = set()
+        for _ in range(len(scene.runner.history)):
+            pilot.press("pageup")
+            line = scene._shown_line()
+            expected = line.speaker if line.speaker in scene.stage.actors else None
+            assert scene.stage.speaker == expected, line.text.get("en")
+            lit.add(scene.stage.speaker)
+        assert lit - {last.speaker}, "looking back never lit anyone but the last speaker"
+        for _ in range(len(scene.runner.history)):
+            pilot.press("pagedown")
+        assert scene.review == 0 and pilot.widget_ids() == ["choice_0", "choice_1", "menu"]
+        pilot.press("l")
+        assert scene.log_open and pilot.widget_ids() == ["menu"]  # nothing of the story drawn over the log
+        pilot.press("space", "return", "down", "return")
+        assert scene.runner.choices and not scene.runner.choices_made  # nothing chosen through the log
+        pilot.press("escape")
+        assert not scene.log_open and pilot.widget_ids() == ["choice_0", "choice_1", "menu"]
+        assert pilot.focused is None  # a choice stays deliberate after the log
+
+
+def test_the_earlier_line_label_stands_clear_of_the_dialogue_text(tmp_path, shipped_catalog):
+    level = shipped_catalog.find("aldar-coat").level
+    with run_test(tmp_path, level_dirs=[LEVELS], language="en") as pilot:
+        create_profile(pilot, "Reader", "owl")
+        open_level(pilot, f"level_{level.pack_id}_{level.id}")
+        scene = pilot.scene
+        pilot.press("space", "space", "space", "space", "pageup")
+        assert scene.review == 1
+        plates = []
+        original = scene._plate
+        scene._plate = lambda *args, **kwargs: plates.append((args[1], original(*args, **kwargs))) or plates[-1][1]
+        texts = pilot.drawn_texts()
+        layout = scene._line_layout(scene._shown_line())
+        earlier = dict(plates)[scene.tr("story.earlier")]
+        name = dict(plates)[scene._speaker_name(scene._shown_line())]
+        assert not earlier.colliderect(name)
+        assert all(not earlier.colliderect(rect) for words, _, rect in texts if words != scene.tr("story.earlier"))
+        assert earlier.bottom < layout.text_top and name.bottom < layout.text_top

@@ -44,6 +44,9 @@ def tour(pilot):
     yield look("map")
     for quiz in ("karkaraly_explorer-quiz", "kent_kent-quiz"):
         open_level(pilot, f"level_{quiz}")
+        pilot.press("escape")
+        yield look(f"{quiz}: leave?")
+        pilot.press("escape")
         while pilot.scene.name == "quiz":
             runner = pilot.scene.runner
             if runner.phase.value == "asking":
@@ -54,12 +57,24 @@ def tour(pilot):
                 pilot.press("return")
         yield look(f"{quiz}: results")
         pilot.press("escape")
+    open_level(pilot, "level_karkaraly_journey-childhood")  # long lines with long sources
+    for step in range(4):
+        pilot.scene.letters = 10_000
+        yield look(f"journey_{step}")
+        pilot.press("space")
+    pilot.press("escape")
     open_level(pilot, "level_karkaraly_aldar-coat")
     for step in range(25):
         if pilot.scene.name != "story":
             break
         pilot.scene.letters = 10_000  # the whole line, as a reader waiting for it sees it
         yield look(f"story_{step}")
+        if step in (5, 12) and not pilot.scene.accepting_answers:  # looking back with Page Up, and the log
+            pilot.press("pageup", "pageup")
+            yield look(f"story_{step}_looking_back")
+            pilot.press("pagedown", "pagedown", "l")
+            yield look(f"story_{step}_log")
+            pilot.press("l")
         if pilot.scene.runner.choices:
             pilot.press("down", "return")
         elif pilot.scene.view is not None and pilot.scene.accepting_answers:
@@ -72,6 +87,8 @@ def tour(pilot):
     (1.0, "kk", {}), (1.5, "kk", {}), (2.0, "kk", {}), (2.0, "ru", {}),
     (2.0, "kk", {"font": "andika"}), (1.0, "ru", {"font": "andika"}),  # Andika's letters are wider
     (2.0, "kk", {"kazakh_script": "latin"}),
+    (1.0, "kk", {"second_language": "ru"}), (2.0, "kk", {"second_language": "ru"}),  # bilingual mode
+    (2.0, "ru", {"second_language": "kk", "font": "andika"}),
 ], ids=lambda v: "-".join(map(str, v.values())) if isinstance(v, dict) else str(v))
 def test_every_screen_fits_at_every_text_size(tmp_path, scale, lang, chosen):
     store = SqliteStore(Path(tmp_path) / "progress.sqlite3")

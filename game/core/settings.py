@@ -29,6 +29,7 @@ class Settings:
     auto_advance: bool = False    # narration lines go on by themselves after a pause
     font: str = "noto_sans"       # every text in this font family (FONTS)
     kazakh_script: str = "cyrillic"  # Kazakh shown in this script; speech reads the Cyrillic
+    show_sources: bool = True     # where a fact comes from, under story lines and feedback (off for the youngest)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -97,6 +97,7 @@ class App:
         self.images = ImageCache(services.data_dir / "cache" / "pictures")
         self.sounds = Sounds()
         self.profile: Profile | None = None
+        self.last_level: tuple[str, str] | None = None  # (pack, level) played last: the map focuses it
         self.settings = Settings()
         self.speech_on = False  # self-voicing for blind and low-vision players; no timers while on
         self._notice: tuple[str, float] | None = None
@@ -232,6 +233,7 @@ class App:
 
     def play(self, level, **args) -> None:
         """The screen that plays a level of this kind."""
+        self.last_level = (level.pack_id, level.id)
         self.show(self.level_screen(level.kind), level=level, **args)
 
     def switch(self, scene) -> None:

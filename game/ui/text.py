@@ -187,9 +187,10 @@ class TextRenderer:
         return drawn
 
     def draw_partial(self, surface: pygame.Surface, text: str, count: int, pos: tuple[int, int], size: int,
-                     color, width: int, bold: bool = False) -> None:
+                     color, width: int, bold: bool = False) -> pygame.Rect:
         """The first `count` letters of the text, laid out where the whole text will stand, so that
-        words do not jump from line to line as they appear."""
+        words do not jump from line to line as they appear. Returns where the whole text stands."""
+        whole = pygame.Rect(pos, self.measure(text, size, width, bold))
         shown = self.shown(text)
         if shown is not text:  # in Latin letters a letter may become two: the same share of the text
             count = count * len(shown) // max(1, len(text))
@@ -206,6 +207,7 @@ class TextRenderer:
             if part:
                 surface.blit(self._render_line(part, size, color, bold), (x, y))
             y += step
+        return whole
 
     def _render_line(self, line: str, size, color, bold: bool) -> pygame.Surface:
         """One line already laid out by `wrap` (so already spaced), cached like blocks are."""

@@ -5,7 +5,7 @@ import pygame
 
 from ...core.questions import Question
 from .. import palette, text
-from ..text import Overflow
+from ..text import Overflow, fit_line
 from ..widgets import panel
 
 
@@ -26,12 +26,16 @@ def draw_prompt(scene, surface: pygame.Surface, question: Question, rect: pygame
         inner.y += 30
     prompt = question.prompt.get(scene.app.lang)
     room = inner.height - (tr.line_height(text.SMALL, True) + 6 if hint else 0)
-    size = tr.fitting_size(prompt, 30, inner.width, room, bold=True)
-    bottom = tr.draw(surface, prompt, inner.topleft, size, palette.INK, inner.width, bold=True).bottom
     second = scene.app.settings.second_language
-    if second and second != scene.app.lang and bottom < inner.bottom - 20:
-        bottom = tr.draw(surface, question.prompt.get(second), (inner.x, bottom), text.SMALL, palette.MUTED_INK,
-                         inner.width, lang=second).bottom
+    below = question.prompt.get(second) if second and second != scene.app.lang else ""
+    below_h = tr.measure(below, text.SMALL, inner.width, lang=second)[1] if below else 0
+    if below and tr.measure(prompt, tr.smallest(30), inner.width, bold=True)[1] > room - below_h:
+        below = ""  # the second language gives way when the question itself would not fit with it
+    size = tr.fitting_size(prompt, 30, inner.width, room - (below_h if below else 0), bold=True)
+    bottom = tr.draw(surface, prompt, inner.topleft, size, palette.INK, inner.width, bold=True).bottom
+    if below:
+        bottom = tr.draw(surface, below, (inner.x, bottom), text.SMALL, palette.MUTED_INK, inner.width,
+                         lang=second).bottom
     if hint:
         tr.draw(surface, hint, (inner.x, bottom + 6), text.SMALL, palette.PINE_GREEN, inner.width, bold=True)
 
@@ -64,13 +68,16 @@ def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Qu
         pygame.draw.circle(surface, palette.INK, icon, 38, width=3)
         tr.draw(surface, "?", (icon[0] - 40, icon[1] - 30), 44 / tr.scale, palette.INK, 80, bold=True, align="center")
     words = feedback_words(scene, question, correct, right_parts, total_parts, answer_text)
-    source = scene.tr("quiz.source", source=question.source) if question.source else ""
+    source = scene.tr("quiz.source", source=question.source) if (
+        question.source and scene.app.settings.show_sources) else ""
     x = box.x + 120
     width = box.right - x - 28
     size, head = float(text.SMALL + 2), 38.0
     # long explanations shrink, to three quarters of the normal size at most (with large text on, back to
     # the normal size); what still does not fit is recorded for the tests' fit check
     floor = min(text.SMALL * 0.75, text.SMALL / tr.scale)
+    if source and _height(tr, words, source, width, floor, floor * 1.4) > box.height - 30:
+        source = fit_line(tr, source, _source_size(tr, floor), width)  # a narrow panel: on one line, never smaller
     while _height(tr, words, source, width, size, head) > box.height - 30 and size > floor:
         size, head = max(floor, size * 0.9), max(floor * 1.4, head * 0.9)
     if _height(tr, words, source, width, size, head) > box.height - 30:
@@ -79,7 +86,7 @@ def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Qu
     for middle in words[1:-1]:
         y = tr.draw(surface, middle, (x, y), size, palette.INK, width, bold=True).bottom + 2
     y = tr.draw(surface, words[-1], (x, y + 2), size, palette.INK, width).bottom
-    tr.draw(surface, source, (x, y + 6), min(size, text.SMALL), palette.MUTED_INK, width)
+    tr.draw(surface, source, (x, y + 6), _source_size(tr, size), palette.MUTED_INK, width)
 
 
 def draw_answered(scene, surface: pygame.Surface, view, feedback, box: pygame.Rect) -> None:
@@ -98,5 +105,10 @@ def answered_words(scene, view, feedback) -> str:
 def _height(tr, words: list[str], source: str, width: int, size: float, head: float) -> int:
     height = tr.measure(words[0], head, width, bold=True)[1] + 24
     height += sum(tr.measure(w, size, width, bold=True)[1] + 2 for w in words[1:-1])
-    height += tr.measure(words[-1], size, width)[1] + tr.measure(source, min(size, text.SMALL), width)[1] + 8
+    height += tr.measure(words[-1], size, width)[1] + (tr.measure(source, _source_size(tr, size), width)[1] if source else 0) + 8
     return height
+
+
+def _source_size(tr, size: float) -> float:
+    """Where a fact comes from: never larger than the explanation, never below the smallest text (22 px)."""
+    return max(min(size, text.SMALL), text.SMALL / tr.scale)

@@ -71,6 +71,18 @@ class LevelMapScene(Scene):
         self.button("settings", (MARGIN + 340, 720 - MARGIN - 64, 280, 64), self.tr("title.settings"),
                     self._settings, size=text.SMALL + 2)
 
+    def first_focus(self) -> str | None:
+        """Coming back from a level: that level's card, scrolled into view."""
+        if self.app.last_level is None:
+            return None
+        card = "level_{}_{}".format(*self.app.last_level)
+        return card if any(item.id == card for item in self.focus.items) else None
+
+    def enter(self) -> None:
+        super().enter()
+        if self.first_focus() is not None:
+            self._scroll_to_focus()
+
     def _settings(self) -> None:
         self.app.open("settings")
 
@@ -177,6 +189,7 @@ class LevelMapScene(Scene):
 
     def back(self) -> None:
         self.app.profile = None
+        self.app.last_level = None
         self.app.load_settings(rebuild=False)
         self.app.show("profiles")
 

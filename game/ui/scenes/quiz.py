@@ -14,12 +14,14 @@ from ...core.sessions import QuizSession
 from .. import palette, text
 from ..questions import VIEWS
 from ..questions.panels import answered_words, draw_answered, draw_prompt
+from ..widgets import panel
 from .base import MARGIN, Scene
 from .live_reload import LiveReload
 
 TOP_BAR = 84
 PROMPT_RECT = pygame.Rect(MARGIN, TOP_BAR + 16, 1280 - 2 * MARGIN, 180)
 FEEDBACK_RECT = pygame.Rect(MARGIN, 300, 1280 - 2 * MARGIN, 276)
+CONFIRM_RECT = pygame.Rect(240, 200, 800, 320)
 
 
 class QuizScene(LiveReload, Scene):
@@ -31,6 +33,7 @@ class QuizScene(LiveReload, Scene):
         self.session = QuizSession(app.store, app.profile.id, level, seed=seed, speech_on=lambda: app.speech_on,
                                    on_trouble=app.storage_trouble)
         self.view = None
+        self.confirming = False  # Esc asked "leave the quiz?": the question waits, its timer too
         self._new_view()
         self._watch_start()
 
@@ -60,6 +63,8 @@ class QuizScene(LiveReload, Scene):
 
     def heading(self) -> str:
         session = self.session
+        if self.confirming:
+            return self.tr("quiz.leave_question")
         if session.question is None:
             return ""
         if session.feedback is not None:
@@ -78,6 +83,13 @@ class QuizScene(LiveReload, Scene):
     def build(self) -> None:
         session = self.session
         question = session.question
+        if self.confirming:  # only the two answers: nothing of the quiz is pressed under the panel
+            box = CONFIRM_RECT
+            self.button("stay", (box.x + 40, box.bottom - 112, 340, 80), self.tr("quiz.stay"), self.stay,
+                        style="@primary", size=text.SMALL + 4)
+            self.button("leave", (box.right - 380, box.bottom - 112, 340, 80), self.tr("quiz.leave"), self.leave,
+                        size=text.SMALL + 4)
+            return
         if question is not None and session.phase is Phase.ASKING:
             self.view.build()
             if question.hint is not None:
@@ -124,23 +136,42 @@ class QuizScene(LiveReload, Scene):
         self.announce()
 
     def back(self) -> None:
+        """Esc or the menu button: ask first (Esc again keeps playing); the session keeps the place."""
+        if self.confirming:
+            self.stay()
+            return
+        self.confirming = True
+        self.teardown()
+        self.build()
+        self.focus.focus("stay", speak=False)
+        self.announce()
+
+    def stay(self) -> None:
+        self.confirming = False
+        self._show()
+
+    def leave(self) -> None:
         self.app.show("map")
 
     # -- input and time -------------------------------------------------------------------------
     def handle_key(self, event) -> bool:
         if self.reload_key(event):
             return True
+        if self.confirming:
+            return super().handle_key(event)
         if self.view is not None and self.accepting_answers and self.view.handle_key(event):
             return True
         return super().handle_key(event)
 
     def handle_event(self, event) -> bool:
-        if self.view is not None and self.accepting_answers:
+        if self.view is not None and self.accepting_answers and not self.confirming:
             return self.view.handle_event(event)
         return False
 
     def update(self, dt: float) -> bool:
         self.watch_file(dt)
+        if self.confirming:
+            return False
         moving = self.view.update(dt) if self.view is not None else False
         timed = self.session.time_left is not None
         feedback = self.session.tick(dt)
@@ -151,7 +182,7 @@ class QuizScene(LiveReload, Scene):
     # -- drawing ----------------------------------------------------------------------------------
     def backdrop_key(self) -> tuple:
         session = self.session
-        return (id(self.level), session.phase, id(session.question), self._progress() if session.question else "",
+        return (self.confirming, id(self.level), session.phase, id(session.question), self._progress() if session.question else "",
                 session.retrying, session.hint_shown, session.answered, self.view.state_key() if self.view else ())
 
     def draw_live(self, surface) -> None:
@@ -173,11 +204,23 @@ class QuizScene(LiveReload, Scene):
         progress = self._progress()
         tr.draw(surface, progress, (560, 24), tr.fitting_size(progress, text.BODY, 300, 48, bold=True),
                 palette.SUN_GOLD, 300, bold=True, align="right")
+        if self.confirming:  # in place of the question, which waits
+            self._draw_confirm(surface)
+            return
         self._draw_prompt(surface, question)
         if self.session.feedback is not None:
             draw_answered(self, surface, self.view, self.session.feedback, FEEDBACK_RECT)
         else:
             self.view.draw(surface)
+
+    def _draw_confirm(self, surface) -> None:
+        box = CONFIRM_RECT
+        panel(surface, box)
+        tr = self.app.text
+        words = self.tr("quiz.leave_question")
+        width, room = box.width - 80, box.height - 32 - 124
+        tr.draw(surface, words, (box.x + 40, box.y + 32), tr.fitting_size(words, 30, width, room, bold=True),
+                palette.INK, width, bold=True)
 
     def _draw_prompt(self, surface, question) -> None:
         retry = self.tr("quiz.try_again") if self.session.retrying else ""

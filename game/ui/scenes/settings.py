@@ -1,4 +1,4 @@
-"""Settings: speech, text size, contrast, spacing, motion, a second language, reading speed.
+"""Settings: speech, text size, contrast, spacing, motion, a second language, reading speed, sources.
 Opened from the title screen they are this computer's defaults; from the map, the child's own."""
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from .. import palette, text
 from .base import MARGIN, Scene
 
 ROW_W, ROW_H, ROW_GAP = 560, 64, 12
+BACK_PLACE = 12  # the 13th place (row 7, left) is under the back button
 
 
 class SettingsScene(Scene):
@@ -50,6 +51,8 @@ class SettingsScene(Scene):
              lambda: self._set("font", cycle(FONTS, s.font))),
             ("kazakh_script", self.tr("settings.kazakh_script", value=self.tr(f"settings.script_{s.kazakh_script}")),
              lambda: self._set("kazakh_script", cycle(KAZAKH_SCRIPTS, s.kazakh_script))),
+            ("show_sources", self.tr("settings.show_sources", value=on_off(s.show_sources)),
+             lambda: self._flip("show_sources")),
         ]
 
     def _next_second_language(self) -> str | None:
@@ -59,7 +62,8 @@ class SettingsScene(Scene):
 
     def build(self) -> None:
         for i, (row_id, label, action) in enumerate(self._rows()):
-            col, row = i % 2, i // 2
+            place = i if i < BACK_PLACE else i + 1  # the last row's left place is the back button's
+            col, row = place % 2, place // 2
             rect = (MARGIN + col * (ROW_W + 24), 130 + row * (ROW_H + ROW_GAP), ROW_W, ROW_H)
             self.button(row_id, rect, label, action, style="@card", size=text.SMALL + 2)
         self.button("back", (MARGIN, 720 - MARGIN - 72, 240, 72), self.tr("settings.back"), self.back,

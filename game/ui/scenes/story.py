@@ -5,6 +5,9 @@ The scene holds no rules and writes nothing: a StorySession (game/core/sessions)
 story, commits answers and saves the position after every line."""
 from __future__ import annotations
 
+import copy
+from dataclasses import dataclass
+
 import pygame
 
 from ...core.model import StoryLevel
@@ -27,7 +30,21 @@ CHOICE_H, CHOICE_GAP = 64, 12
 SKIP_STEP = 0.12  # seconds a line already read stays on screen while skipping
 AUTO_PAUSE = 2.0
 ALL_LETTERS = 1_000_000
-SOURCE_SIZE = 16  # where a line's fact comes from, under it
+TEXT_W = 1280 - 2 * MARGIN - 64 - 270  # the line's width, clear of the continue button
+PANEL_TOP = 120  # the highest a long line (with a second language and a source) may grow its panel
+BOTTOM_PAD = 12
+
+
+@dataclass(frozen=True)
+class LineLayout:
+    box: pygame.Rect
+    words: str
+    size: float
+    below: str          # the line in the second language, or ""
+    second: str | None
+    source: str         # "Source: …", or "" (none, or hidden by the setting)
+    plate_h: int
+    text_top: int
 
 
 class StoryScene(LiveReload, Scene):
@@ -46,6 +63,9 @@ class StoryScene(LiveReload, Scene):
         self.log_open = False
         self.skipping = False
         self.view = None
+        # the stage as it stood at each line read here (by its place in the history), for looking back;
+        # lines read before a resume show today's stage
+        self.stages: dict[int, dict] = {}
         self._new_step(first=True)
         self._watch_start()
 
@@ -64,10 +84,36 @@ class StoryScene(LiveReload, Scene):
 
     @property
     def panel_rect(self) -> pygame.Rect:
-        """The text panel; it grows upwards with large text."""
+        """The text panel: it grows upwards with large text, and further when the line with its second
+        language and its source needs the room."""
+        line = self._shown_line()
+        return self._line_layout(line).box if line is not None else self._base_panel()
+
+    def _base_panel(self) -> pygame.Rect:
         base = PUPPET_PANEL if self.stage is not None else PICTURE_PANEL
         grow = int((self.app.text.scale - 1) * (110 if self.stage is not None else 120))
         return pygame.Rect(base.x, base.y - grow, base.width, base.height + grow)
+
+    def _line_layout(self, line) -> LineLayout:
+        """Where the speaker's plate, the line, its second language and its source stand; the panel grows
+        up to PANEL_TOP before the line's type gets smaller."""
+        tr = self.app.text
+        base = self._base_panel()
+        words = line.text.get(self.app.lang)
+        second = self.app.settings.second_language
+        below = line.text.get(second) if second and second != self.app.lang else ""
+        source = (self.tr("quiz.source", source=line.source)
+                  if line.source and self.app.settings.show_sources else "")
+        plate_h = tr.line_height(text.SMALL + 4, bold=True) + 8
+        top_pad = max(22, plate_h - 26 + 6)  # the plate hangs 26 px above the panel
+        extra = (2 + tr.measure(below, text.SMALL, TEXT_W, lang=second)[1] if below else 0) + (
+            6 + tr.line_height(text.SMALL) if source else 0)
+        wanted = 28 if self.stage is not None else 30
+        height = max(base.height, top_pad + tr.measure(words, wanted, TEXT_W)[1] + extra + BOTTOM_PAD)
+        height = min(height, base.bottom - PANEL_TOP)
+        box = pygame.Rect(base.x, base.bottom - height, base.width, height)
+        size = tr.fitting_size(words, wanted, TEXT_W, height - top_pad - extra - BOTTOM_PAD)
+        return LineLayout(box, words, size, below, second, source, plate_h, box.y + top_pad)
 
     @property
     def accepting_answers(self) -> bool:
@@ -75,12 +121,28 @@ class StoryScene(LiveReload, Scene):
 
     def _shown_line(self):
         """The line on screen: the current one, or an earlier one while looking back."""
-        if self.review and self.runner.history:
-            # history ends with the line on screen; at the choices (no line on screen) with the last line read
-            back = self.review if self.runner.current_line is not None else self.review - 1
-            scene_id, index = self.runner.history[-1 - back]
+        place = self._shown_place()
+        if place is not None:
+            scene_id, index = self.runner.history[place]
             return self.level.scene(scene_id).lines[index]
         return self.runner.current_line
+
+    def _shown_place(self) -> int | None:
+        """While looking back: the shown line's place in the history."""
+        if not (self.review and self.runner.history):
+            return None
+        # history ends with the line on screen; at the choices (no line on screen) with the last line read
+        back = self.review if self.runner.current_line is not None else self.review - 1
+        return len(self.runner.history) - 1 - back
+
+    def _sync_stage(self) -> None:
+        """The stage as it stood at the line on screen, with its speaker in the light."""
+        if self.stage is None:
+            return
+        line = self._shown_line()
+        place = self._shown_place()
+        stage = self.stages.get(place + 1, self.runner.stage) if place is not None else self.runner.stage
+        self.stage.sync(stage, line.speaker if line else None, instant=True)
 
     def _speaker_name(self, line) -> str:
         character = self.level.character(line.speaker) if line.speaker else None
@@ -104,7 +166,9 @@ class StoryScene(LiveReload, Scene):
     # -- building -----------------------------------------------------------------------------
     def build(self) -> None:
         runner = self.runner
-        if runner.choices and not self.review:
+        if self.log_open:  # the log covers the story: nothing of it is pressed through the log
+            pass
+        elif runner.choices and not self.review:
             area = self._choice_panel()
             for i, choice in enumerate(runner.choices):
                 rect = (area.x + 32, area.y + 60 + i * (CHOICE_H + CHOICE_GAP), area.width - 64, CHOICE_H)
@@ -135,6 +199,8 @@ class StoryScene(LiveReload, Scene):
         self.waited = 0.0
         question = runner.current_question
         self.view = VIEWS[question.kind](self, question, list(range(question.part_count()))) if question else None
+        if line is not None:
+            self.stages[len(runner.history)] = copy.deepcopy(runner.stage)
         if self.stage is not None:
             self.stage.sync(runner.stage, line.speaker if line else None, instant=first)
         if line is not None and line.audio:
@@ -144,6 +210,7 @@ class StoryScene(LiveReload, Scene):
         """Enter, Space, a click: first show the whole line, then go on (or back to the present)."""
         if self.review:
             self.review -= 1
+            self._sync_stage()
             self.rebuild(announce=True)
             return
         line = self.runner.current_line
@@ -194,18 +261,30 @@ class StoryScene(LiveReload, Scene):
         limit = len(self.runner.history) - (1 if self.runner.current_line is not None else 0)
         if self.review < limit:
             self.review += 1
+            self._sync_stage()
             self.rebuild(announce=True)
 
     def back(self) -> None:
         if self.log_open:
-            self.log_open = False
+            self.toggle_log()
             return
         self.app.show("map")
+
+    def toggle_log(self) -> None:
+        """L: the lines read so far, over the story; the story's buttons wait under it."""
+        self.log_open = not self.log_open
+        self.rebuild()
+        if self.log_open:
+            self.app.say(" ".join(self._log_lines()[-3:]))
+        else:
+            self._nothing_chosen_yet()
 
     # -- input and time -----------------------------------------------------------------------
     def handle_key(self, event) -> bool:
         if self.reload_key(event):
             return True
+        if self.log_open and event.key not in (pygame.K_l, pygame.K_ESCAPE):
+            return True  # the story waits under the log
         if self.view is not None and self.accepting_answers and not self.review and self.view.handle_key(event):
             return True
         if event.key in (pygame.K_BACKSPACE, pygame.K_PAGEUP) and not self.accepting_answers:
@@ -219,9 +298,7 @@ class StoryScene(LiveReload, Scene):
             self.advance()
             return True
         if event.key == pygame.K_l:
-            self.log_open = not self.log_open
-            if self.log_open:
-                self.app.say(" ".join(self._log_lines()[-3:]))
+            self.toggle_log()
             return True
         if event.key == pygame.K_s and not self.accepting_answers:
             self.skipping = not self.skipping
@@ -230,6 +307,8 @@ class StoryScene(LiveReload, Scene):
         return super().handle_key(event)
 
     def handle_event(self, event) -> bool:
+        if self.log_open:
+            return event.type in (pygame.MOUSEWHEEL, pygame.MOUSEBUTTONDOWN)
         if event.type == pygame.MOUSEWHEEL and not self.accepting_answers:
             self.back_one_line() if event.y > 0 else (self.advance() if self.review else None)
             return True
@@ -273,6 +352,9 @@ class StoryScene(LiveReload, Scene):
         self.draw_background(surface, background)
         if self.stage is not None:
             self.stage.draw(surface)
+        if self.log_open:  # over the stage, in place of the line, the choices or the question
+            self._draw_log(surface)
+            return
         question = self.runner.current_question
         if question is not None and not self.review:
             shade = pygame.Surface(LOGICAL_SIZE, pygame.SRCALPHA)
@@ -292,40 +374,41 @@ class StoryScene(LiveReload, Scene):
             panel(surface, area)
             self.app.text.draw(surface, self.tr("story.choose"), (area.x + 32, area.y + 12), 30, palette.INK,
                                area.width - 64, bold=True)
-        if self.log_open:
-            self._draw_log(surface)
 
     def _draw_line(self, surface, line) -> None:
         tr = self.app.text
-        box = self.panel_rect
+        layout = self._line_layout(line)
+        box = layout.box
         panel(surface, box, color=palette.PAPER if not self.review else palette.REVIEW_PAPER)
-        name = self._speaker_name(line)
         character = self.level.character(line.speaker) if line.speaker else None
         color = palette.hex_color(character.color) if character else palette.NIGHT_BLUE
-        plate = tr.block(name, text.SMALL + 4, palette.PAPER, 600, bold=True)[0]
-        plate_rect = pygame.Rect(box.x + 24, box.y - 26, plate.get_width() + 36, 44)
-        pygame.draw.rect(surface, color, plate_rect, border_radius=12)
-        pygame.draw.rect(surface, palette.INK, plate_rect, width=3, border_radius=12)
-        surface.blit(plate, (plate_rect.x + 18, plate_rect.y + 4))
-        if self.review:
-            tr.draw(surface, self.tr("story.earlier"), (box.right - 560, box.y - 22), text.SMALL, palette.PAPER,
-                    280, bold=True, align="right")
-        words = line.text.get(self.app.lang)
-        width = box.width - 64 - 270
-        second = self.app.settings.second_language
-        below = line.text.get(second) if second and second != self.app.lang else ""
-        source = self.tr("quiz.source", source=line.source) if line.source else ""
-        source_h = tr.line_height(SOURCE_SIZE) if source else 0
-        room = box.height - 36 - source_h - (tr.measure(below, text.SMALL, width, lang=second)[1] if below else 0)
-        size = tr.fitting_size(words, 28 if self.stage is not None else 30, width, room)
+        plate_rect = self._plate(surface, self._speaker_name(line), box.x + 24, box.y - 26, layout.plate_h, color)
+        if self.review:  # on a plate of its own at the right, clear of the name and of the panel's text
+            label = fit_line(tr, self.tr("story.earlier"), text.SMALL, 400, bold=True)
+            width = tr.measure(label, text.SMALL, 10_000, bold=True)[0] + 36
+            self._plate(surface, label, max(plate_rect.right + 16, box.right - 300 - width), box.y - 26,
+                        layout.plate_h, palette.NIGHT_BLUE, text.SMALL)
+        words = layout.words
         letters = len(words) if self.review else min(len(words), int(self.letters))
-        tr.draw_partial(surface, words, letters, (box.x + 32, box.y + 22), size, palette.INK, width)
-        if below and letters >= len(words):  # bilingual mode: the second language in smaller type
-            y = box.y + 22 + tr.measure(words, size, width)[1] + 2
-            tr.draw(surface, below, (box.x + 32, y), text.SMALL, palette.MUTED_INK, width, lang=second)
-        if source and letters >= len(words):  # where the fact comes from, as in the quiz's feedback
-            tr.draw(surface, fit_line(tr, source, SOURCE_SIZE, width), (box.x + 32, box.bottom - 12 - source_h),
-                    SOURCE_SIZE, palette.MUTED_INK, width)
+        x, y = box.x + 32, layout.text_top
+        tr.draw_partial(surface, words, letters, (x, y), layout.size, palette.INK, TEXT_W)
+        y += tr.measure(words, layout.size, TEXT_W)[1]
+        if layout.below and letters >= len(words):  # bilingual mode: the second language under the line
+            y = tr.draw(surface, layout.below, (x, y + 2), text.SMALL, palette.MUTED_INK, TEXT_W,
+                        lang=layout.second).bottom
+        if layout.source and letters >= len(words):  # where the fact comes from, as in the quiz's feedback
+            tr.draw(surface, fit_line(tr, layout.source, text.SMALL, TEXT_W),
+                    (x, box.bottom - BOTTOM_PAD - tr.line_height(text.SMALL)), text.SMALL, palette.MUTED_INK, TEXT_W)
+
+    def _plate(self, surface, label: str, x: int, y: int, height: int, color, size: int = text.SMALL + 4):
+        """A name on a coloured plate hanging over the panel's top edge."""
+        tr = self.app.text
+        words = tr.block(label, size, palette.PAPER, 600, bold=True)[0]
+        rect = pygame.Rect(x, y, words.get_width() + 36, height)
+        pygame.draw.rect(surface, color, rect, border_radius=12)
+        pygame.draw.rect(surface, palette.INK, rect, width=3, border_radius=12)
+        surface.blit(words, (rect.x + 18, rect.y + (height - words.get_height()) // 2))
+        return rect
 
     def _log_lines(self) -> list[str]:
         lines = []
@@ -340,5 +423,13 @@ class StoryScene(LiveReload, Scene):
         tr = self.app.text
         y = tr.draw(surface, self.tr("story.log"), (box.x + 28, box.y + 16), 32, palette.INK, box.width - 56,
                     bold=True).bottom + 8
-        for entry in self._log_lines()[-8:]:
+        step = tr.line_height(text.SMALL) - tr.font(text.SMALL).get_height()  # what draw adds after the last line
+        shown, room = [], box.bottom - 16 - y
+        for entry in reversed(self._log_lines()):  # the latest lines that fit, in reading order
+            height = tr.measure(entry, text.SMALL, box.width - 56)[1] - step + 6
+            if height > room:
+                break
+            shown.insert(0, entry)
+            room -= height
+        for entry in shown:
             y = tr.draw(surface, entry, (box.x + 28, y), text.SMALL, palette.INK, box.width - 56).bottom + 6
