@@ -330,14 +330,29 @@ def _play(args) -> int:
 
     # before pygame starts: SDL takes SIGTERM only while nothing handles it, and then merely queues a quit
     # that a start-up or a frame that takes long never reads
-    previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    termination = _Termination()
+    previous = signal.signal(signal.SIGTERM, termination)
     try:
-        return _run_app(args, make_speaker)
+        return _run_app(args, make_speaker, termination)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
 
-def _run_app(args, make_speaker) -> int:
+class _Termination:
+    """SIGTERM: the game ends at the next safe point, between two frames, or as soon as start-up is over.
+    Raising from the handler instead could land inside pygame's C code (a SystemError, not a clean exit)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.app = None
+
+    def __call__(self, signum, frame) -> None:
+        self.requested = True
+        if self.app is not None:
+            self.app.running = False
+
+
+def _run_app(args, make_speaker, termination: _Termination) -> int:
     from .core.datadir import data_dir
     from .ui.boot import create_app
     from .core.speech import OFF, SilentSpeaker
@@ -356,6 +371,9 @@ def _run_app(args, make_speaker) -> int:
         from .core.problems import message_language
         print(Translator(message_language(None))("database.unreachable", detail=app.services.store.why_offline),
               file=sys.stderr)
+    termination.app = app
+    if termination.requested:
+        app.running = False
     if getattr(args, "speech", False):
         app.toggle_speech()
     from .core.club.setup import load_setup
@@ -372,8 +390,4 @@ def _run_app(args, make_speaker) -> int:
         getattr(app.services.speaker, "close", lambda: None)()
         import pygame
         pygame.quit()
-    return 0
-
-
-def _exit_on_sigterm(signum, frame) -> None:
-    raise SystemExit(128 + signum)
+    return 128 + signal.SIGTERM if termination.requested else 0

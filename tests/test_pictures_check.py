@@ -11,6 +11,9 @@ from conftest import LEVELS, ROOT
 from game.core.catalog import validate_paths
 from game.core.pictures import picture_info
 from game.ui import palette
+
+INK = palette.hex_color(palette.load("default")["colors"]["INK"])  # the command draws in the default theme, whatever
+# theme an earlier test in this process left switched on
 from game.ui.picture_grid import EDGE, MARGIN
 
 MAP = ROOT / "levels" / "karkaraly" / "assets" / "map.svg"  # 1000×600
@@ -115,8 +118,8 @@ def test_picture_grid_draws_the_pictures_own_pixels(tmp_path):
     assert width / height == pytest.approx(1000 / 600, rel=0.01)
     scale = width / 1000
     for x in range(0, 1001, 100):  # a dark line one pixel wide at every 100 pixels of the picture
-        assert grid.get_at((MARGIN + round(x * scale), MARGIN + height // 2))[:3] == palette.INK
-    assert grid.get_at((MARGIN + round(150 * scale), MARGIN + round(550 * scale)))[:3] != palette.INK
+        assert grid.get_at((MARGIN + round(x * scale), MARGIN + height // 2))[:3] == INK
+    assert grid.get_at((MARGIN + round(150 * scale), MARGIN + round(550 * scale)))[:3] != INK
 
 
 def test_picture_grid_of_a_missing_picture_says_what_to_give(tmp_path):
