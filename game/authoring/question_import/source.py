@@ -1,15 +1,12 @@
 """Reading a question bank file: at most 1 MiB, UTF-8 with or without a BOM, else a clear refusal."""
 from __future__ import annotations
 
-import re
 import unicodedata
 from pathlib import Path
 
-from ...core.textfile import BOM, BadByte, utf8_text
+from ...core.textfile import BOM, BadByte, likely_code_page, utf8_text
 
 MAX_BANK_BYTES = 1024 * 1024
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_KAZAKH_ONLY = re.compile(r"[әғқңөұүһӘҒҚҢӨҰҮҺ]")
 _SAVE_AS_UTF8 = "save it as UTF-8 (in Notepad: File > Save as... > Encoding: UTF-8) and import it again"
 
 
@@ -53,16 +50,9 @@ def decode_bank(raw: bytes) -> str:
 
 def _guess_encoding(raw: bytes) -> str:
     """A hint naming the likely Windows code page when the bytes read as Cyrillic text in it."""
-    for codec, name in (("kz1048", "Kazakh Windows (KZ-1048)"), ("cp1251", "Cyrillic Windows (cp1251)")):
-        try:
-            text = raw.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        letters = [c for c in text if ord(c) > 127 and c.isalpha()]
-        if not letters or len(_CYRILLIC.findall(text)) < 0.8 * len(letters):
-            continue
-        if codec == "kz1048" and not _KAZAKH_ONLY.search(text):
-            continue  # plain Russian reads the same in both: call it cp1251, the common name
-        return (f"it looks like {name} text: {_SAVE_AS_UTF8}; "
-                f"or convert it with: iconv -f {codec} -t utf-8 OLD.txt > NEW.txt")
-    return _SAVE_AS_UTF8
+    codec = likely_code_page(raw)
+    if codec is None:
+        return _SAVE_AS_UTF8
+    name = {"kz1048": "Kazakh Windows (KZ-1048)", "cp1251": "Cyrillic Windows (cp1251)"}[codec]
+    return (f"it looks like {name} text: {_SAVE_AS_UTF8}; "
+            f"or convert it with: iconv -f {codec} -t utf-8 OLD.txt > NEW.txt")
