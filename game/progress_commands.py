@@ -70,9 +70,6 @@ def _with_store(args, work) -> int:
         print(tr("transfer.clash_moved"), file=sys.stderr)
     except StorageError as error:
         print(tr(f"storage.{error.reason}") + " " + tr("transfer.nothing_changed"), file=sys.stderr)
-    except NotImplementedError:
-        print(tr("transfer.not_on_server"), file=sys.stderr)
-        return 2
     finally:
         store.close()
     return 1

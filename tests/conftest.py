@@ -115,3 +115,28 @@ def postgres_url(postgres_server):
             db.execute(f"DROP SCHEMA {schema} CASCADE")
     except psycopg.OperationalError:
         pass  # a test that stopped the server for good leaves its schema to the throwaway cluster
+
+
+# -- A reading room: the game played on each backend -----------------------------------------------
+@dataclass
+class Room:
+    """Where a played test keeps progress: this computer's SQLite file, or the room's PostgreSQL server
+    (with this computer's outbox in `folder`, as `--database` opens it)."""
+    folder: Path
+    database: str | None = None
+
+    def open_store(self):
+        """The store the game itself opens, for a test to prepare or to check."""
+        from game.core.storage.opening import open_progress
+        return open_progress(self.folder, self.database)
+
+    def play(self, **options):
+        from game.testing import run_test
+        return run_test(self.folder, database=self.database, **options)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def room(request, tmp_path):
+    """The same pilot test on both backends of the storage port."""
+    url = request.getfixturevalue("postgres_url") if request.param == "postgresql" else None
+    return Room(tmp_path, url)

@@ -2,18 +2,18 @@
 merge), a session from start to end with three children playing, and what the children see of it."""
 import pytest
 
+from conftest import Room
 from game.core.leader import make_pin
-from game.core.storage import ReportScope, SqliteStore
+from game.core.storage import ReportScope
 from game.paths import LEVELS
-from game.testing import run_test
 from pilot_steps import play_quiz_right, tab_to
 
 PIN = "2580"
 NAMES = ["Айгүл", "Бекзат", "Дана", "Ерлан", "Жанар"]
 
 
-def _club(tmp_path, names=NAMES, scale=1.0):
-    store = SqliteStore(tmp_path / "progress.sqlite3")
+def _club(room, names=NAMES, scale=1.0):
+    store = room.open_store()
     store.save_leader_pin(make_pin(PIN))
     if scale != 1.0:
         store.save_settings(None, {"text_scale": scale})
@@ -37,9 +37,9 @@ def _go(pilot, widget_id, screen):
     assert pilot.scene.name == screen, pilot.scene.name
 
 
-def test_groups_by_keyboard(tmp_path):
-    kids = _club(tmp_path)
-    with run_test(tmp_path, language="en") as pilot:
+def test_groups_by_keyboard(room):
+    kids = _club(room)
+    with room.play(language="en") as pilot:
         _open_desk(pilot)
         _go(pilot, "groups", "desk_groups")
         tab_to(pilot, "group_name")
@@ -79,14 +79,14 @@ def test_groups_by_keyboard(tmp_path):
         assert len(store.profiles()) == len(NAMES)
 
 
-def test_children_rename_archive_merge_and_erase_by_keyboard(tmp_path):
-    kids = _club(tmp_path, NAMES + ["Дана2"])
-    store = SqliteStore(tmp_path / "progress.sqlite3")
+def test_children_rename_archive_merge_and_erase_by_keyboard(room):
+    kids = _club(room, NAMES + ["Дана2"])
+    store = room.open_store()
     for name, stars in (("Дана", 1), ("Дана2", 3)):
         attempt = store.start_attempt(kids[name], "karkaraly", "town-quiz", "quiz")
         store.finish_attempt(attempt, 1, 3, stars)
     store.close()
-    with run_test(tmp_path, language="en") as pilot:
+    with room.play(language="en") as pilot:
         store = pilot.app.store
         _open_desk(pilot)
         _go(pilot, "children", "desk_children")
@@ -132,14 +132,14 @@ def test_children_rename_archive_merge_and_erase_by_keyboard(tmp_path):
         assert "Дана is erased." in pilot.spoken
 
 
-def test_a_session_from_start_to_end_with_three_children_playing(tmp_path):
-    kids = _club(tmp_path)
-    store = SqliteStore(tmp_path / "progress.sqlite3")
+def test_a_session_from_start_to_end_with_three_children_playing(room):
+    kids = _club(room)
+    store = room.open_store()
     group = store.create_group("Ертекші")
     for name in ("Айгүл", "Дана", "Ерлан", "Жанар"):
         store.add_to_group(group.id, kids[name])
     store.close()
-    with run_test(tmp_path, language="en", level_dirs=[LEVELS]) as pilot:
+    with room.play(language="en", level_dirs=[LEVELS]) as pilot:
         store = pilot.app.store
         _open_desk(pilot)
         _go(pilot, "session", "desk_session")
@@ -187,10 +187,10 @@ def test_a_session_from_start_to_end_with_three_children_playing(tmp_path):
         assert sum(r.attempts for r in store.progress_totals(ReportScope(session_id=session.id), "child")) == 2
 
 
-def test_the_profile_screen_copes_with_forty_children(tmp_path):
+def test_the_profile_screen_copes_with_forty_children(room):
     names = [f"{letter}{i}" for i, letter in enumerate("АӘБВГДЕЖЗИКҚЛМНОӨПРС" * 2)]
-    kids = _club(tmp_path, names)
-    with run_test(tmp_path, language="kk") as pilot:
+    kids = _club(room, names)
+    with room.play(language="kk") as pilot:
         pilot.press("return")
         assert pilot.scene.name == "profiles"
         assert pilot.focused.startswith("profile_") and "more" in pilot.widget_ids()
@@ -207,8 +207,9 @@ def test_the_profile_screen_copes_with_forty_children(tmp_path):
 
 @pytest.mark.parametrize("scale, lang", [(1.0, "en"), (2.0, "kk"), (2.0, "ru")])
 def test_the_desk_fits_at_every_text_size(tmp_path, scale, lang):
-    kids, group = _played(tmp_path, scale)
-    with run_test(tmp_path, language=lang, level_dirs=[LEVELS]) as pilot:
+    room = Room(tmp_path)  # how it looks does not depend on the backend
+    kids, group = _played(room, scale)
+    with room.play(language=lang, level_dirs=[LEVELS]) as pilot:
         renderer = pilot.app.text
         problems = []
 
@@ -274,16 +275,16 @@ def test_the_desk_fits_at_every_text_size(tmp_path, scale, lang):
         assert not problems, "\n".join(problems)
 
 
-def test_reports_are_saved_from_the_desk(tmp_path):
+def test_reports_are_saved_from_the_desk(room):
     import csv
-    kids = _club(tmp_path)
-    store = SqliteStore(tmp_path / "progress.sqlite3")
+    kids = _club(room)
+    store = room.open_store()
     group = store.create_group("Ертекші")
     store.add_to_group(group.id, kids["Айгүл"])
     attempt = store.start_attempt(kids["Айгүл"], "karkaraly", "town-quiz", "quiz")
     store.finish_attempt(attempt, 3, 3, 3)
     store.close()
-    with run_test(tmp_path, language="kk", level_dirs=[LEVELS]) as pilot:
+    with room.play(language="kk", level_dirs=[LEVELS]) as pilot:
         _open_desk(pilot)
         _go(pilot, "reports", "desk_reports")
         assert pilot.widget_ids()[:2] == ["scope_0", "scope_1"]
@@ -292,21 +293,21 @@ def test_reports_are_saved_from_the_desk(tmp_path):
         assert pilot.spoken[-1] == "«Ертекші» тобы: таңдалды"
         tab_to(pilot, "save_csv")
         pilot.press("return")
-        saved = sorted((tmp_path / "reports").iterdir())
+        saved = sorted((room.folder / "reports").iterdir())
         assert [p.suffix for p in saved] == [".csv"] and saved[0].name.endswith(f"-group-{group.id}.csv")
         assert pilot.spoken[-1] == f"Сақталды: {saved[0]}"
         rows = list(csv.reader(saved[0].read_text(encoding="utf-8-sig").splitlines(), delimiter=";"))
         assert rows[2][:4] == ["Айгүл", "1", "1", "3"] and rows[3] == []
         tab_to(pilot, "save_html")
         pilot.press("return")
-        assert any(p.suffix == ".html" for p in (tmp_path / "reports").iterdir())
+        assert any(p.suffix == ".html" for p in (room.folder / "reports").iterdir())
 
 
-def _played(tmp_path, scale=1.0):
+def _played(room, scale=1.0):
     """Three children of a group played the town quiz; 'founded' (right: 1924) was the hardest."""
-    kids = _club(tmp_path, NAMES, scale)
+    kids = _club(room, NAMES, scale)
     from game.core.storage import AnswerRecord
-    store = SqliteStore(tmp_path / "progress.sqlite3")
+    store = room.open_store()
     group = store.create_group("Ертекші")
     plans = {"Айгүл": {"founded": 0}, "Дана": {"founded": 0, "oldest": False}, "Ерлан": {"founded": 2}}
     for name, wrong in plans.items():
@@ -320,9 +321,9 @@ def _played(tmp_path, scale=1.0):
     return kids, group
 
 
-def test_what_the_children_learned_by_keyboard_and_speech(tmp_path):
-    kids, group = _played(tmp_path)
-    with run_test(tmp_path, language="en", level_dirs=[LEVELS]) as pilot:
+def test_what_the_children_learned_by_keyboard_and_speech(room):
+    kids, group = _played(room)
+    with room.play(language="en", level_dirs=[LEVELS]) as pilot:
         _open_desk(pilot)
         _go(pilot, "learned", "desk_learned")
         assert pilot.focused == "scope"
@@ -349,15 +350,15 @@ def test_what_the_children_learned_by_keyboard_and_speech(tmp_path):
         assert pilot.spoken[-1] == "Do you know Karkaraly?: 56 % right at first try. Played by 3, finished by 3"
 
 
-def test_a_certificate_from_the_desk(tmp_path):
-    kids = _club(tmp_path)
-    store = SqliteStore(tmp_path / "progress.sqlite3")
+def test_a_certificate_from_the_desk(room):
+    kids = _club(room)
+    store = room.open_store()
     from game.core.catalog import Catalog
     pack = next(p for p in Catalog.load([LEVELS]).packs if p.pack.id == "karkaraly")
     for level in pack.pack.level_ids:  # Дана finished the whole pack
         store.finish_attempt(store.start_attempt(kids["Дана"], "karkaraly", level, "quiz"), 1, 1, 1)
     store.close()
-    with run_test(tmp_path, language="kk", level_dirs=[LEVELS]) as pilot:
+    with room.play(language="kk", level_dirs=[LEVELS]) as pilot:
         _open_desk(pilot)
         _go(pilot, "certificates", "desk_certificates")
         _go(pilot, f"child_{kids['Ерлан']}", "desk_certificates")
@@ -367,6 +368,6 @@ def test_a_certificate_from_the_desk(tmp_path):
         tab_to(pilot, "cert_pack-karkaraly")
         assert pilot.spoken[-1] == "«Қарқаралы» жинағының барлық деңгейін өткені үшін"
         pilot.press("return")
-        pdf = tmp_path / "reports" / f"olketanu-certificate-{kids['Дана']}-pack-karkaraly.pdf"
+        pdf = room.folder / "reports" / f"olketanu-certificate-{kids['Дана']}-pack-karkaraly.pdf"
         assert pdf.is_file() and pdf.with_suffix(".png").is_file()
         assert pilot.spoken[-1].startswith(f"Сақталды: {pdf.name}")

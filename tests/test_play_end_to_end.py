@@ -6,8 +6,8 @@ from game.testing import OutOfBounds, run_test
 from pilot_steps import create_profile, play_quiz_right, play_story, tab_to
 
 
-def test_keyboard_only_play_and_progress_survives_a_restart(tmp_path):
-    with run_test(tmp_path, level_dirs=[LEVELS]) as pilot:
+def test_keyboard_only_play_and_progress_survives_a_restart(room):
+    with room.play(level_dirs=[LEVELS]) as pilot:
         create_profile(pilot, "Айгүл", "fox")
         assert pilot.focused == "level_karkaraly_town-quiz"
         pilot.press("return")
@@ -31,7 +31,7 @@ def test_keyboard_only_play_and_progress_survives_a_restart(tmp_path):
         pilot.press("escape")
         assert not pilot.app.running
 
-    with run_test(tmp_path, level_dirs=[LEVELS]) as pilot:
+    with room.play(level_dirs=[LEVELS]) as pilot:
         pilot.press("return")
         assert pilot.scene.name == "profiles"
         profile_card = pilot.widget_ids()[1]
@@ -44,8 +44,8 @@ def test_keyboard_only_play_and_progress_survives_a_restart(tmp_path):
         assert "3" in pilot.spoken[-1]  # the focused card says its stars
 
 
-def test_every_answer_is_in_the_database_before_its_feedback(tmp_path):
-    with run_test(tmp_path, level_dirs=[LEVELS]) as pilot:
+def test_every_answer_is_in_the_database_before_its_feedback(room):
+    with room.play(level_dirs=[LEVELS]) as pilot:
         create_profile(pilot, "Ерлан", "eagle")
         pilot.press("return")
         scene = pilot.scene

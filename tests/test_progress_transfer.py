@@ -289,13 +289,36 @@ def test_a_file_to_an_unwritable_place_is_refused(tmp_path):
     assert refused.value.reason == "unwritable" and not (tmp_path / "no such folder").exists()
 
 
-def test_the_room_server_says_it_cannot_move_progress_yet():
-    pytest.importorskip("psycopg")
-    from game.core.storage.postgres import PostgresStore
-    from game.core.storage.resilient import ResilientStore
-    for backend in (PostgresStore, ResilientStore):
-        with pytest.raises(NotImplementedError, match="not yet with the reading room's PostgreSQL server"):
-            backend.import_children(object(), {"children": [], "groups": []})
+def moved_part(document: dict) -> dict:
+    """What a file moves: the children and the groups (no local ids are in it)."""
+    return {"children": document["children"], "groups": document["groups"]}
+
+
+def test_every_backend_takes_a_file_in_once_and_gives_the_same_back(tmp_path, store):
+    """A computer's file into the room's server (or another computer), twice, and exported from there."""
+    one, moved = tmp_path / "one", tmp_path / "club.gz"
+    first_computer(one)
+    export_all(one, moved)
+    report = import_progress(store, moved)
+    assert (report.new_children, report.attempts, report.answers, report.groups) == (2, 4, 6, 1)
+    assert not import_progress(store, moved).changed
+    assert store.export_children() == moved_part(read_progress_file(moved))
+    aigul = next(p for p in store.profiles() if p.nickname == "Айгүл")
+    assert store.best_stars(aigul.id) == {("karkaraly", "town-quiz"): 3}
+    assert store.load_position(aigul.id, "karkaraly", "shaitankol-walk").state == {"scene": "start", "line": 2}
+    assert [c["nickname"] for c in store.export_children([aigul.id])["children"]] == ["Айгүл"]
+    assert store.export_children([]) == {"children": [], "groups": []}
+
+
+def test_every_backend_keeps_nothing_of_an_import_that_fails_half_way(tmp_path, store):
+    one, moved = tmp_path / "one", tmp_path / "club.gz"
+    first_computer(one)
+    export_all(one, moved)
+    data = read_progress_file(moved)
+    data["children"][1]["attempts"][0]["answers"][0]["time_ms"] = None  # NOT NULL: fails after the first child
+    with pytest.raises(Exception, match="(?i)not.null"):
+        store.import_children(data)
+    assert store.profiles(include_archived=True) == [] and store.groups() == []
 
 
 def test_a_story_read_further_elsewhere_goes_on_from_the_newer_place(tmp_path):

@@ -31,9 +31,8 @@ def answer_right(pilot) -> None:
     pilot.press("return")
 
 
-def test_a_quiz_left_at_question_4_resumes_there_after_a_restart(tmp_path):
-    data = tmp_path / "data"
-    with run_test(data, language="en", level_dirs=[LEVELS]) as pilot:
+def test_a_quiz_left_at_question_4_resumes_there_after_a_restart(room):
+    with room.play(language="en", level_dirs=[LEVELS]) as pilot:
         create_profile(pilot, "Dana", "owl")
         tab_to(pilot, "level_karkaraly_town-quiz")
         pilot.press("return")
@@ -54,7 +53,7 @@ def test_a_quiz_left_at_question_4_resumes_there_after_a_restart(tmp_path):
         assert pilot.focused == "level_karkaraly_town-quiz"  # the level just played, not the first card
         card = next(item for item in pilot.scene.focus.items if item.id == pilot.focused)
         assert VIEW_TOP <= card.rect.top and card.rect.bottom <= VIEW_BOTTOM  # scrolled into view
-    with run_test(data, language="en", level_dirs=[LEVELS]) as pilot:  # the game was closed and started again
+    with room.play(language="en", level_dirs=[LEVELS]) as pilot:  # the game was closed and started again
         pilot.press("return")
         assert pilot.scene.name == "profiles" and pilot.focused.startswith("profile_")  # who played last
         pilot.press("return")

@@ -51,8 +51,3 @@ class Refusal(RuntimeError):
         self.detail = detail
         self.values = values
 
-
-def not_on_a_server(store: object, *args: object) -> None:
-    """export_children and import_children of the room's server: not there yet."""
-    raise NotImplementedError("moving children's progress by file works with a SQLite progress file only, "
-                              "not yet with the reading room's PostgreSQL server")

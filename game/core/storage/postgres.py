@@ -17,11 +17,11 @@ from psycopg import errors as pg_errors
 
 from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
-from .errors import not_on_a_server
 from .migrations import MIGRATIONS, PG_NOW, SCHEMA_VERSION, statements
-from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
-                      ProgressTotals, ReportScope, SavedPosition)
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
+                      Profile, ProgressTotals, ReportScope, SavedPosition)
 from .report_sql import TOTALS_BY, scope_where
+from . import transfer_sql
 
 COMPUTER = 0  # the settings row that holds the computer's defaults (as in SQLite)
 CLUB = -1  # the settings row of the club leader's own choices (library name, kiosk), as in SQLite
@@ -540,7 +540,15 @@ class PostgresStore:
             db.execute(f"INSERT INTO computers VALUES (%s, %s, {PG_NOW}) ON CONFLICT (name) DO UPDATE SET "
                        "unsent = excluded.unsent, reported_at = excluded.reported_at", (computer, unsent))
 
-    export_children = import_children = not_on_a_server  # progress files move between SQLite computers, for now
+    def export_children(self, profile_ids: Iterable[int] | None = None) -> dict:
+        """One repeatable-read transaction: a snapshot that answers committed meanwhile cannot tear."""
+        with self._transaction() as db:
+            db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            return transfer_sql.export_children(transfer_sql.Sql(db, "postgresql"), profile_ids)
+
+    def import_children(self, data: dict) -> ImportReport:
+        with self._transaction() as db:
+            return transfer_sql.import_children(transfer_sql.Sql(db, "postgresql"), data)
 
     def computers_with_unsent(self) -> dict[str, int]:
         """Computers that last said they hold answers not yet sent here, and how many."""

@@ -28,9 +28,8 @@ from typing import Any, Callable, Iterable
 
 from ..leader import StoredPin
 from .errors import NewerDatabaseError, StorageError, StorageTrouble
-from .errors import not_on_a_server
 from .postgres import PostgresStore, QueuedWrite
-from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession, Profile,
                       ProgressTotals, ReportScope, SavedPosition)
 from .sqlite import storage_error as sqlite_storage_error
 
@@ -455,7 +454,12 @@ class ResilientStore:
         return self._read("wrong_answers", (asdict(scope),), lambda: self._connected().wrong_answers(scope),
                           lambda value: [list(row) for row in value], lambda kept: [tuple(row) for row in kept], [])
 
-    export_children = import_children = not_on_a_server  # progress files move between SQLite computers, for now
+    def export_children(self, profile_ids: Iterable[int] | None = None) -> dict:
+        """From the server, once this computer's outbox has reached it (else an answer could be missing)."""
+        return self._on_server(lambda server: server.export_children(profile_ids))
+
+    def import_children(self, data: dict) -> ImportReport:
+        return self._on_server(lambda server: server.import_children(data))
 
     def computers_with_unsent(self) -> dict[str, int]:
         """What the other computers of the room last told the server, and this computer's own outbox."""

@@ -19,7 +19,7 @@ from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageEr
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
                       Profile, ProgressTotals, ReportScope, SavedPosition)
-from . import sqlite_transfer
+from . import transfer_sql
 from .report_sql import TOTALS_BY, scope_where
 
 DB_NAME = "progress.sqlite3"
@@ -497,13 +497,13 @@ class SqliteStore:
         """One read transaction: a snapshot that answers committed meanwhile cannot tear."""
         self._db.execute("BEGIN")
         try:
-            return sqlite_transfer.export_children(self._db, profile_ids)
+            return transfer_sql.export_children(transfer_sql.Sql(self._db, "sqlite"), profile_ids)
         finally:
             self._db.execute("ROLLBACK")
 
     def import_children(self, data: dict) -> ImportReport:
         with self._transaction():
-            return sqlite_transfer.import_children(self._db, data)
+            return transfer_sql.import_children(transfer_sql.Sql(self._db, "sqlite"), data)
 
     def computers_with_unsent(self) -> dict[str, int]:
         """Empty on one computer alone: its own answers are never waiting to be sent anywhere."""

@@ -1,11 +1,11 @@
-"""Children's progress out of and into a SQLite progress file, for core/transfer.py (the file format and
-its rules are documented there). SqliteStore runs these on its own connection: the export inside one read
-transaction (a consistent snapshot while children play), the import inside one write transaction."""
+"""Children's progress out of and into a store, for core/transfer.py (the file format and its rules are
+documented there). Both stores run these on their own connection, through `Sql`: the export inside one read
+transaction (a consistent snapshot while children play), the import inside one write transaction. The
+statements are plain SQL that SQLite and PostgreSQL both take; `Sql` gives each its placeholders."""
 from __future__ import annotations
 
 import json
-import sqlite3
-from typing import Iterable
+from typing import Any, Iterable
 
 from .errors import NicknameTaken
 from .records import ImportReport
@@ -15,9 +15,30 @@ _ANSWER = ("question_id, answer, correct, time_ms, attempt_number, hint_used, ri
            "answered_at")
 
 
-def export_children(db: sqlite3.Connection, profile_ids: Iterable[int] | None) -> dict:
-    where, args = ("", ()) if profile_ids is None else \
-        ("WHERE id IN (SELECT value FROM json_each(?))", (json.dumps([int(i) for i in profile_ids]),))
+class Sql:
+    """A connection (sqlite3's or psycopg's) spoken to with `?` placeholders."""
+
+    def __init__(self, connection: Any, dialect: str) -> None:
+        self.connection = connection
+        self.dialect = dialect
+
+    def execute(self, query: str, args: tuple | list = ()) -> Any:
+        if self.dialect == "postgresql":
+            query = query.replace("?", "%s")
+        return self.connection.execute(query, args)
+
+    def insert(self, query: str, args: tuple | list) -> int:
+        """The id of the one row `query` inserts (RETURNING is left out for SQLite older than 3.35)."""
+        if self.dialect == "postgresql":
+            return int(self.execute(f"{query} RETURNING id", args).fetchone()[0])
+        return int(self.execute(query, args).lastrowid or 0)
+
+
+def export_children(db: Sql, profile_ids: Iterable[int] | None) -> dict:
+    ids = None if profile_ids is None else [int(i) for i in profile_ids]
+    if ids == []:
+        return {"children": [], "groups": []}
+    where, args = ("", ()) if ids is None else (f"WHERE id IN ({', '.join('?' * len(ids))})", tuple(ids))
     children, nickname_of = [], {}
     for pid, nickname, avatar, language, archived, created_at, last_played_at in db.execute(
             "SELECT id, nickname, avatar, language, archived, created_at, last_played_at FROM profiles "
@@ -55,7 +76,7 @@ def export_children(db: sqlite3.Connection, profile_ids: Iterable[int] | None) -
     return {"children": children, "groups": groups}
 
 
-def _attempt(db: sqlite3.Connection, row: tuple) -> dict:
+def _attempt(db: Sql, row: tuple) -> dict:
     attempt_id, pack, level, kind, seed, started, finished, correct, total, stars = row
     answers = [{"question": q, "answer": json.loads(a), "correct": bool(c), "time_ms": t, "attempt_number": n,
                 "hint_used": bool(h), "right_parts": rp, "total_parts": tp, "answered_at": at}
@@ -65,7 +86,7 @@ def _attempt(db: sqlite3.Connection, row: tuple) -> dict:
             "correct": correct, "total": total, "stars": stars, "answers": answers}
 
 
-def import_children(db: sqlite3.Connection, data: dict) -> ImportReport:
+def import_children(db: Sql, data: dict) -> ImportReport:
     """Runs inside the caller's transaction: an exception leaves everything as it was."""
     counts = dict.fromkeys(("new_children", "same_children", "attempts", "answers", "best_stars", "groups",
                             "group_members", "positions", "lines_read"), 0)
@@ -95,13 +116,15 @@ def import_children(db: sqlite3.Connection, data: dict) -> ImportReport:
                     "WHERE excluded.saved_at > saved_positions.saved_at",
                     (pid, position["pack"], position["level"], attempt_id,
                      json.dumps(position["state"], ensure_ascii=False), position["saved_at"])).rowcount
-        counts["lines_read"] += db.executemany("INSERT OR IGNORE INTO lines_read (profile_id, pack_id, level_id, scene, line_index) "
-                       "VALUES (?, ?, ?, ?, ?)", [(pid, *line) for line in child["lines_read"]]).rowcount
+        for line in child["lines_read"]:
+            counts["lines_read"] += db.execute(
+                "INSERT INTO lines_read (profile_id, pack_id, level_id, scene, line_index) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING", (pid, *line)).rowcount
     for group in data["groups"]:
         row = db.execute("SELECT id FROM club_groups WHERE name_key = ?", (group["name"].casefold(),)).fetchone()
         if row is None:
-            row = (db.execute("INSERT INTO club_groups (name, name_key, created_at) VALUES (?, ?, ?)",
-                              (group["name"], group["name"].casefold(), group["created_at"])).lastrowid,)
+            row = (db.insert("INSERT INTO club_groups (name, name_key, created_at) VALUES (?, ?, ?)",
+                             (group["name"], group["name"].casefold(), group["created_at"])),)
             counts["groups"] += 1
         for member in group["members"]:
             counts["group_members"] += db.execute(
@@ -110,16 +133,16 @@ def import_children(db: sqlite3.Connection, data: dict) -> ImportReport:
     return ImportReport(**counts)
 
 
-def _profile(db: sqlite3.Connection, child: dict, counts: dict) -> int:
+def _profile(db: Sql, child: dict, counts: dict) -> int:
     """The child here with this nickname and picture, or a new profile with the file's settings."""
     row = db.execute("SELECT id, avatar FROM profiles WHERE nickname_key = ?", (child["nickname"].casefold(),)
                      ).fetchone()
     if row is None:
-        pid = int(db.execute(
+        pid = db.insert(
             "INSERT INTO profiles (nickname, nickname_key, avatar, language, archived, created_at, last_played_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (child["nickname"], child["nickname"].casefold(), child["avatar"], child["language"],
-             int(child["archived"]), child["created_at"], child["last_played_at"])).lastrowid or 0)
+             int(child["archived"]), child["created_at"], child["last_played_at"]))
         if child["settings"] is not None:
             db.execute("INSERT INTO settings (profile_id, data) VALUES (?, ?)", (pid, json.dumps(child["settings"])))
         counts["new_children"] += 1
@@ -134,7 +157,7 @@ def _profile(db: sqlite3.Connection, child: dict, counts: dict) -> int:
     return int(row[0])
 
 
-def _import_attempt(db: sqlite3.Connection, pid: int, attempt: dict, counts: dict) -> int:
+def _import_attempt(db: Sql, pid: int, attempt: dict, counts: dict) -> int:
     """An attempt is the same one when its child, level, start and seed are; an answer within it when its
     question, its asking (first, or back at the end) and the moment it was given are."""
     row = db.execute("SELECT id, finished_at FROM attempts WHERE profile_id = ? AND pack_id = ? AND level_id = ? "
@@ -142,10 +165,10 @@ def _import_attempt(db: sqlite3.Connection, pid: int, attempt: dict, counts: dic
                      (pid, attempt["pack"], attempt["level"], attempt["started_at"], attempt["seed"])).fetchone()
     finish = (attempt["finished_at"], attempt["correct"], attempt["total"], attempt["stars"])
     if row is None:
-        attempt_id = int(db.execute(
+        attempt_id = db.insert(
             f"INSERT INTO attempts (profile_id, {_ATTEMPT}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (pid, attempt["pack"], attempt["level"], attempt["kind"], attempt["seed"], attempt["started_at"],
-             *finish)).lastrowid or 0)
+             *finish))
         counts["attempts"] += 1
     else:
         attempt_id = int(row[0])
