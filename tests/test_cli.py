@@ -1,15 +1,21 @@
+import atexit
+import shutil
 import subprocess
 import sys
+import tempfile
 
 import pygame
 
 from conftest import ROOT
 
+DATA = tempfile.mkdtemp(prefix="olketanu-cli-")  # the commands' data folder: never one inside the repository
+atexit.register(shutil.rmtree, DATA, ignore_errors=True)
+
 
 def run(*args):
     return subprocess.run([sys.executable, "run_game.py", *args], cwd=ROOT, capture_output=True, text=True,
                           env={"PATH": "", "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
-                               "OLKETANU_DATA_DIR": str(ROOT / "out" / "cli-test-data")})
+                               "OLKETANU_DATA_DIR": DATA})
 
 
 def test_help_names_every_command():
@@ -50,7 +56,7 @@ def test_list_into_a_reader_that_stops_early_ends_quietly():
     """`run_game.py list | head -1`: the reader has gone before the list is written."""
     process = subprocess.Popen([sys.executable, "run_game.py", "list"], cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True,
-                               env={"PATH": "", "OLKETANU_DATA_DIR": str(ROOT / "out" / "cli-test-data")})
+                               env={"PATH": "", "OLKETANU_DATA_DIR": DATA})
     process.stdout.close()
     errors = process.stderr.read()
     process.wait()
