@@ -6,6 +6,7 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import uuid  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 from urllib.parse import quote  # noqa: E402
@@ -79,42 +80,71 @@ def no_postgres(reason: str):
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
-def postgres_server(tmp_path_factory):
+def start_cluster(tmp_path_factory) -> PostgresServer:
+    """A throwaway cluster of this test session's own (.ci/postgres-setup), or a skip/failure saying why."""
     try:
         import psycopg  # noqa: F401
     except ImportError:
         no_postgres("psycopg is not installed (pip install -e '.[test]')")
-    url = os.environ.get("OLKETANU_TEST_POSTGRES")
-    if url:
-        yield PostgresServer(url, os.environ.get("OLKETANU_TEST_POSTGRES_CTL"))
-        return
     env_file = tmp_path_factory.mktemp("postgres") / "env"
     started = subprocess.run([str(ROOT / ".ci" / "postgres-setup"), str(env_file)], capture_output=True, text=True,
                              timeout=300, env={**os.environ, "OLKETANU_PG_NO_INSTALL": "1"})
     if started.returncode != 0:
         no_postgres(started.stderr.strip().splitlines()[-1] if started.stderr.strip() else "setup failed")
     values = dict(line.removeprefix("export ").split("=", 1) for line in env_file.read_text().splitlines())
-    server = PostgresServer(values["OLKETANU_TEST_POSTGRES"], values["OLKETANU_TEST_POSTGRES_CTL"])
-    yield server
+    return PostgresServer(values["OLKETANU_TEST_POSTGRES"], values["OLKETANU_TEST_POSTGRES_CTL"])
+
+
+def remove_cluster(server: PostgresServer) -> None:
     server.control("stop")
     shutil.rmtree(Path(server.ctl).parent, ignore_errors=True)
 
 
-@pytest.fixture
-def postgres_url(postgres_server):
-    """A postgresql:// URL whose tables go to an empty schema of their own, dropped after the test."""
+@pytest.fixture(scope="session")
+def postgres_server(tmp_path_factory):
+    """The server the PostgreSQL tests share: OLKETANU_TEST_POSTGRES, else a cluster started for them."""
+    url = os.environ.get("OLKETANU_TEST_POSTGRES")
+    if url:
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            no_postgres("psycopg is not installed (pip install -e '.[test]')")
+        yield PostgresServer(url, os.environ.get("OLKETANU_TEST_POSTGRES_CTL"))
+        return
+    server = start_cluster(tmp_path_factory)
+    yield server
+    remove_cluster(server)
+
+
+@pytest.fixture(scope="session")
+def stoppable_server(tmp_path_factory):
+    """A server of these tests' own, which they may stop and start: stopping the shared one would cut off
+    the tests that run at the same time in the other workers (pytest -n)."""
+    server = start_cluster(tmp_path_factory)
+    yield server
+    remove_cluster(server)
+
+
+@contextmanager
+def schema_on(server: PostgresServer):
+    """A postgresql:// URL whose tables go to an empty schema of their own, dropped afterwards."""
     import psycopg
     schema = f"test_{uuid.uuid4().hex}"
-    with psycopg.connect(postgres_server.url, autocommit=True) as db:
+    with psycopg.connect(server.url, autocommit=True) as db:
         db.execute(f"CREATE SCHEMA {schema}")
-    separator = "&" if "?" in postgres_server.url else "?"
-    yield f"{postgres_server.url}{separator}options={quote(f'-c search_path={schema}')}"
+    separator = "&" if "?" in server.url else "?"
+    yield f"{server.url}{separator}options={quote(f'-c search_path={schema}')}"
     try:
-        with psycopg.connect(postgres_server.url, autocommit=True) as db:
+        with psycopg.connect(server.url, autocommit=True) as db:
             db.execute(f"DROP SCHEMA {schema} CASCADE")
     except psycopg.OperationalError:
         pass  # a test that stopped the server for good leaves its schema to the throwaway cluster
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    with schema_on(postgres_server) as url:
+        yield url
 
 
 # -- A reading room: the game played on each backend -----------------------------------------------

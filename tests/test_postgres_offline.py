@@ -2,17 +2,23 @@
 sent, in order and exactly once, when the server is back."""
 import pytest
 
+from conftest import schema_on
 from game.core.quiz import Phase
 from game.core.sessions import QuizSession
 from game.core.storage import AnswerRecord
 
 
 @pytest.fixture
-def stoppable(postgres_server):
-    if postgres_server.ctl is None:
-        pytest.skip("the test server cannot be stopped (set OLKETANU_TEST_POSTGRES_CTL)")
-    yield postgres_server
-    postgres_server.control("start")  # whatever happened, the next test has its server
+def postgres_url(stoppable_server):
+    """These tests stop and start their server: one of their own, not the one other tests share."""
+    with schema_on(stoppable_server) as url:
+        yield url
+
+
+@pytest.fixture
+def stoppable(stoppable_server):
+    yield stoppable_server
+    stoppable_server.control("start")  # whatever happened, the next test has its server
 
 
 def server_store(url):
