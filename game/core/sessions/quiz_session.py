@@ -29,10 +29,10 @@ class QuizSession:
         self.speech_on = speech_on
         self.recorder = Recorder(on_trouble)
         self.attempt_id: int | None = None  # None: progress cannot be kept, the level is played all the same
-        self.runner = self._resumed() if not fresh and seed is None else None
-        self.resumed = self.runner is not None
-        if self.runner is None:
-            self.runner = QuizRunner(level, random.randrange(1 << 30) if seed is None else seed)
+        resumed = self._resumed() if not fresh and seed is None else None
+        self.resumed = resumed is not None
+        self.runner: QuizRunner = resumed or QuizRunner(level, random.randrange(1 << 30) if seed is None else seed)
+        if resumed is None:
             _, self.attempt_id = self.recorder.write(lambda: store.start_attempt(
                 profile_id, level.pack_id, level.id, KIND, self.runner.seed))
             self._save_position()
@@ -110,9 +110,9 @@ class QuizSession:
 
     def answer(self, value: object) -> Feedback | None:
         """Checks the answer and commits it (fsynced) before returning the feedback to show."""
-        if self.phase is not Phase.ASKING:
-            return None
         question = self.question
+        if self.phase is not Phase.ASKING or question is None:
+            return None
         answered = self.runner.answer(value)
         record = AnswerRecord(question.id, value, answered.correct, int(self.elapsed * 1000), answered.attempt,
                               answered.hint_used, answered.right_parts, answered.total_parts)
@@ -157,8 +157,8 @@ class QuizSession:
             kept = True
         except (KeyError, ValueError):
             self.runner, kept = QuizRunner(level, self.runner.seed), False
-        if self.phase is Phase.FEEDBACK and self.runner.last_answer is not None:
-            last, question = self.runner.last_answer, self.question
+        last, question = self.runner.last_answer, self.question
+        if self.phase is Phase.FEEDBACK and last is not None and question is not None:
             self.feedback = Feedback(question, last.answer, last.correct, last.right_parts, last.total_parts,
                                      self.feedback.saved if self.feedback else False)
         else:

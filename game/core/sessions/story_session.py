@@ -23,10 +23,10 @@ class StorySession:
         self.level = level
         self.recorder = Recorder(on_trouble)
         self.attempt_id: int | None = None
-        self.runner = self._resumed() if not fresh else None
-        self.resumed = self.runner is not None
-        if self.runner is None:
-            self.runner = StoryRunner(level)
+        resumed = self._resumed() if not fresh else None
+        self.resumed = resumed is not None
+        self.runner: StoryRunner = resumed or StoryRunner(level)
+        if resumed is None:
             _, self.attempt_id = self.recorder.write(lambda: store.start_attempt(
                 profile_id, level.pack_id, level.id, KIND))
         self.read_before = store.lines_read(profile_id, level.pack_id, level.id)
@@ -87,9 +87,9 @@ class StorySession:
 
     def answer(self, value: object) -> Feedback | None:
         """Checks the answer and commits it (fsynced) before returning the feedback to show."""
-        if not self.accepting_answers:
-            return None
         question = self.question
+        if not self.accepting_answers or question is None:
+            return None
         check = self.runner.answer(value)
         saved = False
         if self.attempt_id is not None:
