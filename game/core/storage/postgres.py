@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Literal
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -649,7 +649,7 @@ class _Transaction:
             raise storage_error(exc) from exc
         return db
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         try:
             self.inner.__exit__(exc_type, exc, tb)
         except psycopg.Error as failure:  # the COMMIT (or the ROLLBACK) itself failed

@@ -24,7 +24,7 @@ import threading
 import uuid
 from dataclasses import asdict, astuple
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Literal
 
 from ..leader import StoredPin
 from .errors import NewerDatabaseError, StorageError, StorageTrouble
@@ -76,7 +76,7 @@ class _Local:
             raise sqlite_storage_error(exc) from exc
         return self.db
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         if exc is None:
             try:
                 self.db.execute("COMMIT")

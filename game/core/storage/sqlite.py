@@ -12,7 +12,7 @@ import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Literal
 
 from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
@@ -114,14 +114,13 @@ class SqliteStore:
             raise
         except (OSError, sqlite3.Error, StorageError) as exc:
             problem = _denied(folder) or storage_error(exc)
-        store = None
+        kept: SqliteStore | None = None
         try:  # an unreadable folder (chmod 000) raises even here
             if path.is_file():
-                store = cls(path, read_only=True)
+                kept = cls(path, read_only=True)
         except (OSError, sqlite3.Error, StorageError):
-            store = None
-        if store is None:
-            store = cls(":memory:")
+            kept = None
+        store = kept or cls(":memory:")
         store.problem = problem
         return store
 
@@ -336,7 +335,7 @@ class SqliteStore:
         """Newest first."""
         where, args = ("WHERE group_id = ?", (group_id,)) if group_id is not None else ("", ())
         ids = self._db.execute(f"SELECT id FROM play_sessions {where} ORDER BY id DESC", args).fetchall()
-        return [self.session(session_id) for (session_id,) in ids]
+        return [session for (session_id,) in ids if (session := self.session(session_id)) is not None]
 
     def session_players(self, session_id: int) -> list[int]:
         """Who played in the session (made at least one attempt), by nickname."""
@@ -606,7 +605,7 @@ class _Transaction:
                 raise storage_error(exc) from exc
             raise
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(self, exc_type, exc, tb) -> Literal[False]:
         if exc_type is None:
             try:
                 self.db.execute("COMMIT")
