@@ -128,11 +128,8 @@ def _csv_sheet(raw: bytes, name: str) -> Sheet:
             raise SheetFileError(Msg("the file is not UTF-8 text (line {line}, byte 0x{byte})", line=text.line,
                                      byte=f"{text.byte:02x}"), _SAVE_CSV)
         raise SheetFileError(Msg("the file is in the Windows code page {codec}, not UTF-8", codec=codec), _SAVE_CSV)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
+    header = text.split("\n", 1)[0]  # Excel writes ';' where the decimal mark is a comma (Russian, Kazakh)
+    delimiter = max(",;\t", key=header.count)
     rows = [[_text(v) for v in row[:MAX_COLUMNS]]
             for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)][:MAX_ROWS]
     while rows and not any(rows[-1]):

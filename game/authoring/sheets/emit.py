@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..question_import.level_writer import comment, quoted
+from ...core.text import LANGUAGES
 from .reading import Leaf
 
 LEVEL_ORDER = ("title", "summary", "age", "minutes", "shuffle", "pool", "time_limit")
@@ -75,7 +76,8 @@ def level_text(level_id: str, title: str, settings: dict, questions: list[dict],
     out.add('type: "quiz"')
     if "title" not in settings:
         out.add("title:")
-        out.add(f"  kk: {quoted(title)}")
+        for lang in LANGUAGES:  # a name made from the file's: the same in every language until it is changed
+            out.add(f"  {lang}: {quoted(title)}")
     for key in LEVEL_ORDER:
         if key in settings:
             out.value(f"{key}:", settings[key], "")

@@ -138,11 +138,13 @@ def _truth(row: _Row, key: str) -> bool | None:
 
 
 def _number(row: _Row, key: str, text: str | None = None) -> int | float | None:
-    text = (row.text(key) if text is None else text).replace(",", ".").replace(" ", "").replace("\u2212", "-")
+    written = row.text(key) if text is None else text
     try:
-        value = Decimal(text)
+        value = Decimal(written.replace(",", ".").replace(" ", "").replace("\u2212", "-"))
     except InvalidOperation:
-        row.error(key, Msg("'{value}' is not a number", value=text), Msg("write digits only: 1824 or 2.5"))
+        value = None
+    if value is None or not value.is_finite():
+        row.error(key, Msg("'{value}' is not a number", value=written), Msg("write digits only: 1824 or 2.5"))
         return None
     return int(value) if value == value.to_integral() else float(value)
 
@@ -287,7 +289,7 @@ def _hotspot(row: _Row, q: dict) -> None:
             region["correct"] = row.leaf("right", True)
         regions.append(region)
     unknown = right - {line.partition(":")[0].strip() for line in places}
-    if unknown:
+    if unknown and row.ok:
         row.error("right", Msg("the right answer names places that are not in the places column: {ids}",
                                ids=", ".join(sorted(unknown))))
     if len(labels) > len(places):
