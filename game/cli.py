@@ -94,6 +94,17 @@ def _parser() -> argparse.ArgumentParser:
     sheet.add_argument("level", type=Path, help="the quiz level file, e.g. levels/my-pack/first-quiz.yaml")
     sheet.add_argument("--out", type=Path, help="the .xlsx to write (default: beside the level, same name)")
     sheet.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP + "; also the language of the headers")
+    texts = commands.add_parser("export-texts", help="every text of a pack a child reads, with its context, as a "
+                                                     "spreadsheet for a translator")
+    texts.add_argument("pack", type=Path, help="the pack's folder, e.g. levels/my-library")
+    texts.add_argument("--lang", required=True, choices=("ru", "en"), help="the language to translate into (also the "
+                                                                          "language of the sheet's headers)")
+    texts.add_argument("--out", type=Path, help="the .xlsx to write (default: <pack>-<lang>.xlsx here)")
+    back = commands.add_parser("import-texts", help="write the translations of an export-texts spreadsheet into the "
+                                                    "pack's files (comments and layout kept)")
+    back.add_argument("file", type=Path, help="the .xlsx written by export-texts and filled in by the translator")
+    back.add_argument("--pack", type=Path, help="the pack's folder (default: the one it was exported from)")
+    back.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     backup = commands.add_parser("backup", help="write a checked copy of the children's progress (safe while the "
                                                 "game is running)")
     backup.add_argument("--out", type=Path, help="the file (or folder) to write; by default backups/manual-<date>-"
@@ -173,6 +184,9 @@ def _run(args) -> int:
     if command == "import-questions":
         from .authoring.question_import.command import run as run_import_questions
         return run_import_questions(args)
+    if command in ("export-texts", "import-texts"):
+        from .authoring.translations import command as texts
+        return (texts.export_texts if command == "export-texts" else texts.import_texts)(args)
     if command == "export-questions":
         from .authoring.sheets.command import export_sheet
         return export_sheet(args)
