@@ -86,6 +86,7 @@ def _spreadsheet(folder: Path, shown: str) -> int:
 
     from .sheets.command import write_template
     quiz = yaml.safe_load((folder / "first-quiz.yaml").read_text(encoding="utf-8"))
+    quiz.pop("unlock", None)  # the first quiz's 'always' is the default of a new level too
     code = write_template(quiz, folder / "questions.xlsx", _LANG["messages"])
     if code == 0:
         _say(Msg("next: write your questions in {sheet}, then: python run_game.py import-questions {sheet} --out "
