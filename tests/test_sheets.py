@@ -1,4 +1,4 @@
-"""Quizzes in a spreadsheet: the template of new-pack --spreadsheet, import-questions FILE.xlsx|.csv, export-questions."""
+"""Quizzes in a spreadsheet: new-pack --spreadsheet's template, import-questions FILE.xlsx|.csv, export-questions."""
 import csv
 import shutil
 from pathlib import Path
@@ -98,7 +98,8 @@ def test_the_template_imports_as_the_first_quiz(pack, capsys):
 def test_a_level_exported_and_imported_again_is_the_same_level(level, tmp_path, capsys):
     copy = tmp_path / "pack"
     shutil.copytree(level.parent, copy)
-    code, out, err = run(capsys, "export-questions", copy / level.name, "--out", tmp_path / "sheet.xlsx", "--lang", "ru")
+    code, out, err = run(capsys, "export-questions", copy / level.name, "--out", tmp_path / "sheet.xlsx",
+                         "--lang", "ru")
     assert code == 0, err
     code, out, err = run(capsys, "import-questions", tmp_path / "sheet.xlsx", "--out", copy / "again.yaml",
                          "--lang", "en")
@@ -168,11 +169,13 @@ def test_a_date_the_spreadsheet_program_made_is_named(pack, tmp_path, capsys):
     age_row = next(row[0].row for row in level.iter_rows() if row[0].value == "age")
     level.cell(age_row, 2).value = datetime.date(2026, 9, 11)  # "9-11" typed into a cell formatted as a date
     book["Questions"]["I2"].value = "7"
+    book["Questions"]["F7"].value = datetime.datetime(2026, 1, 30, 0, 0)  # "1:30" read as a time of day
     book.save(tmp_path / "dated.xlsx")
     code, _, err = run(capsys, "import-questions", tmp_path / "dated.xlsx", "--out", pack / "q.yaml", "--lang", "en")
     assert code == 1
     assert f"dated.xlsx:Level!B{age_row}: error: the cell was read as a date" in err
     assert "dated.xlsx:Questions!I2: error: '7' is not the number of an answer line (1 to 3)" in err
+    assert "dated.xlsx:Questions!F7: error: the cell was read as a date" in err
 
 
 def test_a_csv_in_a_windows_code_page_and_a_false_xlsx_are_refused_with_a_way_out(tmp_path, capsys):

@@ -99,8 +99,9 @@ def _xlsx_sheets(raw: bytes, shown: str) -> dict[str, Sheet]:
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
-        raise SheetFileError(Msg("{path} is not an .xlsx spreadsheet", path=shown),
-                             Msg("in Calc or Excel: File > Save as... > Excel 2007-365 (.xlsx), or CSV (UTF-8)")) from None
+        raise SheetFileError(
+            Msg("{path} is not an .xlsx spreadsheet", path=shown),
+            Msg("in Calc or Excel: File > Save as... > Excel 2007-365 (.xlsx), or CSV (UTF-8)")) from None
     sheets = {}
     try:
         for book_sheet in book.worksheets:

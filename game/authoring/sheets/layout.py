@@ -28,8 +28,8 @@ QUESTION_COLUMNS: tuple[Column, ...] = (
     Column("id", Msg("question id"), Msg("Latin letters, digits and '-', unique in the level: sun, founded-1824")),
     Column("type", Msg("question type"), Msg("choose from the list: single, multiple, true_false, order, match, "
                                              "hotspot, fill, memory, number")),
-    *_per_language("prompt", lambda lang: Msg("question ({lang})", lang=lang), Msg("the question the child reads; for 'fill' mark the blank "
-                                                      "with ___")),
+    *_per_language("prompt", lambda lang: Msg("question ({lang})", lang=lang),
+                   Msg("the question the child reads; for 'fill' mark the blank with ___")),
     *_per_language("answers", lambda lang: Msg("answers ({lang})", lang=lang), Msg(
         "one per line (Alt+Enter in Excel, Ctrl+Enter in Calc): the options (single, multiple), the items in the "
         "right order (order), the accepted spellings (fill), the pairs 'left = right' (match, memory), the "
@@ -45,7 +45,8 @@ QUESTION_COLUMNS: tuple[Column, ...] = (
     Column("regions", Msg("places on the picture"), Msg(
         "hotspot only, one place per line, in the picture's pixels: 'id: x y radius' for a circle, 'id: x y, x y, "
         "x y' for a polygon (python run_game.py picture-grid shows the pixels)")),
-    *_per_language("explanation", lambda lang: Msg("explanation ({lang})", lang=lang), Msg("shown after the answer: why it is so")),
+    *_per_language("explanation", lambda lang: Msg("explanation ({lang})", lang=lang),
+                   Msg("shown after the answer: why it is so")),
     *_per_language("hint", lambda lang: Msg("hint ({lang})", lang=lang), None),
     Column("source", Msg("source"), Msg("where the fact comes from: a book and its page, a museum, a web site")),
     Column("picture_only", Msg("pictures only"), Msg("true: the options show only their pictures and are read aloud")),

@@ -91,6 +91,9 @@ def read_questions(book: Workbook, sheet: Sheet, columns: dict[str, int]) -> lis
         if not any(sheet.rows[index]):
             continue
         row = _Row(book, sheet, index, columns)
+        for column in sorted(c for r, c in sheet.dates if r == index):
+            _dated(book, sheet, index, column)
+            row.ok = False
         question = _question(row, len(questions) + 1)
         if row.ok:
             questions.append(question)
@@ -113,8 +116,9 @@ def _question(row: _Row, number: int) -> dict:
             q[key] = row.texts(key)
     if row.text("source"):
         q["source"] = row.leaf("source", row.text("source"))
-    unused = [key for key in ("right", "regions", "answer_pictures") if row.text(key) and key not in _USES.get(kind, ())]
-    for key in unused:
+    for key in ("right", "regions", "answer_pictures"):
+        if not row.text(key) or key in _USES.get(kind, ()):
+            continue
         row.book.problem(row.sheet, row.row, row.columns[key], Msg("a question of type '{kind}' does not use this "
                                                                    "cell: it is not read", kind=kind),
                          severity=Severity.WARNING)
@@ -219,7 +223,8 @@ def _choices(row: _Row, q: dict) -> None:
 
 def _true_false(row: _Row, q: dict) -> None:
     if not row.text("right"):
-        return row.error("right", Msg("the right answer is not given"), Msg("write true or false (иә / жоқ, да / нет)"))
+        return row.error("right", Msg("the right answer is not given"),
+                         Msg("write true or false (иә / жоқ, да / нет)"))
     q["answer"] = row.leaf("right", _truth(row, "right"))
 
 
@@ -307,6 +312,11 @@ _KIND_READERS = {"single": _choices, "multiple": _choices, "true_false": _true_f
                  "number": _number_answer, "hotspot": _hotspot}
 
 
+def _dated(book: Workbook, sheet: Sheet, row: int, column: int) -> None:
+    book.problem(sheet, row, column, Msg("the cell was read as a date: the spreadsheet program changed what was typed"),
+                 Msg("format the cell as text (Format Cells > Text) and type the value again"))
+
+
 def read_level_settings(book: Workbook, sheet: Sheet) -> dict:
     """The Level sheet: column A names the setting, B (and C, D for texts: kk, ru, en) hold its value."""
     known = {key for key, _ in LEVEL_ROWS}
@@ -324,9 +334,7 @@ def read_level_settings(book: Workbook, sheet: Sheet) -> dict:
                              for i, lang in enumerate(LANGUAGES, 1) if sheet.cell(index, i)}
             continue
         if (index, 1) in sheet.dates:
-            book.problem(sheet, index, 1, Msg("the cell was read as a date: the spreadsheet program changed what "
-                                              "was typed"),
-                         Msg("format the cell as text (Format Cells > Text) and type the value again"))
+            _dated(book, sheet, index, 1)
             continue
         row = _Row(book, sheet, index, {key: 1})
         value = sheet.cell(index, 1)
