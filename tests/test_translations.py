@@ -81,12 +81,16 @@ def test_translations_come_back_changing_only_their_own_values(pack, tmp_path, c
     assert level.questions[0].prompt.get("ru") == new_prompt
 
 
-def test_a_missing_translation_is_added_beside_the_others_in_the_files_own_layout(pack, tmp_path, capsys):
-    original = (pack / "kent-quiz.yaml").read_bytes()
-    text = original.decode("utf-8")
+@pytest.mark.parametrize("windows", [False, True], ids=["lf", "crlf-bom"])
+def test_a_missing_translation_is_added_beside_the_others_in_the_files_own_layout(pack, tmp_path, capsys, windows):
+    text = (pack / "kent-quiz.yaml").read_text(encoding="utf-8")
     without = text.replace(f"      ru: {quoted(PROMPT_RU)}\n", "").replace(f", ru: {quoted(OPTION_RU)}", "")
     assert len(without) < len(text) - len(PROMPT_RU) - len(OPTION_RU)
-    (pack / "kent-quiz.yaml").write_bytes(without.encode("utf-8"))
+    if windows:  # Notepad's way: CRLF line ends and a byte-order mark
+        text, without = (t.replace("\n", "\r\n") for t in (text, without))
+    prefix = b"\xef\xbb\xbf" if windows else b""
+    original = prefix + text.encode("utf-8")
+    (pack / "kent-quiz.yaml").write_bytes(prefix + without.encode("utf-8"))
     sheet = export(capsys, pack, tmp_path)
     book, rows = rows_by_place(sheet)
     assert rows[("kent-quiz.yaml", "questions/height/prompt")][5].value is None
