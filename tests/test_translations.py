@@ -125,3 +125,20 @@ def test_a_sheet_not_made_by_export_texts_is_refused(tmp_path, capsys):
     openpyxl.Workbook().save(other)
     code, _, err = run(capsys, "import-texts", other, "--lang", "ru")
     assert code == 1 and "не создан командой export-texts" in err
+
+
+def test_block_texts_keep_their_kazakh_original_and_their_line_ends(pack, tmp_path, capsys):
+    quiz = pack / "kent-quiz.yaml"
+    text = quiz.read_text(encoding="utf-8")
+    start, end = text.index("summary:\n"), text.index("age:")
+    block = 'summary:\n  kk: |\n    Кент тауы.\n    Екінші жол.\n  ru: >\n    Горы\n    Кент.\n  en: "Kent."\n'
+    quiz.write_text(text[:start] + block + text[end:], encoding="utf-8")
+    sheet = export(capsys, pack, tmp_path)
+    book, rows = rows_by_place(sheet)
+    assert rows[("kent-quiz.yaml", "summary")][4].value == "Кент тауы.\nЕкінші жол.\n"
+    rows[("kent-quiz.yaml", "summary")][5].value = "Горы Кент.\nВторая строка."
+    book.save(sheet)
+    code, out, err = run(capsys, "import-texts", sheet, "--lang", "en")
+    assert code == 0 and "wrote 1 translation(s) into 1 file(s); 0 not written" in out, out + err
+    new_block = block.replace('>\n    Горы\n    Кент.\n', '"Горы Кент.\\nВторая строка."\n')
+    assert quiz.read_text(encoding="utf-8") == text[:start] + new_block + text[end:]

@@ -63,7 +63,8 @@ class Workbook:
         self.problems.append(Problem(Where(f"{self.shown}:{sheet.ref(row, column)}"), severity, message, hint))
 
 
-def _text(value: object) -> str:
+def as_read(value: object) -> str:
+    """A cell's value as text, the way every cell is read."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -110,7 +111,7 @@ def _xlsx_sheets(raw: bytes, shown: str) -> dict[str, Sheet]:
                 for c, value in enumerate(values):
                     if isinstance(value, (datetime.date, datetime.time, datetime.timedelta)):
                         sheet.dates.add((r, c))
-                sheet.rows.append([_text(v) for v in values])
+                sheet.rows.append([as_read(v) for v in values])
             while sheet.rows and not any(sheet.rows[-1]):
                 sheet.rows.pop()
             sheets[sheet.name.casefold()] = sheet
@@ -131,7 +132,7 @@ def _csv_sheet(raw: bytes, name: str) -> Sheet:
         raise SheetFileError(Msg("the file is in the Windows code page {codec}, not UTF-8", codec=codec), _SAVE_CSV)
     header = text.split("\n", 1)[0]  # Excel writes ';' where the decimal mark is a comma (Russian, Kazakh)
     delimiter = max(",;\t", key=header.count)
-    rows = [[_text(v) for v in row[:MAX_COLUMNS]]
+    rows = [[as_read(v) for v in row[:MAX_COLUMNS]]
             for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)][:MAX_ROWS]
     while rows and not any(rows[-1]):
         rows.pop()

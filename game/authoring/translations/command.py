@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from ...core.problems import HINT_WORD, Msg, Problem, Severity, Where, message_language, translate
-from ..sheets.cells import SheetFileError, read_workbook
+from ..sheets.cells import SheetFileError, as_read, read_workbook
 from .splice import apply, edit
 from .texts import find, pack_files, read_yaml, texts_of
 
@@ -142,14 +142,14 @@ def import_texts(args: argparse.Namespace) -> int:
             continue
         current = {key.value: value for key, value in mapping.value}
         now = str(current["kk"].value) if "kk" in current else ""
-        if now != original:
+        if as_read(now) != original:  # the sheet's cells are read the same way
             mark = (current.get("kk") or mapping).start_mark
             problems.append(Problem(Where(str(path), mark.line + 1, mark.column + 1), Severity.WARNING,
                                     Msg("the Kazakh text at {where} changed since the export: the translation was not "
                                         "written", where=where),
                                     Msg("now it is: {text}", text=now)))
             continue
-        if lang in current and str(current[lang].value) == translation:
+        if lang in current and as_read(str(current[lang].value)) == translation:
             continue
         edits.setdefault(file, []).append(edit(text, mapping, lang, translation))
     for problem in problems:
