@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ...core.problems import HINT_WORD, Msg, Problem, Where, has_errors, message_language, translate
-from .cells import SUFFIXES, SheetFileError, Workbook, read_workbook
+from .cells import SUFFIXES, SheetFileError, Workbook, column_letter, read_workbook
 from .emit import level_text
 from .layout import LEVEL_SHEET, QUESTIONS_SHEET
 from .reading import question_columns, read_level_settings, read_questions
@@ -67,7 +67,7 @@ def import_sheet(args: argparse.Namespace) -> int:
     problems = list(book.problems)
     if questions:
         text = level_text(args.out.stem, args.title or _title_from(args.file), settings, questions, args.file.name)
-        problems += _loader_problems(text, args.out, book)
+        problems += _loader_problems(text, args.out, book, columns or {})
     elif columns is not None and not has_errors(problems):
         return _refuse("import-questions", lang, Msg("{path} has no questions below the headers", path=str(args.file)))
     problems.sort(key=_place)
@@ -97,7 +97,11 @@ def _title_from(path: Path) -> str:
     return words[:1].upper() + words[1:]
 
 
-def _loader_problems(text, out: Path, book: Workbook) -> list[Problem]:
+# the loader names a question without explanation or source at its first line; the sheet has a cell for each
+_MISSING = {"the question '{id}' has no explanation": "explanation.kk", "the question '{id}' has no source": "source"}
+
+
+def _loader_problems(text, out: Path, book: Workbook, columns: dict[str, int]) -> list[Problem]:
     """The game loader's problems with the level, each named by the cell its line came from."""
     from ...core.loader import load_level
     with tempfile.TemporaryDirectory(prefix="olketanu-sheet-") as folder:
@@ -108,6 +112,9 @@ def _loader_problems(text, out: Path, book: Workbook) -> list[Problem]:
     for problem in loaded.problems:
         line = problem.where.line
         refs = [ref for ref in text.refs[:line][::-1] if ref] if line else []
+        column = columns.get(_MISSING.get(getattr(problem.message, "template", ""), ""))
+        if refs and column is not None:
+            refs[0] = re.sub(r"[A-Z]+(?=\d+$)", column_letter(column), refs[0])
         where = Where(f"{book.shown}:{refs[0]}") if refs else Where(book.shown)
         found.append(Problem(where, problem.severity, problem.message, problem.hint))
     return found
