@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     new_pack.add_argument("name", help="the pack id: lowercase letters, digits, '-' and '_', starting with a letter")
     new_pack.add_argument("--dir", type=Path, help="the folder to create it in (default: levels/)")
     new_pack.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
+    new_pack.add_argument("--spreadsheet", action="store_true",
+                          help="also write questions.xlsx: a quiz to fill in with Calc or Excel, with a filled example "
+                               "of every question type (then: import-questions)")
     import_pack = commands.add_parser("import-pack", help="check a pack .zip and install it into the data folder")
     import_pack.add_argument("zip", type=Path, help="the pack's .zip file")
     import_pack.add_argument("--replace", action="store_true", help="replace an installed pack with the same id")
@@ -76,14 +79,32 @@ def _parser() -> argparse.ArgumentParser:
     export_pack.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     questions = commands.add_parser("import-questions", help="make a quiz level from a Moodle question bank (GIFT "
                                                              "or Aiken)")
-    questions.add_argument("file", type=Path, help="the question bank exported from Moodle (UTF-8 text)")
-    questions.add_argument("--format", required=True, choices=("gift", "aiken"), help="the format of the bank")
+    questions.add_argument("file", type=Path, help="the question bank exported from Moodle (UTF-8 text), or a "
+                                                   "spreadsheet (.xlsx, .csv) made from new-pack --spreadsheet")
+    questions.add_argument("--format", choices=("gift", "aiken"), help="the format of the bank (not for a spreadsheet)")
     questions.add_argument("--out", required=True, type=Path,
                            help="the level file to write, e.g. levels/my-pack/history.yaml (its name is the level id)")
     questions.add_argument("--written-in", choices=LANGUAGES, default="kk",
                            help="the language the questions are written in (default kk); the messages stay English")
     questions.add_argument("--title", help="the title of the level (default: made from the bank's file name)")
     questions.add_argument("--force", action="store_true", help="replace the --out file when it exists")
+    questions.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP + " (spreadsheets only)")
+    sheet = commands.add_parser("export-questions", help="write a quiz level as a spreadsheet (.xlsx) to edit in "
+                                                         "Calc or Excel and import again")
+    sheet.add_argument("level", type=Path, help="the quiz level file, e.g. levels/my-pack/first-quiz.yaml")
+    sheet.add_argument("--out", type=Path, help="the .xlsx to write (default: beside the level, same name)")
+    sheet.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP + "; also the language of the headers")
+    texts = commands.add_parser("export-texts", help="every text of a pack a child reads, with its context, as a "
+                                                     "spreadsheet for a translator")
+    texts.add_argument("pack", type=Path, help="the pack's folder, e.g. levels/my-library")
+    texts.add_argument("--lang", required=True, choices=("ru", "en"), help="the language to translate into (also the "
+                                                                          "language of the sheet's headers)")
+    texts.add_argument("--out", type=Path, help="the .xlsx to write (default: <pack>-<lang>.xlsx here)")
+    back = commands.add_parser("import-texts", help="write the translations of an export-texts spreadsheet into the "
+                                                    "pack's files (comments and layout kept)")
+    back.add_argument("file", type=Path, help="the .xlsx written by export-texts and filled in by the translator")
+    back.add_argument("--pack", type=Path, help="the pack's folder (default: the one it was exported from)")
+    back.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     backup = commands.add_parser("backup", help="write a checked copy of the children's progress (safe while the "
                                                 "game is running)")
     backup.add_argument("--out", type=Path, help="the file (or folder) to write; by default backups/manual-<date>-"
@@ -163,6 +184,12 @@ def _run(args) -> int:
     if command == "import-questions":
         from .authoring.question_import.command import run as run_import_questions
         return run_import_questions(args)
+    if command in ("export-texts", "import-texts"):
+        from .authoring.translations import command as texts
+        return (texts.export_texts if command == "export-texts" else texts.import_texts)(args)
+    if command == "export-questions":
+        from .authoring.sheets.command import export_sheet
+        return export_sheet(args)
     if command == "validate":
         from .core.problems import message_language
         lang = message_language(args.lang)

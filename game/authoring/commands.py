@@ -74,8 +74,24 @@ def _new_pack(args) -> int:
     _say(Msg("created the pack '{name}' in {folder}:", name=args.name, folder=shown))
     for path in created.files:
         print(f"  {_shown(path)}")
+    if args.spreadsheet:
+        return _spreadsheet(created.folder, shown)
     _say(Msg("next: change the texts, then check them with: python run_game.py validate {folder}", folder=shown))
     return 0
+
+
+def _spreadsheet(folder: Path, shown: str) -> int:
+    """questions.xlsx beside the pack's first quiz: that quiz's questions, a filled example of every type."""
+    import yaml
+
+    from .sheets.command import write_template
+    quiz = yaml.safe_load((folder / "first-quiz.yaml").read_text(encoding="utf-8"))
+    quiz.pop("unlock", None)  # the first quiz's 'always' is the default of a new level too
+    code = write_template(quiz, folder / "questions.xlsx", _LANG["messages"])
+    if code == 0:
+        _say(Msg("next: write your questions in {sheet}, then: python run_game.py import-questions {sheet} --out "
+                 "{folder}/my-quiz.yaml", sheet=f"{shown}/questions.xlsx", folder=shown))
+    return code
 
 
 def _import_pack(args) -> int:

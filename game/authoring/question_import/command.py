@@ -41,7 +41,14 @@ def _refuse(message: str, hint: str = "") -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from ...core.reader import IDENT
+    from ..sheets.cells import SUFFIXES
     bank: Path = args.file
+    if bank.suffix.lower() in SUFFIXES:
+        from ..sheets.command import import_sheet
+        return import_sheet(args)
+    if args.format is None:
+        return _refuse(f"give the format of {bank.name}: --format gift or --format aiken",
+                       "a spreadsheet (.xlsx or .csv) needs no --format")
     out: Path = args.out
     if out.suffix != ".yaml":
         return _refuse(f"the level file must end in .yaml, not '{out.name}'", f"for example: --out {out.stem}.yaml")
