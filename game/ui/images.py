@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pygame
 
+from ..core.pictures import picture_info
 from ..paths import ASSETS
 from .surface_cache import SurfaceLRU
 
@@ -24,7 +25,6 @@ class ImageCache:
     def __init__(self, disk_cache: Path | None = None) -> None:
         self.disk_cache = disk_cache
         self._cache: SurfaceLRU[pygame.Surface | None] = SurfaceLRU(PICTURE_BUDGET)
-        self._natural: dict[str, tuple[int, int] | None] = {}
 
     def flipped(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
         """The picture mirrored left to right (a puppet turning to face the other way), cached."""
@@ -34,15 +34,10 @@ class ImageCache:
             self._cache.put(key, pygame.transform.flip(image, True, False) if image is not None else None)
         return self._cache.get(key)
 
-    def natural_size(self, path: Path) -> tuple[int, int] | None:
-        """The picture's own size (an SVG's width and height), in which hotspot regions are given."""
-        key = str(path)
-        if key not in self._natural:
-            try:
-                self._natural[key] = pygame.image.load(key).get_size()
-            except (pygame.error, OSError, FileNotFoundError):
-                self._natural[key] = None
-        return self._natural[key]
+    def natural_size(self, path: Path) -> tuple[float, float] | None:
+        """The picture's own size (an SVG's width and height), in which hotspot regions are given: read
+        from the file's header, never by drawing it (an SVG may declare 20000×20000)."""
+        return picture_info(path).size
 
     def get(self, path: Path, size: tuple[int, int], opaque: bool = False) -> pygame.Surface | None:
         """The picture scaled to `size`, or None when it cannot be loaded (the caller draws a plain fill).
