@@ -12,14 +12,15 @@ import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
-                      Profile, ProgressTotals, ReportScope, SavedPosition)
+                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition)
 from . import sqlite_transfer
+from .profile_page import as_page, page_queries
 from .report_sql import TOTALS_BY, scope_where
 
 DB_NAME = "progress.sqlite3"
@@ -181,6 +182,13 @@ class SqliteStore:
         rows = self._db.execute(f"SELECT {_PROFILE} FROM profiles {where}"
                                 "ORDER BY last_played_at IS NULL, last_played_at DESC, id")
         return [_profile(row) for row in rows]
+
+    def profile_page(self, offset: int, limit: int, initials: Sequence[str] = (),
+                     skip: Sequence[int] = ()) -> ProfilePage:
+        rows, count, firsts = page_queries("?", offset, limit, initials, skip,
+                                           "last_played_at IS NULL, last_played_at DESC, id")
+        read = [self._db.execute(sql, args).fetchall() for sql, args in (rows, count, firsts)]
+        return as_page(read[0], read[1][0][0], read[2])
 
     def profile(self, profile_id: int) -> Profile | None:
         row = self._db.execute(f"SELECT {_PROFILE} FROM profiles WHERE id = ?", (profile_id,)).fetchone()
