@@ -8,7 +8,7 @@ from pathlib import Path
 START_UP_RATIO = 1.5
 FRAME_MEDIAN_RATIO, FRAME_P99_RATIO = 4.0, 10.0
 IDLE_CPU_PERCENT = 2.0
-VALIDATION_RATIO = 1.5
+VALIDATION_RATIO = 1.3
 COMMIT_P99_RATIO = 1.5
 REPORT_MS = 500.0
 LEADER_VIEW_MS = 16.0  # issue 14: the leader's view of a group opens within one frame
@@ -48,7 +48,8 @@ def rows(results: dict) -> list[dict]:
                       f"{i['bare_cpu_percent']:.2f} % bare tick loop", i["ratio"], f"<= {IDLE_CPU_PERCENT:g} %",
                       i["game_cpu_percent"] <= IDLE_CPU_PERCENT))
     c = results["content"]
-    table.append(_row("content", f"validate {c['levels']} levels ({c['bytes'] / 1e6:.1f} MB)",
+    table.append(_row("content", f"`validate` command, shipped + {c['generated']} generated levels "
+                                 f"({c['bytes'] / 1e6:.1f} MB)",
                       f"{c['validate_ms']:.0f} ms", f"{c['bare_ms']:.0f} ms bare CSafeLoader", c["ratio"],
                       f"<= {VALIDATION_RATIO}x", c["ratio"] <= VALIDATION_RATIO))
     sh = c["shipped"]
@@ -61,9 +62,12 @@ def rows(results: dict) -> list[dict]:
                       f"p99 <= {COMMIT_P99_RATIO}x", p["p99_ratio"] <= COMMIT_P99_RATIO))
     r = results["progress"]["reports"]
     for name, q in r["queries"].items():
-        limit = LEADER_VIEW_MS if name == "leader_view_group_of_30" else REPORT_MS
-        table.append(_row("progress", f"report {name} ({r['children']} x {r['levels']})", f"{q['ms']:.1f} ms",
-                          target=f"<= {limit:g} ms", passed=q["ms"] <= limit))
+        warm = LEADER_VIEW_MS if name == "leader_view_group_of_30" else None
+        table.append(_row("progress", f"report {name} ({r['children']} x {r['levels']}, "
+                                      f"{r['answer_rows'] / 1e6:.1f} M answers) cold / warm",
+                          f"{q['cold_ms']:.0f} / {q['ms']:.1f} ms",
+                          target=f"cold <= {REPORT_MS:g} ms" + (f", warm <= {warm:g} ms" if warm else ""),
+                          passed=q["cold_ms"] <= REPORT_MS and (warm is None or q["ms"] <= warm)))
     table += _postgres_rows(results.get("postgres"))
     m = results["memory"]
     played = "first quiz + story" if results["meta"]["quick"] else "every quiz + story"
