@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pygame
 
-from ..core.pictures import picture_info
 from ..paths import ASSETS
 from .surface_cache import SurfaceLRU
 
@@ -37,6 +36,7 @@ class ImageCache:
     def natural_size(self, path: Path) -> tuple[float, float] | None:
         """The picture's own size (an SVG's width and height), in which hotspot regions are given: read
         from the file's header, never by drawing it (an SVG may declare 20000×20000)."""
+        from ..core.pictures import picture_info  # its patterns are compiled when a hotspot first needs them
         return picture_info(path).size
 
     def get(self, path: Path, size: tuple[int, int], opaque: bool = False) -> pygame.Surface | None:
@@ -67,17 +67,17 @@ class ImageCache:
 
     def _load_svg(self, path: Path, size: tuple[int, int]) -> pygame.Surface:
         kept = self._kept_file(path, size)
-        if kept is not None and kept.exists():
-            try:
-                return pygame.image.load(str(kept))
-            except pygame.error:
-                pass  # cut short by a power cut: render it again
+        if kept is not None:
+            try:  # its pixels as they are: reading them costs a start-up a tenth of decoding a TGA
+                return pygame.image.frombytes(kept.read_bytes(), size, "RGBA")
+            except (OSError, ValueError):
+                pass  # not kept yet, or cut short by a power cut: render it again
         image = pygame.image.load_sized_svg(str(path), size)
         if kept is not None:
             try:
                 kept.parent.mkdir(parents=True, exist_ok=True)
-                part = kept.with_suffix(".part.tga")
-                pygame.image.save(image, str(part))
+                part = kept.with_suffix(".part")
+                part.write_bytes(pygame.image.tobytes(image, "RGBA"))
                 os.replace(part, kept)
             except (OSError, pygame.error):
                 pass  # a full or read-only disk: the picture is simply rendered again next time
@@ -94,4 +94,4 @@ class ImageCache:
             return None
         key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}|{size[0]}x{size[1]}"
         data = key.encode()  # two checksums, 64 bits: hashlib's OpenSSL costs the start-up a few ms
-        return self.disk_cache / f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}.tga"
+        return self.disk_cache / f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}.rgba"

@@ -149,11 +149,15 @@ class SqliteStore:
         version = self.schema_version
         if version > SCHEMA_VERSION:
             raise NewerDatabaseError(f"progress database has schema {version}; this game knows {SCHEMA_VERSION}")
-        for number in range(version, SCHEMA_VERSION):
+        # a new file gets its whole schema in one commit (one sync of the disk, not one a step: a first
+        # start on an old computer waited ~80 ms for them); an old file, step by step as always
+        batches = [range(0, SCHEMA_VERSION)] if version == 0 else [[n] for n in range(version, SCHEMA_VERSION)]
+        for batch in batches:
             with self._transaction():
-                for statement in statements(MIGRATIONS[number], "sqlite"):
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {number + 1}")
+                for number in batch:
+                    for statement in statements(MIGRATIONS[number], "sqlite"):
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {batch[-1] + 1}")
 
     def _transaction(self) -> "_Transaction":
         return _Transaction(self._db)
