@@ -1,12 +1,13 @@
 """`run_game.py bench --quick`: every section of the benchmark runs and lands in bench.json."""
 import json
+import os
 import subprocess
 import sys
 import time
 
 from conftest import ROOT
 
-SECTIONS = ("meta", "startup", "frames", "idle", "content", "progress", "postgres", "memory", "scale", "weak", "targets")
+SECTIONS = ("meta", "startup", "frames", "idle", "content", "progress", "postgres", "memory", "scale", "weak", "built", "targets")
 SCENES = ("title", "profiles", "create_profile", "map", "quiz_single", "quiz_feedback", "results", "story_line")
 
 
@@ -44,3 +45,16 @@ def test_quick_bench_writes_every_section(tmp_path):
     assert {row["verdict"] for row in data["targets"]} <= {"PASS", "FAIL"}
     for word in ("start-up", "frame", "idle", "content", "progress", "memory"):
         assert word in result.stdout
+
+
+def test_the_first_frame_hook_writes_its_time_and_ends_the_game(tmp_path):
+    mark = tmp_path / "first-frame"
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", OLKETANU_DATA_DIR=str(tmp_path / "data"),
+               OLKETANU_FIRST_FRAME_FILE=str(mark))
+    launched = time.time()
+    result = subprocess.run([sys.executable, "run_game.py"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    drawn = float(mark.read_text(encoding="utf-8"))
+    assert launched < drawn < time.time()
+    assert (tmp_path / "data").is_dir()  # the game ran as usual up to its first frame

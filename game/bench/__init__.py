@@ -56,7 +56,7 @@ def _versions() -> dict:
 
 
 def run(quick: bool, out: Path) -> int:
-    from . import content, frames, idle, memory, postgres, progress, report, scale, startup, weak, windows
+    from . import built, content, frames, idle, memory, postgres, progress, report, scale, startup, weak, windows
     plan = QUICK if quick else FULL
     started = time.perf_counter()
     results: dict = {"meta": {"quick": quick, "plan": plan.__dict__, "cpus": os.cpu_count(),
@@ -69,6 +69,7 @@ def run(quick: bool, out: Path) -> int:
         results["meta"].setdefault("section_seconds", {})[name] = round(time.perf_counter() - begun, 1)
 
     section("startup", lambda: startup.bench_startup(plan.startup_repeats))
+    section("built", lambda: built.bench_built(plan.startup_repeats))
     section("frames", lambda: frames.run_frames(plan.frames))
     section("idle", lambda: idle.bench_idle(plan.idle_seconds, plan.idle_repeats))
     section("content", lambda: content.bench_content(plan.levels, plan.content_repeats, plan.shipped_repeats))

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -116,6 +118,9 @@ class App:
         self.verify_backdrops = False  # tests: check kept backdrops and buttons against fresh ones
         self.verifying = False  # ...on this frame: the first drawn after input, when a missed change shows
         self.kiosk = None  # kiosk mode's guard (game/ui/kiosk.py): the PIN to leave, the idle return
+        # the bench's hook (game/bench/built.py): the wall-clock time of the first drawn frame goes to this
+        # file and the game ends, so that the standalone build's start-up is timed as the source's is
+        self._first_frame_file = os.environ.get("OLKETANU_FIRST_FRAME_FILE")
 
     # -- shortcuts ----------------------------------------------------------------------------
     @property
@@ -312,6 +317,9 @@ class App:
             # collections after each rebuild then look only at what came since (2 ms, not 10-35 ms)
             gc.freeze()
             self._frozen = True
+            if self._first_frame_file:
+                Path(self._first_frame_file).write_text(f"{time.time()!r}\n", encoding="utf-8")
+                self.running = False
         return True
 
     def draw(self) -> None:
