@@ -35,6 +35,15 @@ class Catalog:
                     packs.append(load_pack(folder))
         return cls(packs)
 
+    def replace(self, result: LevelResult) -> bool:
+        """Puts a level read again in place of its old version; False when the catalogue has none."""
+        for pack in self.packs:
+            for n, level in enumerate(pack.levels):
+                if (level.pack_id, level.level_id) == (result.pack_id, result.level_id):
+                    pack.levels[n] = result
+                    return True
+        return False
+
     def levels(self) -> list[LevelResult]:
         return [level for pack in self.packs for level in pack.levels]
 

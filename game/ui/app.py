@@ -76,6 +76,11 @@ class Services:
         from ..core.catalog import Catalog  # with the loader and PyYAML: not needed for the first frame
         self._catalog = Catalog.load(self.level_roots)
 
+    def replace_level(self, result) -> None:
+        """One level read again (F5): in the catalogue in place of its old version, if one was read."""
+        if self._catalog is not None and not self._catalog.replace(result):
+            self.reload_catalog()
+
 
 ScreenFactory = Callable[..., Any]
 
@@ -223,9 +228,6 @@ class App:
 
     def invalidate(self) -> None:
         self._dirty = True
-
-    def reload_catalog(self) -> None:
-        self.services.reload_catalog()
 
     # -- scene stack (changes happen between events, never inside a widget's callback) ---------
     def show(self, name: str, **args) -> None:
