@@ -38,7 +38,7 @@ FULL = Plan(startup_repeats=7, frames=1000, idle_seconds=5.0, idle_repeats=3, le
             window_frames=300, what_ifs=True, queued=10_000, scale_sizes=(7, 100, 1000, 3000), weak_repeats=3)
 QUICK = Plan(startup_repeats=1, frames=30, idle_seconds=0.5, idle_repeats=1, levels=20, content_repeats=1,
              shipped_repeats=2, commits=50, children=200, report_levels=20, report_repeats=1,
-             window_frames=0, what_ifs=False, queued=200, scale_sizes=(7,), weak_repeats=1)
+             window_frames=0, what_ifs=False, queued=200, scale_sizes=(7,), weak_repeats=0)
 
 
 def _versions() -> dict:

@@ -39,6 +39,8 @@ def _launch(code: str, env: dict, group: Path) -> float:
 
 def bench_weak(repeats: int) -> dict:
     from .startup import BARE, GAME
+    if repeats < 1:
+        return {"skipped": "not in a --quick run"}
     if not (CPU_CONTROLLER / "cgroup.procs").exists():
         return {"skipped": "no cgroup v1 cpu controller at /sys/fs/cgroup/cpu"}
     try:
