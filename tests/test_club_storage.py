@@ -2,7 +2,7 @@
 import pytest
 
 from game.core.club.desk import DONE, ClubDesk
-from game.core.club.today import letters, profiles_in_order, todays_levels
+from game.core.club.today import profile_screen_page, todays_levels
 from game.core.storage import AnswerRecord, DB_NAME, ReportScope, SqliteStore
 from game.core.storage.migrations import SCHEMA_VERSION
 
@@ -88,9 +88,9 @@ def test_a_session_tags_the_attempts_of_its_group_and_knows_who_played(store):
     assert store.active_session() == session
     assert todays_levels(store, kids[1].id) == (("karkaraly", "explorer"), ("karkaraly", "town-quiz"))
     assert todays_levels(store, outsider.id) == ()
-    ordered, members = profiles_in_order(store)
-    assert members == {k.id for k in kids} and [p.id for p in ordered[:3]] == sorted(
-        (k.id for k in kids), key=lambda i: store.profile(i).nickname.casefold())
+    found = profile_screen_page(store, 0, 11)
+    assert found.session_ids == {k.id for k in kids} and [p.id for p in found.profiles] == sorted(
+        (k.id for k in kids), key=lambda i: store.profile(i).nickname.casefold()) + [outsider.id]
     for kid in kids[:2] + [outsider]:
         _play(store, kid, "explorer")
     desk.finish_session()
@@ -121,10 +121,12 @@ def test_report_scopes_by_date(store):
     assert store.progress_totals(ReportScope(since="2999-01-01"), "child") == []
 
 
-def test_letters_follow_the_kazakh_alphabet():
-    from game.core.storage import Profile
-    names = ["Өмір", "Аня", "Әлия", "Zoe", "Бек", "ұлан"]
-    assert letters([Profile(i, n, "fox", "kk") for i, n in enumerate(names)]) == ["А", "Ә", "Б", "Ө", "Ұ", "Z"]
+def test_letters_follow_the_kazakh_alphabet(store):
+    made = [store.create_profile(name, "fox", "kk") for name in ["Өмір", "Аня", "Әлия", "Zoe", "Бек", "ұлан", "Үміт"]]
+    store.set_archived(made[-1].id, True)  # Үміт: not on the profile screen
+    found = profile_screen_page(store, 0, 11)
+    assert found.letters == ["А", "Ә", "Б", "Ө", "Ұ", "Z"] and found.everyone == 6
+    assert [p.nickname for p in profile_screen_page(store, 0, 11, "Ұ").profiles] == ["ұлан"]
 
 
 def test_erasing_a_child_leaves_no_byte_of_them_in_the_file(tmp_path):

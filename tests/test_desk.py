@@ -205,6 +205,30 @@ def test_the_profile_screen_copes_with_forty_children(room):
         assert pilot.scene.name == "map" and pilot.app.profile.nickname == "Қ31"
 
 
+def test_the_profile_screen_reads_one_page_of_a_thousand_children(tmp_path, monkeypatch):
+    store = SqliteStore(tmp_path / "progress.sqlite3")
+    with store._db:  # a library's thousand children, written straight in
+        store._db.executemany("INSERT INTO profiles (nickname, nickname_key, avatar, language, last_played_at) "
+                              "VALUES (?, ?, 'fox', 'kk', ?)", ((f"Бала{n:04d}", f"бала{n:04d}",
+                                                                f"2025-09-01T10:{n // 60 % 60:02d}:{n % 60:02d}.000Z")
+                                                               for n in range(1000)))
+    store.close()
+    asked = []
+    page = SqliteStore.profile_page
+    monkeypatch.setattr(SqliteStore, "profile_page", lambda self, *a, **k: asked.append(a) or page(self, *a, **k))
+    monkeypatch.setattr(SqliteStore, "profiles", lambda *a, **k: pytest.fail("every profile was read"))
+    with run_test(tmp_path, language="kk") as pilot:
+        pilot.press("return")
+        assert pilot.scene.name == "profiles" and asked == [(0, 11, (), [])]
+        shown = [pilot.app.store.profile(int(i.split("_")[1])).nickname for i in pilot.widget_ids()
+                 if i.startswith("profile_")]
+        assert shown == [f"Бала{n:04d}" for n in range(999, 988, -1)]  # who played last first
+        assert "Бала0999" in pilot.spoken[-1] and "letter_Б" in pilot.widget_ids()
+        tab_to(pilot, "more")
+        pilot.press("return")
+        assert asked[-1] == (11, 11, (), []) and "2 / 91" in pilot.drawn_text()
+
+
 @pytest.mark.parametrize("scale, lang", [(1.0, "en"), (2.0, "kk"), (2.0, "ru")])
 def test_the_desk_fits_at_every_text_size(tmp_path, scale, lang):
     room = Room(tmp_path)  # how it looks does not depend on the backend

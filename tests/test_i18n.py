@@ -60,3 +60,29 @@ def test_kazakh_possessive_endings_follow_the_last_spoken_number_word():
     from game.core.plural import kk_possessive
     assert [kk_possessive(n) for n in (0, 2, 3, 7, 20, 30, 50, 70, 90, 100, 1000, 21)] == [
         "0-і", "2-сі", "3-і", "7-сі", "20-сы", "30-ы", "50-і", "70-і", "90-ы", "100-і", "1000-ы", "21-і"]
+
+
+def test_a_parsed_catalog_is_kept_and_an_edited_one_parsed_again(tmp_path, monkeypatch):
+    import yaml
+
+    from game.core import i18n
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path / "locale")
+    (tmp_path / "locale").mkdir()
+    source = tmp_path / "locale" / "kk.yaml"
+    source.write_text("title:\n  play: Ойна\n", encoding="utf-8")
+    i18n.keep_parsed_in(tmp_path / "cache")
+    try:
+        i18n.catalog.cache_clear()
+        assert i18n.catalog("kk") == {"title.play": "Ойна"}
+        assert len(list((tmp_path / "cache").glob("locale-kk-*.json"))) == 1
+        parse = yaml.load
+        monkeypatch.setattr(yaml, "load", lambda *a, **k: pytest.fail("a kept catalog was parsed again"))
+        i18n.catalog.cache_clear()
+        assert i18n.catalog("kk") == {"title.play": "Ойна"}
+        monkeypatch.setattr(yaml, "load", parse)
+        source.write_text("title:\n  play: Ойнау\n", encoding="utf-8")
+        i18n.catalog.cache_clear()
+        assert i18n.catalog("kk") == {"title.play": "Ойнау"}
+    finally:
+        i18n.keep_parsed_in(None)
+        i18n.catalog.cache_clear()

@@ -221,7 +221,7 @@ def test_a_new_profile_waits_for_the_server_and_the_child_is_told(postgres_url, 
 def test_the_leaders_desk_needs_the_server_and_the_session_goes_on_from_what_was_kept(postgres_url, stoppable,
                                                                                      tmp_path):
     from game.core.club.desk import ClubDesk
-    from game.core.club.today import profiles_in_order, todays_levels
+    from game.core.club.today import profile_screen_page, todays_levels
     from game.core.storage import ReportScope, StorageError
     store, told = watched(postgres_url, tmp_path)
     desk = ClubDesk(store)
@@ -229,7 +229,8 @@ def test_the_leaders_desk_needs_the_server_and_the_session_goes_on_from_what_was
     group = store.create_group("Ертекші")
     store.add_to_group(group.id, child.id)
     session = desk.begin_session(group.id, [("karkaraly", "town-quiz")])
-    assert profiles_in_order(store) == ([child], {child.id})
+    found = profile_screen_page(store, 0, 11)
+    assert found.profiles == [child] and found.session_ids == {child.id}
     stoppable.control("stop")
     assert todays_levels(store, child.id) == (("karkaraly", "town-quiz"),)  # what was read before
     for change in (lambda: desk.new_group("Тілші"), lambda: desk.rename_child(child.id, "Арман Б."),

@@ -68,3 +68,16 @@ def test_the_leader_pin(store):
     assert pin_matches("2468", store.leader_pin())
     store.save_leader_pin(None)
     assert store.leader_pin() is None
+
+
+def test_the_profile_screen_asks_for_one_page(store):
+    kids = [store.create_profile(name, "fox", "kk") for name in ("Арман", "әлия", "Әсел", "Бота", "Zoe", "Дос")]
+    for kid in kids:  # who played last comes first: Дос, Zoe, Бота, Әсел, әлия, Арман
+        store.touch_profile(kid.id, "kk")
+    store.set_archived(kids[3].id, True)  # Бота
+    page = store.profile_page(1, 2)
+    assert [p.nickname for p in page.profiles] == ["Zoe", "Әсел"] and page.matching == 5
+    assert page.initials == {"Z": 1, "А": 1, "Д": 1, "Ә": 1, "ә": 1}
+    page = store.profile_page(0, 10, ["Ә", "ә"], skip=[kids[2].id])
+    assert [p.nickname for p in page.profiles] == ["әлия"] and page.matching == 1
+    assert store.profile_page(4, 10).profiles == [kids[0]] and store.profile_page(5, 10).profiles == []

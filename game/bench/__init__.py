@@ -29,14 +29,16 @@ class Plan:
     window_frames: int  # 0: no real-window run
     what_ifs: bool
     queued: int  # answers waiting in the outbox for the room's server
+    scale_sizes: tuple[int, ...]  # catalogue sizes (levels) for launch to map, memory, scroll and idle
+    weak_repeats: int  # start-up under a 25 % CPU limit (a cgroup), when this machine allows it
 
 
 FULL = Plan(startup_repeats=7, frames=1000, idle_seconds=5.0, idle_repeats=3, levels=1000, content_repeats=3,
             shipped_repeats=20, commits=2000, children=10_000, report_levels=100, report_repeats=3,
-            window_frames=300, what_ifs=True, queued=10_000)
+            window_frames=300, what_ifs=True, queued=10_000, scale_sizes=(7, 100, 1000, 3000), weak_repeats=3)
 QUICK = Plan(startup_repeats=1, frames=30, idle_seconds=0.5, idle_repeats=1, levels=20, content_repeats=1,
              shipped_repeats=2, commits=50, children=200, report_levels=20, report_repeats=1,
-             window_frames=0, what_ifs=False, queued=200)
+             window_frames=0, what_ifs=False, queued=200, scale_sizes=(7,), weak_repeats=0)
 
 
 def _versions() -> dict:
@@ -54,7 +56,7 @@ def _versions() -> dict:
 
 
 def run(quick: bool, out: Path) -> int:
-    from . import content, frames, idle, memory, postgres, progress, report, startup, windows
+    from . import built, content, frames, idle, memory, postgres, progress, report, scale, startup, weak, windows
     plan = QUICK if quick else FULL
     started = time.perf_counter()
     results: dict = {"meta": {"quick": quick, "plan": plan.__dict__, "cpus": os.cpu_count(),
@@ -67,6 +69,7 @@ def run(quick: bool, out: Path) -> int:
         results["meta"].setdefault("section_seconds", {})[name] = round(time.perf_counter() - begun, 1)
 
     section("startup", lambda: startup.bench_startup(plan.startup_repeats))
+    section("built", lambda: built.bench_built(plan.startup_repeats))
     section("frames", lambda: frames.run_frames(plan.frames))
     section("idle", lambda: idle.bench_idle(plan.idle_seconds, plan.idle_repeats))
     section("content", lambda: content.bench_content(plan.levels, plan.content_repeats, plan.shipped_repeats))
@@ -76,6 +79,8 @@ def run(quick: bool, out: Path) -> int:
     section("postgres", lambda: postgres.bench_postgres(plan.commits, plan.children, plan.report_levels,
                                                         plan.report_repeats, plan.queued))
     section("memory", lambda: memory.bench_memory(3, plan.what_ifs, quick))
+    section("scale", lambda: scale.bench_scale(plan.scale_sizes, plan.idle_seconds))
+    section("weak", lambda: weak.bench_weak(plan.weak_repeats))
     if plan.window_frames:
         section("real_windows", lambda: windows.bench_windows(plan.window_frames))
     results["meta"]["seconds"] = time.perf_counter() - started

@@ -38,10 +38,11 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def run_child(args: list[str], env: dict[str, str] | None = None, timeout: float = 600) -> dict:
-    """Runs `python ARGS` in the project folder and returns the JSON object its last output line holds."""
+def run_child(args: list[str], env: dict[str, str] | None = None, timeout: float = 600, **options) -> dict:
+    """Runs `python ARGS` in the project folder and returns the JSON object its last output line holds.
+    `options` go to subprocess.run (a preexec_fn that puts the child in a cgroup)."""
     result = subprocess.run([sys.executable, *args], cwd=ROOT, env=env or child_env(), capture_output=True,
-                            text=True, timeout=timeout)
+                            text=True, timeout=timeout, **options)
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     if result.returncode != 0 or not lines:
         raise RuntimeError(f"benchmark child {' '.join(args)} failed ({result.returncode}):\n"

@@ -1,17 +1,19 @@
-"""Content: validating a generated pack of many levels against bare CSafeLoader loading of the same
-files, and loading the shipped packs as the game does at start-up."""
+"""Content: the `validate` command over the shipped packs and a generated pack of many levels against bare
+CSafeLoader loading of the same files, and loading the shipped packs as the game does at start-up."""
 from __future__ import annotations
 
 import random
 import re
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
 
-from ..paths import LEVELS
-from .common import median, ratio, tmp_root
+from ..paths import LEVELS, ROOT
+from .common import child_env, median, ratio, tmp_root
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TEMPLATE = LEVELS / "karkaraly" / "town-quiz.yaml"
@@ -44,43 +46,47 @@ def bare_load(files: list[Path]) -> None:
         yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
 
 
+# The floor for `validate`: a fresh Python that loads the same YAML files with CSafeLoader, nothing else.
+BARE = """
+import sys
+from pathlib import Path
+import yaml
+loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+for folder in sys.argv[1:]:
+    for path in sorted(Path(folder).rglob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+"""
+
+
+def _command(args: list[str]) -> float:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, *args], cwd=ROOT, env=child_env(), capture_output=True, text=True)
+    spent = time.perf_counter() - started
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(args[:2])} failed ({result.returncode}):\n{result.stdout[-2000:]}"
+                           f"{result.stderr[-2000:]}")
+    return spent
+
+
 def bench_content(levels: int, repeats: int, shipped_repeats: int) -> dict:
-    from ..core.catalog import Catalog, validate_paths
+    """`run_game.py validate` itself (a fresh process, as a librarian runs it) over every shipped pack and
+    a generated pack of `levels` levels, against a fresh Python loading the same YAML files bare."""
+    from ..core.catalog import Catalog
     from ..core.datadir import level_roots
-    from ..core.loader import load_level
     with tempfile.TemporaryDirectory(prefix="olketanu-content-", dir=tmp_root()) as tmp:
         folder = Path(tmp) / "bench"
         folder.mkdir()
         files = make_pack(folder, levels)
-        size = sum(p.stat().st_size for p in files)
-        bare_load(files)  # the files into the page cache, the loaders warm
-        problems, count = validate_paths([folder])
-        errors = [p.format() for p in problems if p.is_error]
-        if errors or count != levels:
-            raise RuntimeError(f"the generated pack does not validate ({count} levels): {errors[:3]}")
-        # Alternate file by file (each ~5 ms), so that both see the same machine load: the validator's
-        # work on one level file (load_level: parse, read, check) against loading the same file bare.
-        validate_s, bare_s = [], []
-        for _ in range(repeats):
-            validate_total = bare_total = 0.0
-            for n, path in enumerate(files[1:]):
-                for which in ((0, 1) if n % 2 else (1, 0)):
-                    started = time.perf_counter()
-                    if which:
-                        load_level(path, folder.name, folder)
-                    else:
-                        bare_load([path])
-                    spent = time.perf_counter() - started
-                    if which:
-                        validate_total += spent
-                    else:
-                        bare_total += spent
-            validate_s.append(validate_total)
-            bare_s.append(bare_total)
-        started = time.perf_counter()
-        validate_paths([folder])
-        whole_ms = (time.perf_counter() - started) * 1000
+        targets = [str(LEVELS), str(folder)]
         shipped_files = sorted(LEVELS.rglob("*.yaml"))
+        size = sum(p.stat().st_size for p in [*files, *shipped_files])
+        validate = ["run_game.py", "validate", *targets]
+        _command(["-c", BARE, *targets])  # the files into the page cache, the bytecode written
+        _command(validate)
+        validate_s, bare_s = [], []
+        for n in range(repeats):  # alternately, each first in turn: both see the same machine load
+            for which in ((0, 1) if n % 2 else (1, 0)):
+                (validate_s if which else bare_s).append(_command(validate if which else ["-c", BARE, *targets]))
         load_s, shipped_bare_s = [], []
         roots = level_roots(LEVELS, Path(tmp) / "data")
         for _ in range(shipped_repeats):
@@ -91,11 +97,14 @@ def bench_content(levels: int, repeats: int, shipped_repeats: int) -> dict:
             catalog = Catalog.load(roots)
             load_s.append(time.perf_counter() - started)
     validate_ms, bare_ms = median(validate_s) * 1000, median(bare_s) * 1000
+    shipped_levels = len(catalog.levels())
     return {
-        "levels": levels, "files": len(files), "bytes": size, "repeats": repeats,
+        "levels": levels + shipped_levels, "generated": levels, "files": len(files) + len(shipped_files),
+        "bytes": size, "repeats": repeats, "command": "run_game.py validate levels/ GENERATED/",
         "validate_ms": validate_ms, "bare_ms": bare_ms, "ratio": ratio(validate_ms, bare_ms),
-        "validate_ms_per_level": validate_ms / levels, "validate_command_ms": whole_ms,
-        "shipped": {"packs": len(catalog.packs), "levels": len(catalog.levels()), "files": len(shipped_files),
+        "validate_runs_ms": [round(s * 1000) for s in validate_s], "bare_runs_ms": [round(s * 1000) for s in bare_s],
+        "validate_ms_per_level": validate_ms / (levels + shipped_levels),
+        "shipped": {"packs": len(catalog.packs), "levels": shipped_levels, "files": len(shipped_files),
                     "load_ms": median(load_s) * 1000, "bare_ms": median(shipped_bare_s) * 1000,
                     "ratio": ratio(median(load_s), median(shipped_bare_s))},
     }

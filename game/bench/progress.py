@@ -81,14 +81,13 @@ def populate(db: sqlite3.Connection, children: int, levels: int) -> None:
     db.execute("ANALYZE")
 
 
-def add_group_answers(db: sqlite3.Connection, group: list[int], per_attempt: int = 10) -> None:
-    """A year of a club group's answers: every attempt of its children holds `per_attempt` answers."""
+def add_answers(db: sqlite3.Connection, per_attempt: int) -> None:
+    """Every finished attempt holds `per_attempt` answers (one in three wrong), written by SQLite itself."""
     db.execute("BEGIN")
-    rows = db.execute(f"SELECT id FROM attempts WHERE profile_id IN ({','.join('?' * len(group))})", group).fetchall()
-    db.executemany("INSERT INTO answers (attempt_id, question_id, answer, correct, time_ms, attempt_number) "
-                   "VALUES (?, ?, ?, ?, ?, 1)",
-                   ((attempt, f"q{n}", str(n % 3), int((attempt + n) % 3 != 0), 2000 + n)
-                    for (attempt,) in rows for n in range(per_attempt)))
+    db.execute("INSERT INTO answers (attempt_id, question_id, answer, correct, time_ms, attempt_number) "
+               "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?) "
+               "SELECT attempts.id, 'q' || n.i, CAST(n.i % 3 AS TEXT), (attempts.id + n.i) % 3 != 0, 2000 + n.i, 1 "
+               "FROM attempts, n WHERE attempts.finished_at IS NOT NULL", (per_attempt,))
     db.execute("COMMIT")
     db.execute("ANALYZE")
 
@@ -117,38 +116,74 @@ def _plan(db: sqlite3.Connection, store_path: Path, name: str) -> list[str]:
 LEADER_VIEW = "leader_view_group_of_30"  # what the desk's "What the children learned" builds when it opens
 
 
+ANSWERS_PER_ATTEMPT = 5
+
+
+def report_queries(store, group: list[int], club_id: int) -> dict:
+    """The reports, as the leader's desk asks for them (the report module is read at the first one)."""
+    from ..core.storage import ReportScope
+
+    def leader_view():
+        from ..core.club.report import build_report
+        return build_report(store, None, ReportScope(group_id=club_id), "kk", ("иә", "жоқ")).children
+    return {
+        "levels_all_children": lambda: store.level_summaries(),
+        "children_all": lambda: store.child_summaries(),
+        "levels_group_of_30": lambda: store.level_summaries(group),
+        "children_group_of_30": lambda: store.child_summaries(group),
+        LEADER_VIEW: leader_view,
+    }
+
+
+# The first report in a fresh process: the game's modules read, the store opened, then one report timed.
+COLD = """
+import sys, time
+from game.bench.common import emit
+from game.bench.progress import report_queries
+from game.core.storage import SqliteStore
+path, name, club, group = sys.argv[1], sys.argv[2], int(sys.argv[3]), [int(i) for i in sys.argv[4].split(",")]
+started = time.perf_counter()
+store = SqliteStore(path)
+opened = time.perf_counter()
+rows = len(report_queries(store, group, club)[name]())
+done = time.perf_counter()
+emit({"open_ms": (opened - started) * 1000, "ms": (done - opened) * 1000, "rows": rows})
+"""
+
+
+def _cold(path: Path, name: str, club_id: int, group: list[int], repeats: int) -> dict:
+    from .common import run_child
+    runs = [run_child(["-c", COLD, str(path), name, str(club_id), ",".join(map(str, group))])
+            for _ in range(max(1, repeats))]
+    return {"ms": median([r["ms"] for r in runs]), "open_ms": median([r["open_ms"] for r in runs])}
+
+
 def bench_reports(children: int, levels: int, repeats: int) -> dict:
-    from ..core.club.report import build_report
-    from ..core.storage import ReportScope, SqliteStore
+    from ..core.storage import SqliteStore
     with tempfile.TemporaryDirectory(prefix="olketanu-reports-", dir=tmp_root()) as tmp:
         path = Path(tmp) / "progress.sqlite3"
         SqliteStore(path).close()  # the game's schema, then the library's data written straight in
         db = sqlite3.connect(path, isolation_level=None)
         started = time.perf_counter()
         populate(db, children, levels)
+        group = list(range(1, children + 1, max(1, children // 30)))[:30]
+        add_answers(db, ANSWERS_PER_ATTEMPT)
         generate_s = time.perf_counter() - started
         size_mb = path.stat().st_size / 1e6
-        group = list(range(1, children + 1, max(1, children // 30)))[:30]
-        add_group_answers(db, group)
         store = SqliteStore(path)
         club = store.create_group("Ертекші")
         for child in group:
             store.add_to_group(club.id, child)
-        queries = {
-            "levels_all_children": lambda: store.level_summaries(),
-            "children_all": lambda: store.child_summaries(),
-            "levels_group_of_30": lambda: store.level_summaries(group),
-            "children_group_of_30": lambda: store.child_summaries(group),
-            LEADER_VIEW: lambda: build_report(store, None, ReportScope(group_id=club.id), "kk", ("иә", "жоқ")).children,
-        }
+        queries = report_queries(store, group, club.id)
         result = {"children": children, "levels": levels, "generate_s": generate_s, "db_mb": size_mb,
                   "attempt_rows": db.execute("SELECT COUNT(*) FROM attempts").fetchone()[0],
                   "best_star_rows": db.execute("SELECT COUNT(*) FROM best_stars").fetchone()[0],
-                  "group_answer_rows": db.execute("SELECT COUNT(*) FROM answers").fetchone()[0], "queries": {}}
+                  "answer_rows": db.execute("SELECT COUNT(*) FROM answers").fetchone()[0], "queries": {}}
         for name, query in queries.items():
+            cold = _cold(path, name, club.id, group, repeats)  # first, before this process warms anything
             query()  # warm: the pages in the cache, as after the first report of a session
             ms, rows = _timed(query, repeats)
-            result["queries"][name] = {"ms": ms, "rows": rows}
+            result["queries"][name] = {"ms": ms, "rows": rows, "cold_ms": cold["ms"], "open_ms": cold["open_ms"]}
         result["plans"] = {name: _plan(db, path, name) for name in ("levels_all_children", "children_all")}
         store.close()
         db.close()

@@ -1,6 +1,7 @@
 """Start-up: from launching a process to its first drawn title frame, against a bare pygame script.
 
-Both run as fresh processes (`python -c ...`) on the dummy video driver, alternately, after one warm-up
+Warm (the data folder as the game left it) and at a first launch (an empty data folder). Both run as
+fresh processes (`python -c ...`) on the dummy video driver, alternately, after one warm-up
 each (so that both find their bytecode and files in the cache). Each child prints the wall-clock time
 of its first flip; the start-up is that minus the time just before the parent launched it.
 """
@@ -79,14 +80,32 @@ def bench_startup(repeats: int) -> dict:
             assert answer["scene"] == "title" and answer["window"] == [1280, 720], answer
             game.append(seconds)
             game_rss.append(answer["rss_mb"])
+        first, first_bare = _first_launches(repeats)
     game_ms, bare_ms = median(game) * 1000, median(bare) * 1000
     return {
         "repeats": repeats,
         "game_ms": game_ms, "bare_ms": bare_ms, "ratio": ratio(game_ms, bare_ms),
+        "first_launch": {"game_ms": median(first) * 1000, "bare_ms": median(first_bare) * 1000,
+                         "ratio": ratio(median(first), median(first_bare)),
+                         "game_runs_ms": [round(s * 1000, 1) for s in first]},
         "game_runs_ms": [round(s * 1000, 1) for s in game], "bare_runs_ms": [round(s * 1000, 1) for s in bare],
         "python_pass_ms": _python_pass_ms(repeats),
         "game_rss_mb": median(game_rss), "bare_rss_mb": median(bare_rss),
     }
+
+
+def _first_launches(repeats: int) -> tuple[list[float], list[float]]:
+    """A first launch on a computer: the data folder empty (no progress file yet, no picture rendered),
+    against the bare window launched just before it."""
+    game, bare = [], []
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory(prefix="olketanu-first-", dir=tmp_root()) as data:
+            env = child_env(OLKETANU_DATA_DIR=data)
+            bare.append(_launch(BARE, env)[0])
+            seconds, answer = _launch(GAME, env)
+            assert answer["scene"] == "title", answer
+            game.append(seconds)
+    return game, bare
 
 
 def _python_pass_ms(repeats: int) -> float:

@@ -1,6 +1,7 @@
 """Finding packs on disk and loading them all, whatever is wrong with some of them."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,15 @@ class Catalog:
                     packs.append(load_pack(folder))
         return cls(packs)
 
+    def replace(self, result: LevelResult) -> bool:
+        """Puts a level read again in place of its old version; False when the catalogue has none."""
+        for pack in self.packs:
+            for n, level in enumerate(pack.levels):
+                if (level.pack_id, level.level_id) == (result.pack_id, result.level_id):
+                    pack.levels[n] = result
+                    return True
+        return False
+
     def levels(self) -> list[LevelResult]:
         return [level for pack in self.packs for level in pack.levels]
 
@@ -50,6 +60,18 @@ class Catalog:
 
 def validate_paths(paths: list[Path]) -> tuple[list[Problem], int]:
     """All problems in the given files, packs or folders of packs, and how many levels were checked."""
+    was_enabled = gc.isenabled()
+    gc.disable()  # reading levels makes no cyclic garbage, and the collector's passes over every level
+    try:          # kept so far cost a fifth of validating 1,000 of them
+        problems, count = _validate(paths)
+    finally:
+        if was_enabled:
+            gc.enable()
+    problems.sort(key=Problem.sort_key)
+    return problems, count
+
+
+def _validate(paths: list[Path]) -> tuple[list[Problem], int]:
     problems: list[Problem] = []
     count = 0
     for path in paths:
@@ -68,5 +90,4 @@ def validate_paths(paths: list[Path]) -> tuple[list[Problem], int]:
             result = load_pack(pack_folder)
             problems += result.all_problems()
             count += len(result.levels)
-    problems.sort(key=Problem.sort_key)
     return problems, count

@@ -31,7 +31,9 @@ class Msg(str):
     params: dict
 
     def __new__(cls, template: str, /, **params: object) -> "Msg":
-        self = super().__new__(cls, _fill(template, params, "en"))
+        # a phrase without values (a label, made for every node read, rarely shown) is its own English text
+        english = template if not params and "{" not in template else _fill(template, params, "en")
+        self = super().__new__(cls, english)
         self.template = template
         self.params = params
         return self

@@ -13,6 +13,7 @@ from .yamlsrc import INVISIBLE_HINT, invisible_character, leading_invisible, whe
 
 _TAG = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_STR = _TAG + "str"
 _READ_AS = {
     _TAG + "bool": Msg("a yes/no value"),
     _TAG + "null": Msg("an empty value"),
@@ -251,7 +252,11 @@ class Reader:
             return None
         values = {}
         for lang, value_node in keys.items():
-            value = self.string(value_node, Msg("{what} ({lang})", what=what, lang=lang))
+            if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode) and id(value_node) not in self._seen:
+                self._seen.add(id(value_node))  # plain text, as nearly every one is: no label made for it
+                value = value_node.value
+            else:
+                value = self.string(value_node, Msg("{what} ({lang})", what=what, lang=lang))
             if value is not None:
                 if not value.strip():
                     self.warn(value_node, Msg("{what} ({lang}) is empty", what=what, lang=lang))

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -74,6 +76,11 @@ class Services:
         from ..core.catalog import Catalog  # with the loader and PyYAML: not needed for the first frame
         self._catalog = Catalog.load(self.level_roots)
 
+    def replace_level(self, result) -> None:
+        """One level read again (F5): in the catalogue in place of its old version, if one was read."""
+        if self._catalog is not None and not self._catalog.replace(result):
+            self.reload_catalog()
+
 
 ScreenFactory = Callable[..., Any]
 
@@ -116,6 +123,9 @@ class App:
         self.verify_backdrops = False  # tests: check kept backdrops and buttons against fresh ones
         self.verifying = False  # ...on this frame: the first drawn after input, when a missed change shows
         self.kiosk = None  # kiosk mode's guard (game/ui/kiosk.py): the PIN to leave, the idle return
+        # the bench's hook (game/bench/built.py): the wall-clock time of the first drawn frame goes to this
+        # file and the game ends, so that the standalone build's start-up is timed as the source's is
+        self._first_frame_file = os.environ.get("OLKETANU_FIRST_FRAME_FILE")
 
     # -- shortcuts ----------------------------------------------------------------------------
     @property
@@ -219,9 +229,6 @@ class App:
     def invalidate(self) -> None:
         self._dirty = True
 
-    def reload_catalog(self) -> None:
-        self.services.reload_catalog()
-
     # -- scene stack (changes happen between events, never inside a widget's callback) ---------
     def show(self, name: str, **args) -> None:
         """Replace the screen with the one called `name` (see game/ui/scenes/SCREENS)."""
@@ -312,6 +319,9 @@ class App:
             # collections after each rebuild then look only at what came since (2 ms, not 10-35 ms)
             gc.freeze()
             self._frozen = True
+            if self._first_frame_file:
+                Path(self._first_frame_file).write_text(f"{time.time()!r}\n", encoding="utf-8")
+                self.running = False
         return True
 
     def draw(self) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pygame
 
 from ..core.datadir import level_roots
+from ..core.i18n import keep_parsed_in
 from ..core.library_settings import first_defaults, load_library_settings
 from ..core.storage import ProgressPort
 from ..core.storage.opening import open_progress
@@ -24,6 +25,7 @@ def create_app(data_dir: Path, speaker: Speaker | None = None, language: str | N
                speaker_factory=None, database: str | None = None) -> App:
     """`language` None: the library's (library.toml), else Kazakh. `database`: a postgresql:// URL (the
     room's server), else progress is kept in the data folder (or library.toml's folder)."""
+    keep_parsed_in(data_dir / "cache")
     pygame.init()
     display = Display(fullscreen=fullscreen, window_size=window_size)
     library, mistakes = load_library_settings(data_dir)

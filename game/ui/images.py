@@ -24,7 +24,6 @@ class ImageCache:
     def __init__(self, disk_cache: Path | None = None) -> None:
         self.disk_cache = disk_cache
         self._cache: SurfaceLRU[pygame.Surface | None] = SurfaceLRU(PICTURE_BUDGET)
-        self._natural: dict[str, tuple[int, int] | None] = {}
 
     def flipped(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
         """The picture mirrored left to right (a puppet turning to face the other way), cached."""
@@ -34,15 +33,11 @@ class ImageCache:
             self._cache.put(key, pygame.transform.flip(image, True, False) if image is not None else None)
         return self._cache.get(key)
 
-    def natural_size(self, path: Path) -> tuple[int, int] | None:
-        """The picture's own size (an SVG's width and height), in which hotspot regions are given."""
-        key = str(path)
-        if key not in self._natural:
-            try:
-                self._natural[key] = pygame.image.load(key).get_size()
-            except (pygame.error, OSError, FileNotFoundError):
-                self._natural[key] = None
-        return self._natural[key]
+    def natural_size(self, path: Path) -> tuple[float, float] | None:
+        """The picture's own size (an SVG's width and height), in which hotspot regions are given: read
+        from the file's header, never by drawing it (an SVG may declare 20000×20000)."""
+        from ..core.pictures import picture_info  # its patterns are compiled when a hotspot first needs them
+        return picture_info(path).size
 
     def get(self, path: Path, size: tuple[int, int], opaque: bool = False) -> pygame.Surface | None:
         """The picture scaled to `size`, or None when it cannot be loaded (the caller draws a plain fill).
@@ -72,17 +67,17 @@ class ImageCache:
 
     def _load_svg(self, path: Path, size: tuple[int, int]) -> pygame.Surface:
         kept = self._kept_file(path, size)
-        if kept is not None and kept.exists():
-            try:
-                return pygame.image.load(str(kept))
-            except pygame.error:
-                pass  # cut short by a power cut: render it again
+        if kept is not None:
+            try:  # its pixels as they are: reading them costs a start-up a tenth of decoding a TGA
+                return pygame.image.frombytes(kept.read_bytes(), size, "RGBA")
+            except (OSError, ValueError):
+                pass  # not kept yet, or cut short by a power cut: render it again
         image = pygame.image.load_sized_svg(str(path), size)
         if kept is not None:
             try:
                 kept.parent.mkdir(parents=True, exist_ok=True)
-                part = kept.with_suffix(".part.tga")
-                pygame.image.save(image, str(part))
+                part = kept.with_suffix(".part")
+                part.write_bytes(pygame.image.tobytes(image, "RGBA"))
                 os.replace(part, kept)
             except (OSError, pygame.error):
                 pass  # a full or read-only disk: the picture is simply rendered again next time
@@ -99,4 +94,4 @@ class ImageCache:
             return None
         key = f"{path.resolve()}|{stat.st_mtime_ns}|{stat.st_size}|{size[0]}x{size[1]}"
         data = key.encode()  # two checksums, 64 bits: hashlib's OpenSSL costs the start-up a few ms
-        return self.disk_cache / f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}.tga"
+        return self.disk_cache / f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}.rgba"

@@ -25,9 +25,11 @@ def write_grid(picture: Path, out: Path, step: int | None = None) -> tuple[int, 
 
     from . import palette
     from .text import FONT_FILES
+    from ..core.pictures import picture_info
     pygame.font.init()
-    loaded = pygame.image.load(str(picture))
-    width, height = loaded.get_size()  # the size regions are given in, as ImageCache.natural_size
+    own = picture_info(picture).size if picture.suffix.lower() == ".svg" else None
+    loaded = None if own else pygame.image.load(str(picture))  # an SVG is drawn once, at the size shown
+    width, height = (round(own[0]), round(own[1])) if own else loaded.get_size()  # as ImageCache.natural_size
     scale = min(LONGEST_SIDE / width, LONGEST_SIDE * 5 / 8 / height)
     shown = (max(1, round(width * scale)), max(1, round(height * scale)))
     if picture.suffix.lower() == ".svg":

@@ -4,12 +4,12 @@ computer's outbox (storage/resilient.py, what `--database` plays on) implement i
 tests (tests/test_storage_port.py, test_reports.py, test_sessions.py: the `store` fixture)."""
 from __future__ import annotations
 
-from typing import Iterable, Protocol
+from typing import Iterable, Protocol, Sequence
 
 from ..leader import StoredPin
 from .errors import StorageError
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
-                      Profile, ProgressTotals, ReportScope, SavedPosition)
+                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition)
 
 
 class ProgressPort(Protocol):
@@ -25,6 +25,10 @@ class ProgressPort(Protocol):
     def nickname_taken(self, nickname_key: str) -> bool: ...
     def profiles(self, include_archived: bool = False) -> list[Profile]:
         """Who played last first; archived children only when asked."""
+    def profile_page(self, offset: int, limit: int, initials: Sequence[str] = (),
+                     skip: Sequence[int] = ()) -> ProfilePage:
+        """Children not archived whose nickname starts with one of `initials` (all when empty), not in
+        `skip`, who played last first: `limit` of them from `offset`."""
     def profile(self, profile_id: int) -> Profile | None: ...
     def touch_profile(self, profile_id: int, language: str) -> None: ...
     def rename_profile(self, profile_id: int, nickname: str) -> None:

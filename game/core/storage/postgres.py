@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable, Literal
+from typing import Any, Iterable, Literal, Sequence
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -19,7 +19,8 @@ from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, PG_NOW, SCHEMA_VERSION, statements
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
-                      Profile, ProgressTotals, ReportScope, SavedPosition)
+                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition)
+from .profile_page import as_page, page_queries
 from .report_sql import TOTALS_BY, scope_where
 from . import transfer_sql
 
@@ -159,6 +160,12 @@ class PostgresStore:
         rows = self._read(f"SELECT {_PROFILE} FROM profiles {where}"
                           'ORDER BY last_played_at IS NULL, last_played_at COLLATE "C" DESC, id')
         return [_profile(row) for row in rows]
+
+    def profile_page(self, offset: int, limit: int, initials: Sequence[str] = (),
+                     skip: Sequence[int] = ()) -> ProfilePage:
+        rows, count, firsts = page_queries("%s", offset, limit, initials, skip,
+                                           'last_played_at IS NULL, last_played_at COLLATE "C" DESC, id')
+        return as_page(self._read(*rows), self._read(*count)[0][0], self._read(*firsts))
 
     def profile(self, profile_id: int) -> Profile | None:
         rows = self._read(f"SELECT {_PROFILE} FROM profiles WHERE id = %s", (profile_id,))

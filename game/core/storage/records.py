@@ -23,6 +23,16 @@ class Profile:
 
 
 @dataclass(frozen=True)
+class ProfilePage:
+    """Children not archived, one page of them (who played last first) and what the page's screen needs
+    to know of the others."""
+
+    profiles: list[Profile]
+    matching: int                # how many children match what was asked, on every page
+    initials: dict[str, int]     # how many nicknames not archived start with each character
+
+
+@dataclass(frozen=True)
 class AnswerRecord:
     """One answer as it is kept: what was chosen, whether it was right, how long it took."""
 

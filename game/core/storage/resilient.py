@@ -24,13 +24,13 @@ import threading
 import uuid
 from dataclasses import asdict, astuple
 from pathlib import Path
-from typing import Any, Callable, Iterable, Literal
+from typing import Any, Callable, Iterable, Literal, Sequence
 
 from ..leader import StoredPin
 from .errors import NewerDatabaseError, StorageError, StorageTrouble
 from .postgres import PostgresStore, QueuedWrite
-from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession, Profile,
-                      ProgressTotals, ReportScope, SavedPosition)
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
+                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition)
 from .sqlite import storage_error as sqlite_storage_error
 
 OUTBOX_NAME = "outbox.sqlite3"
@@ -265,6 +265,14 @@ class ResilientStore:
         return self._read("profiles", (True,) if include_archived else (),
                           lambda: self._connected().profiles(include_archived),
                           lambda value: [astuple(p) for p in value], lambda kept: [Profile(*p) for p in kept], [])
+
+    def profile_page(self, offset: int, limit: int, initials: Sequence[str] = (),
+                     skip: Sequence[int] = ()) -> ProfilePage:
+        return self._read("profile_page", (offset, limit, *sorted(initials), "|", *sorted(skip)),
+                          lambda: self._connected().profile_page(offset, limit, initials, skip),
+                          lambda page: [[astuple(p) for p in page.profiles], page.matching, page.initials],
+                          lambda kept: ProfilePage([Profile(*p) for p in kept[0]], kept[1], kept[2]),
+                          ProfilePage([], 0, {}))
 
     def profile(self, profile_id: int) -> Profile | None:
         return self._read("profile", (profile_id,), lambda: self._connected().profile(profile_id),

@@ -12,14 +12,15 @@ import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, Literal
+from typing import Callable, Iterable, Literal, Sequence
 
 from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
-                      Profile, ProgressTotals, ReportScope, SavedPosition)
+                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition)
 from . import transfer_sql
+from .profile_page import as_page, page_queries
 from .report_sql import TOTALS_BY, scope_where
 
 DB_NAME = "progress.sqlite3"
@@ -147,11 +148,15 @@ class SqliteStore:
         version = self.schema_version
         if version > SCHEMA_VERSION:
             raise NewerDatabaseError(f"progress database has schema {version}; this game knows {SCHEMA_VERSION}")
-        for number in range(version, SCHEMA_VERSION):
+        # a new file gets its whole schema in one commit (one sync of the disk, not one a step: a first
+        # start on an old computer waited ~80 ms for them); an old file, step by step as always
+        batches = [range(0, SCHEMA_VERSION)] if version == 0 else [[n] for n in range(version, SCHEMA_VERSION)]
+        for batch in batches:
             with self._transaction():
-                for statement in statements(MIGRATIONS[number], "sqlite"):
-                    self._db.execute(statement)
-                self._db.execute(f"PRAGMA user_version = {number + 1}")
+                for number in batch:
+                    for statement in statements(MIGRATIONS[number], "sqlite"):
+                        self._db.execute(statement)
+                self._db.execute(f"PRAGMA user_version = {batch[-1] + 1}")
 
     def _transaction(self) -> "_Transaction":
         return _Transaction(self._db)
@@ -180,6 +185,13 @@ class SqliteStore:
         rows = self._db.execute(f"SELECT {_PROFILE} FROM profiles {where}"
                                 "ORDER BY last_played_at IS NULL, last_played_at DESC, id")
         return [_profile(row) for row in rows]
+
+    def profile_page(self, offset: int, limit: int, initials: Sequence[str] = (),
+                     skip: Sequence[int] = ()) -> ProfilePage:
+        rows, count, firsts = page_queries("?", offset, limit, initials, skip,
+                                           "last_played_at IS NULL, last_played_at DESC, id")
+        read = [self._db.execute(sql, args).fetchall() for sql, args in (rows, count, firsts)]
+        return as_page(read[0], read[1][0][0], read[2])
 
     def profile(self, profile_id: int) -> Profile | None:
         row = self._db.execute(f"SELECT {_PROFILE} FROM profiles WHERE id = ?", (profile_id,)).fetchone()

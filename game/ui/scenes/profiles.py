@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from ...paths import ASSETS
-from ...core.club.today import first_letter, letters, profiles_in_order
+from ...core.club.today import profile_screen_page
 from ...core.profiles import ProfileBook
 from .. import palette, text
 from ..images import avatar_path
@@ -33,14 +33,15 @@ class ProfilesScene(Scene):
         return next((item.id for item in self.focus.items if item.id.startswith("profile_")), None)
 
     def build(self) -> None:
-        everyone, self.session_ids = profiles_in_order(self.app.store)
         per_page = COLUMNS * ROWS - 1
-        if len(everyone) > per_page:
-            self._letter_strip(letters(everyone))
-        profiles = [p for p in everyone if self.letter is None or first_letter(p.nickname) == self.letter]
-        self.pages = max(1, -(-len(profiles) // per_page))
-        self.page = min(self.page, self.pages - 1)
-        shown = profiles[self.page * per_page:(self.page + 1) * per_page]
+        found = profile_screen_page(self.app.store, self.page, per_page, self.letter)
+        if self.page >= found.pages:  # fewer children since (one was archived at the desk)
+            self.page = found.pages - 1
+            found = profile_screen_page(self.app.store, self.page, per_page, self.letter)
+        self.pages = found.pages
+        if found.everyone > per_page:
+            self._letter_strip(found.letters)
+        shown = found.profiles
         cells = [("new", None)] + [(f"profile_{p.id}", p) for p in shown]
         for i, (widget_id, profile) in enumerate(cells):
             col, row = i % COLUMNS, i // COLUMNS
