@@ -128,6 +128,8 @@ class Lane:
             self.killed_early += 1
         else:  # while answering
             assert wait_for(out, "PLAYING", is_alive, 30), f"run {run} never played: {read_lines(out)}"
+            if self.killed_playing % 2:  # half of these kills come after an answer was shown, however slow
+                assert wait_for(out, "SHOWN", is_alive, 30), f"run {run} never answered: {read_lines(out)}"
             time.sleep(self.rnd.uniform(0.0, 0.3))
             self.killed_playing += 1
         os.kill(pid, signal.SIGKILL)
@@ -174,6 +176,6 @@ def test_sigkill_at_random_moments_never_loses_a_shown_answer(tmp_path):
     shown = sum(lane.shown_total for lane in lanes)
     print(f"\ncrash: {kills} SIGKILLs ({playing} while answering, {kills - playing} at any moment) on "
           f"{len(lanes)} data folders, {shown} answers shown and all found, {time.monotonic() - started:.1f} s")
-    # under a loaded machine the children answer fewer questions before their kill: what matters is that
-    # there were some, and (checked in each lane) that every one shown was found
-    assert kills >= 50 and playing >= kills // 2 and shown >= 10
+    # half of the kills while answering wait for a shown answer first, so that however loaded the machine,
+    # there were answers to lose; each lane checked that every one shown was found
+    assert kills >= 50 and playing >= kills // 2 and shown >= playing // 2

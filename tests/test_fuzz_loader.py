@@ -13,7 +13,6 @@ import shutil
 import signal
 import tempfile
 import time
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -35,7 +34,7 @@ pytestmark = pytest.mark.slow
 SCALE = int(os.environ.get("OLKETANU_FUZZ", "1") or 1)
 FUZZ = settings(
     max_examples=1,  # replaced per test below
-    deadline=timedelta(seconds=5),  # a level file takes milliseconds; generous for a busy CI machine
+    deadline=None,  # a wall-clock limit fails whenever the machine is busy; the hang guards use CPU time
     derandomize=SCALE == 1,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
@@ -511,11 +510,11 @@ def pack(tmp_path):
 def load_hostile(pack: Path, content: str | bytes, budget: float = 1.0):
     path = pack / "level.yaml"
     path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    started = time.perf_counter()
+    started = time.process_time()  # this process's own work: another program on the machine does not count
     with watchdog(30):
         result = load_level(path, pack.name, pack)
         problems, _ = validate_paths([pack])
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert_clean(result.problems)
     assert_clean(problems)
     assert elapsed < budget, f"took {elapsed:.2f} s"
@@ -559,10 +558,10 @@ def test_a_50_megabyte_file_is_refused_before_it_is_read(pack, monkeypatch):
         return compose(text, **kwargs)
     monkeypatch.setattr(Path, "read_bytes", small_only)
     monkeypatch.setattr(yamlsrc.yaml, "compose", compose_small)
-    started = time.perf_counter()
+    started = time.process_time()
     result = load_level(path, pack.name, pack)
     pack_result = load_pack(pack)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
     assert "1 MiB" in result.problems[0].message
     assert "1 MiB" in pack_result.levels[0].problems[0].message
     (pack / "pack.yaml").rename(pack / "small.yaml")
@@ -725,9 +724,9 @@ def test_a_pack_listing_thousands_of_missing_levels_is_checked_fast(tmp_path):
         (folder / f"level{i}.yaml").write_text("format: 1\n")
     ids = "".join(f"  - missing{i}\n" for i in range(40_000))
     (folder / "pack.yaml").write_text(f"format: 1\nid: many\ntitle: {{kk: a}}\nlevels:\n{ids}", encoding="utf-8")
-    started = time.perf_counter()
+    started = time.process_time()
     with watchdog(60):
         problems, _ = validate_paths([folder])
     assert_clean(problems)
     assert sum("there is no file" in p.message for p in problems) == 40_000
-    assert time.perf_counter() - started < 10  # a hang guard: it once took ~23 s for 90,000 ids
+    assert time.process_time() - started < 10  # a hang guard: it once took ~23 s for 90,000 ids
