@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     tour = commands.add_parser("screenshots", help="every screen in every language, as PNGs in a folder")
     tour.add_argument("--out", type=Path, default=Path("out/screenshots"))
     tour.add_argument("--lang", choices=LANGUAGES, action="append", help="only these languages")
+    tour.add_argument("--references", type=Path, metavar="DIR",
+                      help="also write the small reference copies the visual test compares with (tests/screenshots)")
     bench = commands.add_parser("bench", help="measure start-up, frames, idle CPU, content, progress, memory")
     bench.add_argument("--quick", action="store_true", help="a much faster, smaller run (no targets asserted)")
     bench.add_argument("--out", type=Path, default=Path("bench.json"), help="the JSON file to write")
@@ -213,8 +215,8 @@ def _run(args) -> int:
         return 0
     if command == "screenshots":
         os.environ["SDL_VIDEODRIVER"] = "dummy"
-        from .ui.screenshot import screenshot_tour
-        for path in screenshot_tour(args.out, tuple(args.lang or LANGUAGES)):
+        from .ui.screenshot_tour import screenshot_tour
+        for path in screenshot_tour(args.out, tuple(args.lang or LANGUAGES), args.references):
             print(f"wrote {path}")
         return 0
     if command == "leader-pin":

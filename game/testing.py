@@ -18,6 +18,8 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 
 import pygame  # noqa: E402
 
+from .core.questions import KINDS  # noqa: E402
+from .core.questions.kind import KEYBOARD, MOUSE, TOUCH, Point, Press, Type  # noqa: E402
 from .core.speech import RecordingSpeaker  # noqa: E402
 
 FRAME = 1 / 60
@@ -141,6 +143,37 @@ class Pilot:
         width, height = self.app.display.window.get_size()
         for kind in (pygame.FINGERDOWN, pygame.FINGERUP):
             self._post(kind, x=x / width, y=y / height, dx=0.0, dy=0.0, touch_id=1, finger_id=0, pressure=1.0)
+
+    # -- answering a question as its type says a player does -----------------------------------
+    def tab_to(self, widget_id: str, limit: int = 80) -> None:
+        for _ in range(limit):
+            if self.focused == widget_id:
+                return
+            self.press("tab")
+        raise LookupError(f"{widget_id} never got the focus on {self.scene.name}")
+
+    def answer(self, right: bool = True, mode: str = KEYBOARD) -> None:
+        """Answers the question on screen (a quiz's, or one inside a story) right or wrongly, by keyboard,
+        mouse or touch, along the route its type gives (game/core/questions)."""
+        scene = self.scene
+        question = getattr(scene.runner, "current_question", None) or scene.runner.current
+        kind = KINDS[question.kind]
+        for intent in (kind.right if right else kind.wrong)(question, scene.view, mode):
+            if isinstance(intent, Press):
+                self.press(intent.key)
+            elif isinstance(intent, Type):
+                self.type(intent.text)
+            elif isinstance(intent, Point):
+                at = scene.view.to_screen((intent.x, intent.y))
+                self.tap_at(at) if mode == TOUCH else self.click_at(at)
+            elif mode == TOUCH:
+                self.tap(intent.widget)
+            elif mode == MOUSE:
+                self.click(intent.widget)
+            else:
+                self.tab_to(intent.widget)
+                if intent.key:
+                    self.press(intent.key)
 
     def _post(self, event_type: int, **attrs) -> None:
         # pygame's own queue is drained too, as App.run does: pygame-gui posts events there, and left

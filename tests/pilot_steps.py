@@ -1,13 +1,11 @@
 """Keyboard-only routes through the game, shared by the end-to-end tests."""
 from __future__ import annotations
 
+from game.core.questions.kind import KEYBOARD, MOUSE, TOUCH
+
 
 def tab_to(pilot, widget_id: str, limit: int = 40) -> None:
-    for _ in range(limit):
-        if pilot.focused == widget_id:
-            return
-        pilot.press("tab")
-    raise AssertionError(f"{widget_id} never got the focus on {pilot.scene.name}")
+    pilot.tab_to(widget_id, limit)
 
 
 def create_profile(pilot, nickname: str, avatar: str) -> None:
@@ -86,79 +84,7 @@ def open_level(pilot, level_id: str) -> None:
     pilot.press("return")
 
 
-def answer_current(pilot, mouse: bool = False, touch: bool = False) -> None:
-    """Answers the quiz's current question right, by keyboard alone, by mouse or by touch alone."""
-    scene = pilot.scene
-    runner = scene.runner
-    question = runner.current_question if hasattr(runner, "current_question") else runner.current
-    view = scene.view
-    if touch:
-        mouse = True
-
-    def use(widget_id: str, key: str = "return") -> None:
-        if touch:
-            pilot.tap(widget_id)
-        elif mouse:
-            pilot.click(widget_id)
-        else:
-            tab_to(pilot, widget_id)
-            pilot.press(key)
-
-    kind = question.kind
-    if kind in ("single", "true_false"):
-        correct = question.correct_answer()
-        shown = [True, False] if kind == "true_false" else view.order
-        use(f"option_{shown.index(correct)}")
-    elif kind == "multiple":
-        for value in question.correct_answer():
-            use(f"option_{view.order.index(value)}", "space")
-        use("check")
-    elif kind == "order":
-        for target in range(len(question.items)):
-            position = view.current.index(target)
-            if position == target:
-                continue
-            if mouse:
-                use(f"item_{position}")
-                use(f"item_{target}")
-            else:
-                tab_to(pilot, f"item_{position}")
-                pilot.press("space")
-                for _ in range(position - target):
-                    pilot.press("up")
-                pilot.press("space")
-        use("check")
-    elif kind == "match":
-        for left in range(len(question.pairs)):
-            use(f"left_{left}")
-            use(f"right_{view.order.index(left)}")
-        use("check")
-    elif kind == "hotspot":
-        region = next(r for r in question.regions if r.correct)
-        if touch:
-            pilot.tap_at(view.to_screen(region.anchor()))
-        elif mouse:
-            pilot.click_at(view.to_screen(region.anchor()))
-        else:
-            use(f"region_{region.id}")
-    elif kind == "fill":
-        if mouse:
-            use("answer")
-        else:
-            tab_to(pilot, "answer")
-        pilot.type(question.accepted(pilot.app.lang)[0])
-        use("check")
-    elif kind == "number":
-        if mouse or touch:  # the number pad
-            for char in question.correct_answer():
-                use({"-": "key_minus", ".": "key_comma"}.get(char, f"key_{char}"))
-        else:
-            pilot.type(question.correct_answer())  # digits reach the field whatever is focused
-        use("check")
-    elif kind == "memory":
-        game = view.game
-        for pair in range(len(question.pairs)):
-            use(f"card_{game.cards.index((pair, 0))}")
-            use(f"card_{game.cards.index((pair, 1))}")
-    else:
-        raise AssertionError(f"no route for {kind}")
+def answer_current(pilot, mouse: bool = False, touch: bool = False, right: bool = True) -> None:
+    """Answers the current question (right, or wrongly), by keyboard alone, by mouse or by touch alone,
+    along the route its type gives."""
+    pilot.answer(right, TOUCH if touch else MOUSE if mouse else KEYBOARD)

@@ -9,6 +9,7 @@ import pytest
 
 from conftest import LEVELS
 from game.core.catalog import Catalog
+from game.core.questions import KINDS
 from game.core.questions.base import Question
 from game.core.text import Text
 from game.testing import run_test
@@ -19,7 +20,6 @@ SEASON_QUIZZES = ["name-and-founding", "two-centuries", "mountains-and-lakes", "
                   "libraries-listen"]
 SEASON_STORIES = ["kanbak-shal"]
 EYES_CLOSED = "libraries-listen"
-EIGHT_TYPES = {"single", "multiple", "true_false", "order", "match", "hotspot", "fill", "memory"}
 A_YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 
 
@@ -68,7 +68,7 @@ def test_the_season_is_in_the_pack_in_the_order_of_a_journey(pack):
 def test_about_a_hundred_questions_of_all_eight_types(quizzes):
     kinds = Counter(q.kind for level in quizzes for q in level.questions)
     assert sum(kinds.values()) >= 100, kinds
-    assert set(kinds) == EIGHT_TYPES, kinds
+    assert set(kinds) <= set(KINDS) and len(kinds) >= 8, kinds  # written when the game had eight types
     assert all(count >= 3 for count in kinds.values()), kinds
 
 

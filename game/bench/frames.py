@@ -13,12 +13,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..core.questions import KINDS
 from .common import FRAME, SIZE, emit, median, percentile, ratio
 from .routes import Routes
 
-SCENES = ("title", "profiles", "create_profile", "map", "quiz_single", "quiz_feedback", "quiz_true_false",
-          "quiz_multiple", "quiz_order", "quiz_match", "quiz_hotspot", "quiz_fill", "quiz_memory", "results",
-          "story_line", "story_choice")
+SCENES = ("title", "profiles", "create_profile", "map", *(f"quiz_{kind}" for kind in KINDS), "quiz_feedback",
+          "results", "story_line", "story_choice")
 WARM_UP = 5
 BLOCK = 50
 BREAKDOWN_FRAMES = 200
@@ -48,7 +48,7 @@ def _quiz(pilot, routes, seen: set[str], wrong_first: bool):
     first = True
     while pilot.scene is scene and scene.runner.phase.value != "done":
         if scene.runner.phase.value == "asking":
-            kind = str(getattr(scene.runner.current.kind, "value", scene.runner.current.kind))
+            kind = scene.runner.current.kind
             if kind not in seen:
                 seen.add(kind)
                 yield f"quiz_{kind}"

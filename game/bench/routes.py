@@ -1,6 +1,6 @@
 """Keyboard routes through the game for the benchmark: like a player, by Tab, arrows, Enter and Space.
 
-Each question type has its route (the same moves as the end-to-end tests); if the screens change so that a
+Each question type gives its route (game/core/questions: the same moves as the end-to-end tests); if the screens change so that a
 route no longer fits, the question is answered through the quiz scene's own `submit`, so that the
 benchmark still reaches every screen (and says so in `fallbacks`).
 """
@@ -13,12 +13,7 @@ class Routes:
         self.fallbacks: list[str] = []
 
     def tab_to(self, widget_id: str, limit: int = 80) -> None:
-        pilot = self.pilot
-        for _ in range(limit):
-            if pilot.focused == widget_id:
-                return
-            pilot.press("tab")
-        raise LookupError(f"{widget_id} never got the focus on {pilot.scene.name}")
+        self.pilot.tab_to(widget_id, limit)
 
     def use(self, widget_id: str, key: str = "return") -> None:
         self.tab_to(widget_id)
@@ -39,74 +34,19 @@ class Routes:
         self.use(f"level_{level_id}")
 
     def answer(self, right: bool = True) -> None:
-        """Answers the current question (right, or wrongly when a wrong answer is easy to pick)."""
+        """Answers the current question right or wrongly, along the keyboard route its type gives."""
         scene = self.pilot.scene
         question = scene.runner.current
         try:
-            if right:
-                self._right(question, scene.view)
-            else:
-                self._wrong(question, scene.view)
+            self.pilot.answer(right)
         except Exception as exc:  # noqa: BLE001 - the route no longer fits the screen
             self.fallbacks.append(f"{question.kind}: {type(exc).__name__}: {exc}")
             if scene.runner.phase.value == "asking":
                 scene.submit(question.correct_answer())
 
-    def _wrong(self, question, view) -> None:
-        kind = str(getattr(question.kind, "value", question.kind))
-        correct = question.correct_answer()
-        if kind == "true_false":
-            self.use("option_1" if correct else "option_0")
-        elif kind == "single":
-            self.use(f"option_{next(i for i, v in enumerate(view.order) if v != correct)}")
-        else:
-            raise LookupError(f"no wrong route for {kind}")
-
-    def _right(self, question, view) -> None:
-        pilot = self.pilot
-        kind = str(getattr(question.kind, "value", question.kind))
-        if kind in ("single", "true_false"):
-            correct = question.correct_answer()
-            shown = [True, False] if kind == "true_false" else list(view.order)
-            self.use(f"option_{shown.index(correct)}")
-        elif kind == "multiple":
-            for value in question.correct_answer():
-                self.use(f"option_{view.order.index(value)}", "space")
-            self.use("check")
-        elif kind == "order":
-            for target in range(len(question.items)):
-                position = view.current.index(target)
-                if position != target:
-                    self.use(f"item_{position}", "space")
-                    for _ in range(position - target):
-                        pilot.press("up")
-                    pilot.press("space")
-            self.use("check")
-        elif kind == "match":
-            for left in range(len(question.pairs)):
-                self.use(f"left_{left}")
-                self.use(f"right_{view.order.index(left)}")
-            self.use("check")
-        elif kind == "hotspot":
-            self.use(f"region_{next(r for r in question.regions if r.correct).id}")
-        elif kind == "fill":
-            self.tab_to("answer")
-            pilot.type(question.accepted(pilot.app.lang)[0])
-            self.use("check")
-        elif kind == "number":
-            pilot.type(question.correct_answer())
-            self.use("check")
-        elif kind == "memory":
-            cards = view.game.cards
-            for pair in range(len(question.pairs)):
-                self.use(f"card_{cards.index((pair, 0))}")
-                self.use(f"card_{cards.index((pair, 1))}")
-        else:
-            raise LookupError(f"no route for {kind}")
-
     def play_quiz(self, on_question=None, wrong_first: bool = False) -> None:
         """Plays the quiz on screen to its results. `on_question(question, first_of_kind)` may return
-        False to answer that question wrongly (single and true/false only)."""
+        False to answer that question wrongly."""
         pilot = self.pilot
         scene = pilot.scene
         number = 0

@@ -105,7 +105,7 @@ class QuizRunner:
             rng = random.Random(f"{self.seed}:{question.id}")
             original = list(indices)
             rng.shuffle(indices)
-            if indices == original and question.kind == "order":
+            if indices == original and question.never_shown_solved:
                 indices.append(indices.pop(0))  # never show an ordering already solved
         return indices
 

@@ -2,8 +2,7 @@
 props, places on the stage, conditions, and the entries (items and options) of questions."""
 from __future__ import annotations
 
-from typing import Any
-
+from ...core.questions.kind import LANGUAGE_NAMES, Schema, ref
 from ...core.reader import IDENT
 from ...core.story_format import _CONDITION, EXPRESSIONS, POSITIONS, builtin_props, builtin_puppets
 from ...core.text import LANGUAGES
@@ -12,16 +11,6 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_FILE_NAME = "olketanu.schema.json"
 FORMAT_VERSION = 1
 
-Schema = dict[str, Any]
-
-
-def ref(name: str, description: str | None = None) -> Schema:
-    """A reference to one of the schema's `$defs`, with the description an editor shows on hover."""
-    found: Schema = {"$ref": f"#/$defs/{name}"}
-    if description:
-        found["description"] = description
-    return found
-
 
 def _suffix_pattern(suffixes: list[str]) -> str:
     """A path relative to the pack: no backslash, not absolute, no '..', one of the suffixes (any case)."""
@@ -29,9 +18,6 @@ def _suffix_pattern(suffixes: list[str]) -> str:
         return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word)
     endings = "|".join(any_case(s) for s in suffixes)
     return r"^(?!/)(?!.:)(?!.*\\)(?!(?:.*/)?\.\.(?:/|$)).+\.(?:" + endings + ")$"
-
-
-LANGUAGE_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English"}
 
 
 # -- small building blocks ------------------------------------------------------------------------

@@ -1,35 +1,23 @@
-"""The question types: each checks its own answers; `KINDS` tells the loader how to read each."""
+"""The question types. `TYPES` is the one list of them: the loader, the schema, the validator, the fuzz
+grammar, the tests, the benchmark and `run_game.py screenshots` all read it (see docs/adding-a-question-type.md).
+Each type's module holds everything about it: its rules, how it is read, its schema, how to answer it."""
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
-
+from . import choice, fill_blank, hotspot, matching, memory, number, ordering
 from .base import Check, Item, ParseContext, Question
-from .choice import MultipleChoice, Option, SingleChoice, TrueFalse, parse_multiple, parse_single, parse_true_false
-from .fill_blank import FillBlank, normalize, parse_fill
-from .hotspot import Hotspot, Region, parse_hotspot
-from .matching import Matching, parse_match
-from .memory import Memory, MemoryGame, parse_memory
-from .number import NumberQuestion, parse_number, read_number
-from .ordering import Ordering, parse_order
+from .choice import MultipleChoice, Option, SingleChoice, TrueFalse
+from .fill_blank import FillBlank, normalize
+from .hotspot import Hotspot, Region
+from .kind import QuestionType
+from .matching import Matching
+from .memory import Memory, MemoryGame
+from .number import NumberQuestion, read_number
+from .ordering import Ordering
 
+TYPES: tuple[QuestionType, ...] = (choice.SINGLE, choice.MULTIPLE, choice.TRUE_FALSE, ordering.TYPE, matching.TYPE,
+                                   hotspot.TYPE, fill_blank.TYPE, memory.TYPE, number.TYPE)
+KINDS: dict[str, QuestionType] = {kind.name: kind for kind in TYPES}
 
-class Kind(NamedTuple):
-    parse: Callable
-    keys: tuple[str, ...]  # the keys this type adds to a question
-
-
-KINDS: dict[str, Kind] = {
-    "single": Kind(parse_single, ("options",)),
-    "multiple": Kind(parse_multiple, ("options",)),
-    "true_false": Kind(parse_true_false, ("answer",)),
-    "order": Kind(parse_order, ("items",)),
-    "match": Kind(parse_match, ("pairs",)),
-    "hotspot": Kind(parse_hotspot, ("picture", "regions")),
-    "fill": Kind(parse_fill, ("answers",)),
-    "memory": Kind(parse_memory, ("pairs",)),
-    "number": Kind(parse_number, ("answer", "tolerance", "range", "unit")),
-}
-
-__all__ = ["KINDS", "Check", "FillBlank", "Hotspot", "Item", "Matching", "Memory", "MemoryGame",
-           "MultipleChoice", "NumberQuestion", "Option", "Ordering", "ParseContext", "Question", "Region", "SingleChoice",
-           "TrueFalse", "normalize", "read_number"]
+__all__ = ["KINDS", "TYPES", "Check", "FillBlank", "Hotspot", "Item", "Matching", "Memory", "MemoryGame",
+           "MultipleChoice", "NumberQuestion", "Option", "Ordering", "ParseContext", "Question", "QuestionType",
+           "Region", "SingleChoice", "TrueFalse", "normalize", "read_number"]

@@ -45,6 +45,7 @@ class Question:
 
     kind: ClassVar[str] = ""
     shuffles: ClassVar[bool] = False  # whether the game shows the parts in a seeded random order
+    never_shown_solved: ClassVar[bool] = False  # a shuffle that left the parts in the right order is redone
 
     def check(self, answer: object) -> Check:
         raise NotImplementedError

@@ -8,6 +8,7 @@ import yaml
 from ..problems import Msg
 from .base import Check, Item, ParseContext, Question, is_index_list
 from .items import read_item
+from .kind import MARKED_CORRECT, TEXT_SNIPPET, QuestionType, Use, ref
 
 
 @dataclass(frozen=True)
@@ -123,3 +124,66 @@ def parse_true_false(ctx: ParseContext, keys: dict, node: yaml.Node, common: dic
         return None
     answer = ctx.reader.boolean(keys["answer"], Msg("the answer"))
     return TrueFalse(answer=answer, **common) if answer is not None else None
+
+
+# -- the three types ------------------------------------------------------------------------------
+
+def _options_schema(description: str, single: bool) -> dict:
+    return {"options": {"type": "array", "items": ref("option"), "minItems": 2, "maxItems": 6,
+                        "contains": MARKED_CORRECT, **({"maxContains": 1} if single else {}),
+                        "description": description}}
+
+
+def _right_single(question, view, mode):
+    yield Use(f"option_{list(view.order).index(question.correct_answer())}")
+
+
+def _wrong_single(question, view, mode):
+    yield Use(f"option_{next(shown for shown, value in enumerate(view.order) if not question.options[value].correct)}")
+
+
+def _wrong_choices(question) -> list[int]:
+    """A wrong option, or (every option being right) one right option of several."""
+    wrong = [i for i, option in enumerate(question.options) if not option.correct]
+    return wrong[:1] or question.correct_answer()[:1]
+
+
+def _right_multiple(question, view, mode):
+    for value in question.correct_answer():
+        yield Use(f"option_{list(view.order).index(value)}", "space")
+    yield Use("check")
+
+
+def _wrong_multiple(question, view, mode):
+    for value in _wrong_choices(question):
+        yield Use(f"option_{list(view.order).index(value)}", "space")
+    yield Use("check")
+
+
+def _true_false_route(right: bool):
+    def route(question, view, mode):
+        yield Use("option_0" if question.answer == right else "option_1")  # shown as [true, false]
+    return route
+
+
+SINGLE = QuestionType(
+    "single", parse_single, _options_schema("2 to 6 options; exactly one has 'correct: true'.", single=True),
+    snippet={"options": [{"text": TEXT_SNIPPET, "correct": True}, {"text": TEXT_SNIPPET}]},
+    right=_right_single, wrong=_wrong_single,
+    wrong_answer=lambda q: next(i for i, option in enumerate(q.options) if not option.correct),
+    required=("options",))
+
+MULTIPLE = QuestionType(
+    "multiple", parse_multiple,
+    _options_schema("2 to 6 options; every right one has 'correct: true' and the child must choose all of them.",
+                    single=False),
+    snippet={"options": [{"text": TEXT_SNIPPET, "correct": True}, {"text": TEXT_SNIPPET, "correct": True},
+                         {"text": TEXT_SNIPPET}]},
+    right=_right_multiple, wrong=_wrong_multiple, wrong_answer=_wrong_choices, required=("options",))
+
+TRUE_FALSE = QuestionType(
+    "true_false", parse_true_false,
+    {"answer": {"type": "boolean",
+                "description": "Whether the statement in the prompt is true: true or false (no quotes)."}},
+    snippet={"answer": True}, right=_true_false_route(True), wrong=_true_false_route(False),
+    wrong_answer=lambda q: not q.answer, required=("answer",))

@@ -9,6 +9,7 @@ import yaml
 from ..problems import Msg
 from ..text import LANGUAGES
 from .base import Check, ParseContext, Question
+from .kind import LANGUAGE_NAMES, QuestionType, Type, Use, ref
 
 BLANK = "___"
 
@@ -77,3 +78,35 @@ def parse_fill(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -> 
                 Msg("list the right answer: {example}", example="answers: {kk: [...], ...}"))
         return None
     return FillBlank(answers=tuple(answers), **common)
+
+
+def _typo(question: FillBlank, lang: str) -> str:
+    """The accepted answer with its last letter left out (or one too many): a near miss."""
+    answer = question.accepted(lang)[0]
+    accepted = {normalize(a) for _, spellings in question.answers for a in spellings}
+    return answer[:-1] if len(answer) > 1 and normalize(answer[:-1]) not in accepted else answer + "ы"
+
+
+def _typed(text: str):
+    yield Use("answer", key="")  # into the field: Tab to it, or click it
+    yield Type(text)
+    yield Use("check")
+
+
+TYPE = QuestionType(
+    "fill", parse_fill,
+    {"answers": {
+        "type": "object",
+        "description": "Every spelling you accept, per language: {kk: [..], ru: [..], en: [..]}. Case, extra "
+                       "spaces and end punctuation are ignored; an answer in any language counts.",
+        "properties": {lang: {"type": ["array", "string", "integer"], "minimum": 1,
+                              "items": ref("plainText"), "minItems": 1,
+                              "description": f"The answers accepted in {LANGUAGE_NAMES.get(lang, lang)}."}
+                       for lang in LANGUAGES},
+        "additionalProperties": False,
+        "minProperties": 1,
+    }},
+    snippet={"answers": {"kk": [""], "ru": [""], "en": [""]}},
+    right=lambda question, view, mode: _typed(question.accepted(view.app.lang)[0]),
+    wrong=lambda question, view, mode: _typed(_typo(question, view.app.lang)),
+    wrong_answer=lambda question: _typo(question, "kk"), required=("answers",))

@@ -11,6 +11,7 @@ from ..yamlsrc import display_path
 from ..text import Text
 from .base import Check, ParseContext, Question
 from .items import read_image
+from .kind import KEYBOARD, MARKED_CORRECT, TEXT_SNIPPET, Point, QuestionType, Use, ref
 
 
 @dataclass(frozen=True)
@@ -147,3 +148,53 @@ def parse_hotspot(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) 
                    Msg("a region is given in the picture's own pixels, from [0, 0] at its top left corner; to find "
                        "a place's pixels: {command}", command=f"python run_game.py picture-grid {display_path(ctx.pack_folder / picture)}"))
     return Hotspot(picture=picture, regions=tuple(regions), **common)
+
+
+def _at(region: Region, mode: str):
+    yield Use(f"region_{region.id}") if mode == KEYBOARD else Point(*region.anchor())
+
+
+def _wrong_region(question: Hotspot) -> Region:
+    found = next((region for region in question.regions if not region.correct), None)
+    if found is None:
+        raise LookupError("every region of this picture is a right answer")
+    return found
+
+
+REGION_SCHEMA = {
+    "type": "object",
+    "description": "A place on the picture: a circle or a polygon, in the picture's own pixels.",
+    "properties": {
+        "id": ref("id", "The region's id, unique inside the question."),
+        "label": ref("text", "The region's name, read to keyboard and speech players."),
+        "circle": {
+            "type": "object",
+            "description": "A circle: {center: [x, y], radius: r}.",
+            "properties": {"center": ref("point", "The centre [x, y]."),
+                           "radius": {"type": "number", "exclusiveMinimum": 0,
+                                      "description": "The radius, above 0."}},
+            "required": ["center", "radius"],
+            "additionalProperties": False,
+        },
+        "polygon": {"type": "array", "items": ref("point"), "minItems": 3,
+                    "description": "A polygon: at least 3 points [[x, y], [x, y], [x, y]]."},
+        "correct": {"type": "boolean", "description": "true for the right place (no quotes)."},
+    },
+    "required": ["id", "label"],
+    "additionalProperties": False,
+    "oneOf": [{"required": ["circle"]}, {"required": ["polygon"]}],
+}
+
+TYPE = QuestionType(
+    "hotspot", parse_hotspot,
+    {"picture": ref("imagePath", "The picture to point at (a map, a photo)."),
+     "regions": {"type": "array",
+                 "description": "The places on the picture; at least one has 'correct: true'. Keyboard players "
+                                "Tab through them by their labels.",
+                 "minItems": 1, "items": ref("region"), "contains": MARKED_CORRECT}},
+    snippet={"picture": "assets/", "regions": [{"id": "", "label": TEXT_SNIPPET,
+                                                "circle": {"center": [0, 0], "radius": 50}, "correct": True}]},
+    right=lambda question, view, mode: _at(next(r for r in question.regions if r.correct), mode),
+    wrong=lambda question, view, mode: _at(_wrong_region(question), mode),
+    wrong_answer=lambda question: next((r.id for r in question.regions if not r.correct), "nowhere"),
+    required=("picture", "regions"), definitions={"region": REGION_SCHEMA})

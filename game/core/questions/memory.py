@@ -9,6 +9,7 @@ import yaml
 from ..problems import Msg
 from .base import Check, Item, ParseContext, Question
 from .items import read_pairs
+from .kind import TEXT_SNIPPET, QuestionType, Use, pairs_schema
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -87,3 +88,30 @@ def parse_memory(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -
         return None
     pairs = read_pairs(ctx, keys["pairs"], "a", "b", 2, 8)
     return Memory(pairs=tuple(pairs), **common) if pairs else None
+
+
+def _turn_pairs(cards: list[tuple[int, int]], pairs: int):
+    for pair in range(pairs):
+        yield Use(f"card_{cards.index((pair, 0))}")
+        yield Use(f"card_{cards.index((pair, 1))}")
+
+
+def _right(question, view, mode):
+    yield from _turn_pairs(view.game.cards, len(question.pairs))
+
+
+def _wrong(question, view, mode):
+    """More misses than pairs (two cards of different pairs, again and again), then every pair."""
+    cards = view.game.cards
+    for _ in range(len(question.pairs) + 1):
+        yield Use(f"card_{cards.index((0, 0))}")
+        yield Use(f"card_{cards.index((1, 0))}")
+    yield from _turn_pairs(cards, len(question.pairs))
+
+
+TYPE = QuestionType(
+    "memory", parse_memory,
+    {"pairs": pairs_schema("a", "b", 2, 8, "2 to 8 pairs of cards 'a' and 'b' (a picture and its name, for "
+                                           "example); up to one miss per pair counts as right.")},
+    snippet={"pairs": [{"a": {"image": "assets/"}, "b": TEXT_SNIPPET}] * 2}, right=_right, wrong=_wrong,
+    wrong_answer=lambda q: len(q.pairs) + 1, required=("pairs",))

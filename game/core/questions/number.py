@@ -10,6 +10,7 @@ import yaml
 from ..problems import Msg
 from ..text import Text
 from .base import Check, ParseContext, Question
+from .kind import KEYBOARD, TEXT_SNIPPET, QuestionType, Type, Use, ref
 
 MINUS_SIGNS = "-−–"  # a hyphen, the minus sign, the dash a keyboard layout may give
 GROUPING = " \u00a0\u202f\u2009'"  # "1 565", "1'565": spaces and apostrophes group thousands
@@ -85,3 +86,34 @@ def parse_number(ctx: ParseContext, keys: dict, node: yaml.Node, common: dict) -
                 Msg("it says how far from the answer is still right, e.g. {example}", example="tolerance: 2"))
         return None
     return NumberQuestion(low=value - tolerance, high=value + tolerance, value=value, unit=unit, **common)
+
+
+def _typed(number: str, mode: str):
+    """Digits typed (they reach the field whatever is focused), or pressed on the number pad."""
+    if mode == KEYBOARD:
+        yield Type(number)
+    else:
+        for char in number:
+            yield Use({"-": "key_minus", ".": "key_comma"}.get(char, f"key_{char}"))
+    yield Use("check")
+
+
+def _wrong_answer(question: NumberQuestion) -> str:
+    return shown(question.high + 10)
+
+
+TYPE = QuestionType(
+    "number", parse_number,
+    {"answer": {"type": "number", "description": "The right number (a year, a height...)."},
+     "tolerance": {"type": "number", "minimum": 0, "description": "How far from 'answer' is still right (0 when "
+                                                                   "left out)."},
+     "range": {"type": "array", "items": {"type": "number"}, "minItems": 2, "maxItems": 2,
+               "description": "Instead of 'answer': every number from the first to the second is right."},
+     "unit": ref("text", "The unit shown after the field: {kk: жыл, ru: год, en: years}.")},
+    snippet={"answer": 0, "unit": TEXT_SNIPPET},
+    right=lambda question, view, mode: _typed(question.correct_answer(), mode),
+    wrong=lambda question, view, mode: _typed(_wrong_answer(question), mode),
+    wrong_answer=_wrong_answer,
+    # an answer or a range, not both
+    one_of=[{"required": ["answer"], "not": {"required": ["range"]}},
+            {"required": ["range"], "not": {"anyOf": [{"required": ["answer"]}, {"required": ["tolerance"]}]}}])

@@ -27,6 +27,7 @@ class QuestionHost(Protocol):
 class QuestionView:
     """Builds widgets into its host screen's focus ring; calls host.submit(answer) when answered."""
 
+    kind = ""              # the question type it shows: its core class's `kind`
     instructions_key = ""  # a catalog key read out after the question, e.g. "select all that apply"
     autofocus = True       # focus the first part when the question appears
 

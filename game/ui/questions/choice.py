@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from ...core.questions import SingleChoice
+from ...core.questions import MultipleChoice, SingleChoice, TrueFalse
 from .. import palette, text
 from .base import AREA, QuestionView
 
@@ -19,6 +19,8 @@ def grid_rect(i: int, count: int, tall: bool) -> pygame.Rect:
 
 
 class SingleView(QuestionView):
+    kind = SingleChoice.kind
+
     def parts(self) -> list[tuple[str, object, object]]:
         """(label, answer value, item or None) in the order shown."""
         question: SingleChoice = self.question
@@ -40,6 +42,8 @@ class SingleView(QuestionView):
 
 
 class TrueFalseView(SingleView):
+    kind = TrueFalse.kind
+
     def parts(self) -> list[tuple[str, object, object]]:
         return [(self.tr("quiz.true"), True, None), (self.tr("quiz.false"), False, None)]
 
@@ -47,6 +51,7 @@ class TrueFalseView(SingleView):
 class MultipleView(SingleView):
     """Toggle the options that apply, then Check. A tick mark (not only colour) shows the chosen ones."""
 
+    kind = MultipleChoice.kind
     instructions_key = "quiz.select_all"
 
     def __init__(self, *args) -> None:

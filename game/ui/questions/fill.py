@@ -4,6 +4,7 @@ from __future__ import annotations
 import pygame
 from pygame_gui.core import ObjectID
 
+from ...core.questions import FillBlank
 from .. import palette, text
 from ..focus import Focusable
 from ..text_entry import TextEntry
@@ -15,6 +16,7 @@ KEY = 64
 
 
 class FillView(QuestionView):
+    kind = FillBlank.kind
     instructions_key = "quiz.fill_help"
 
     def __init__(self, *args) -> None:

@@ -15,6 +15,7 @@ MARKER = 28  # the radius of a place's marker and of its focus target
 
 
 class HotspotView(QuestionView):
+    kind = Hotspot.kind
     instructions_key = "quiz.hotspot_help"
     autofocus = False  # a pointer player sees the plain picture; Tab, an arrow, Enter or Space bring the markers
 

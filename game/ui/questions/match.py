@@ -11,6 +11,7 @@ COLUMN_W, ROW_H, ROW_GAP = 520, 46, 8
 
 
 class MatchView(QuestionView):
+    kind = Matching.kind
     instructions_key = "quiz.match_help"
 
     def __init__(self, *args) -> None:

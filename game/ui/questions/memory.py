@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import pygame
 
-from ...core.questions import MemoryGame
+from ...core.questions import Memory, MemoryGame
 from .. import palette, text
 from .base import AREA, QuestionView
 
 
 class MemoryView(QuestionView):
+    kind = Memory.kind
     instructions_key = "quiz.memory_help"
 
     def __init__(self, *args) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from ...core.questions.number import shown
+from ...core.questions.number import NumberQuestion, shown
 from .. import palette, text
 from ..focus import Focusable
 from ..icons import draw_backspace
@@ -19,6 +19,7 @@ MAX_LENGTH = 12
 
 
 class NumberView(QuestionView):
+    kind = NumberQuestion.kind
     instructions_key = "quiz.number_help"
 
     def __init__(self, *args) -> None:

@@ -13,6 +13,7 @@ WIDTH = 860
 
 
 class OrderView(QuestionView):
+    kind = Ordering.kind
     instructions_key = "quiz.order_help"
 
     def __init__(self, *args) -> None:
