@@ -31,7 +31,7 @@ from .errors import NewerDatabaseError, StorageError, StorageTrouble
 from .errors import not_on_a_server
 from .postgres import PostgresStore, QueuedWrite
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
-                      ProgressTotals, ReportScope, SavedPosition)
+                      ProgressTotals, ReportScope, SavedPosition, TeamGame, TeamResult)
 from .sqlite import storage_error as sqlite_storage_error
 
 OUTBOX_NAME = "outbox.sqlite3"
@@ -455,6 +455,17 @@ class ResilientStore:
         return self._read("wrong_answers", (asdict(scope),), lambda: self._connected().wrong_answers(scope),
                           lambda value: [list(row) for row in value], lambda kept: [tuple(row) for row in kept], [])
 
+    # -- team quizzes: a desk activity, so it needs the server (offline: StorageError, the game plays on unkept)
+    def start_team_game(self, game: TeamGame) -> int:
+        return self._on_server(lambda server: server.start_team_game(game))
+
+    def save_team_game(self, game: TeamGame) -> None:
+        self._on_server(lambda server: server.save_team_game(game))
+
+    def team_games(self, scope: ReportScope) -> list[TeamGame]:
+        return self._read("team_games", (asdict(scope),), lambda: self._connected().team_games(scope),
+                          lambda value: [astuple(g) for g in value], lambda kept: [_team_game(g) for g in kept], [])
+
     export_children = import_children = not_on_a_server  # progress files move between SQLite computers, for now
 
     def computers_with_unsent(self) -> dict[str, int]:
@@ -531,3 +542,8 @@ class ResilientStore:
 def _play_session(kept: list) -> PlaySession:
     session_id, group_id, started_at, ended_at, levels = kept
     return PlaySession(session_id, group_id, started_at, ended_at, tuple(tuple(level) for level in levels))
+
+
+def _team_game(kept: list) -> TeamGame:
+    *fields, teams, started_at = kept
+    return TeamGame(*fields, tuple(TeamResult(*team) for team in teams), started_at)
