@@ -27,13 +27,14 @@ def load(name: str) -> dict:
         return json.load(handle)
 
 
-def use(name: str) -> None:
-    """Switch the theme: every colour constant of this module takes the theme's value."""
+def use(name: str, ring_scale: int = 1) -> None:
+    """Switch the theme: every colour constant of this module takes the theme's value; the focus ring's
+    bands `ring_scale` times as thick (a big screen)."""
     global current, FOCUS_RING
     theme = load(name)
     for key, value in theme["colors"].items():
         globals()[key] = hex_color(value)
-    FOCUS_RING = [(hex_color(theme["colors"][color]), width) for color, width in theme["focus_ring"]]
+    FOCUS_RING = [(hex_color(theme["colors"][color]), width * ring_scale) for color, width in theme["focus_ring"]]
     current = name
 
 
