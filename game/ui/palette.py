@@ -39,3 +39,8 @@ def use(name: str, ring_scale: int = 1) -> None:
 
 
 use("default")
+
+# a team quiz's team colours (game/core/sessions/team_quiz.py TEAM_COLOURS), the same in every theme: always
+# drawn with a dark edge and named in words beside them, never told by colour alone
+TEAM_RGB = {"red": (196, 40, 44), "blue": (28, 84, 196), "green": (26, 132, 58), "gold": (238, 186, 24),
+            "purple": (124, 58, 168), "orange": (236, 112, 18)}
