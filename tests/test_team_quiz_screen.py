@@ -1,6 +1,8 @@
 """A whole team quiz for three teams, played like a club meeting: set up at the leader's desk, the teams
 answering in turn with their own keys and the mouse, the leader revealing, pausing, skipping and
 ending from the keyboard; the results in the leader's report."""
+import pytest
+
 from game.core.club.export import report_html
 from game.core.club.report import build_report
 from game.core.i18n import Translator
@@ -148,3 +150,43 @@ def test_less_movement_shows_the_scoreboard_at_once(tmp_path):
         _go(pilot, "start", "team_quiz")
         pilot.press("r", "return")
         assert pilot.scene.session.phase is TeamPhase.SCOREBOARD and pilot.scene.grown == 1.0
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_every_team_screen_fits_a_big_screen_on_a_1024x768_projector(tmp_path, lang):
+    _club(tmp_path, {"big_screen": True})
+    with run_test(tmp_path, language=lang, level_dirs=[LEVELS], window_size=(1024, 768)) as pilot:
+        renderer, problems = pilot.app.text, []
+
+        def look(name):
+            texts = pilot.drawn_texts()
+            problems.extend(f"{name}: {o.text!r} does not fit" for o in renderer.overflows)
+            renderer.overflows.clear()
+            for i, (words, surface, rect) in enumerate(texts):
+                for other, other_surface, other_rect in texts[i + 1:]:
+                    if surface is other_surface and other != words and rect.colliderect(other_rect):
+                        problems.append(f"{name}: {words!r} overlaps {other!r}")
+
+        assert renderer.scale == 1.5, "a big screen: text at 150 % at least"
+        open_team_setup(pilot)
+        _go(pilot, "count", "desk_team")
+        look("setup")
+        _go(pilot, "start", "team_quiz")
+        look("asking")
+        game = pilot.scene.session
+        for keys in KEYS + (("j", "k", "l", "semicolon"),):
+            pilot.press(keys[wrong(game)])
+        assert len(game.choices) == 4
+        pilot.press("r")
+        look("revealed")
+        pilot.press("return")
+        pilot.advance(60)
+        look("scoreboard")
+        pilot.press("return", "p")
+        look("paused")
+        pilot.press("e")
+        look("confirm")
+        pilot.press("e")
+        pilot.advance(60)
+        look("over")
+        assert not problems, "\n".join(problems)

@@ -72,7 +72,7 @@ class DeskClubScene(DeskForm):
     def draw(self, surface) -> None:
         backdrop(self, surface, self.heading())
         tr, label = self.app.text, self.tr("desk.library_name")
-        tr.draw(surface, label, (MARGIN, 114), tr.fitting_size(label, text.SMALL + 2, 1180, 40), palette.INK, 1180)
+        tr.draw(surface, label, (MARGIN, 104), tr.fitting_size(label, text.SMALL + 2, 1180, 40), palette.INK, 1180)
         if self.message:
             tr.draw(surface, self.message, (MARGIN, 470), tr.fitting_size(self.message, text.SMALL + 2, 1180, 40,
                                                                            bold=True), palette.PINE_GREEN, 1180,

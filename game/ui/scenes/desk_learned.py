@@ -45,8 +45,9 @@ class DeskLearnedScene(Scene):
         label = self.scopes[self.scope_index][0]
         self.button("scope", (MARGIN, 96, 560, 64), self.tr("desk.learned_whose", whose=label), self._next_scope,
                     size=text.SMALL + 2, spoken=self.tr("desk.learned_whose_spoken", whose=label))
-        for i, view in enumerate(VIEWS):
-            self.button(f"view_{view}", (MARGIN + i * 300, 168, 284, 56), self.tr(f"desk.view_{view}"),
+        for i, view in enumerate(VIEWS):  # the fourth beside whose play: three fit a row at large text
+            place = (MARGIN + i * 396, 168, 380, 56) if i < 3 else (MARGIN + 2 * 396, 96, 380, 64)
+            self.button(f"view_{view}", place, self.tr(f"desk.view_{view}"),
                         lambda v=view: self._show(v), size=text.SMALL + 2,
                         style="@chosen" if view == self.view and self.child is None else "@card")
         bars = self._bars()

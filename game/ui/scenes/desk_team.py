@@ -14,7 +14,7 @@ from .. import palette, text
 from .base import MARGIN, Scene
 from .desk_parts import BOTTOM_ROW, Card, backdrop, card_grid
 
-ROW_H, ROW_GAP, HALF = 64, 12, (1280 - 2 * MARGIN - 24) // 2
+ROW_H, ROW_GAP, HALF, TOP = 56, 10, (1280 - 2 * MARGIN - 24) // 2, 140
 
 
 class DeskTeamScene(Scene):
@@ -43,7 +43,7 @@ class DeskTeamScene(Scene):
                 title, n = level.title.get(self.app.lang), sum(playable(q) for q in level.questions)
                 cards.append(Card(f"level_{level.pack_id}_{level.id}", self.tr("team.level_card", title=title, n=n),
                                   lambda lv=level: self._choose(lv), self.tr("team.level_spoken", title=title, n=n)))
-            self.page = card_grid(self, cards, self.page, 130, BOTTOM_ROW - 16, columns=2, card_h=72,
+            self.page = card_grid(self, cards, self.page, 130, BOTTOM_ROW - 16, columns=2, card_h=96,
                                   on_page=self._page)
         else:
             self._build_setup()
@@ -54,30 +54,27 @@ class DeskTeamScene(Scene):
         self.title = tr("team.setup_heading", title=self.level.title.get(self.app.lang))
         left_out = sum(not playable(q) for q in self.level.questions)
         self.message = tr("team.left_out", n=left_out) if left_out else ""
-        third = (1280 - 2 * MARGIN - 2 * 16) // 3
-        top = 150
-        self.button("count", (MARGIN, top, third, ROW_H), tr("team.teams_count", n=len(self.teams)), self._count,
-                    style="@card", size=text.SMALL + 2)
-        talk = tr("team.talk", seconds=self.talk) if self.talk else tr("team.talk_off")
-        self.button("talk", (MARGIN + third + 16, top, third, ROW_H), talk, self._talk, style="@card",
-                    size=text.SMALL + 2)
-        self.button("bonus", (MARGIN + 2 * (third + 16), top, third, ROW_H), tr("team.bonus", value=on_off(self.bonus)),
-                    self._bonus, style="@card", size=text.SMALL + 2)
+        rows = [("count", tr("team.teams_count", n=len(self.teams)), self._count, None),
+                ("talk", tr("team.talk", seconds=self.talk) if self.talk else tr("team.talk_off"), self._talk, None)]
         for i, team in enumerate(self.teams):
-            y = top + (i + 1) * (ROW_H + ROW_GAP)
             name, colour = tr(f"team.names.{team.name}"), tr(f"team.colours.{team.colour}")
-            self.button(f"name_{i}", (MARGIN, y, HALF, ROW_H), tr("team.team_name", n=i + 1, name=name),
-                        lambda i=i: self._rename(i), spoken=tr("team.team_name_spoken", n=i + 1, name=name),
-                        style="@card", size=text.SMALL + 2)
             label = tr("team.team_colour", colour=colour)
-            self.button(f"colour_{i}", (MARGIN + HALF + 24, y, HALF, ROW_H), label, lambda i=i: self._recolour(i),
-                        spoken=tr("team.team_colour_spoken", n=i + 1, colour=colour), style="@card",
-                        paint=lambda s, r, c=team.colour, w=label: self._paint_colour(s, r, c, w))
-        y = top + (MAX_TEAMS + 1) * (ROW_H + ROW_GAP)
-        self.button("big_screen", (MARGIN, y, HALF, ROW_H), tr("team.big_screen", value=on_off(
-            self.app.settings.big_screen)), self._big_screen, style="@card", size=text.SMALL + 2)
-        self.button("read_aloud", (MARGIN + HALF + 24, y, HALF, ROW_H), tr("team.read_aloud", value=on_off(
-            self.app.speech_on)), self._read_aloud, style="@card", size=text.SMALL + 2)
+            rows.append((f"name_{i}", tr("team.team_name", n=i + 1, name=name), lambda i=i: self._rename(i),
+                         tr("team.team_name_spoken", n=i + 1, name=name)))
+            rows.append((f"colour_{i}", label, lambda i=i: self._recolour(i),
+                         (tr("team.team_colour_spoken", n=i + 1, colour=colour), team.colour)))
+        rows += [("bonus", tr("team.bonus", value=on_off(self.bonus)), self._bonus, None),
+                 ("big_screen", tr("team.big_screen", value=on_off(self.app.settings.big_screen)), self._big_screen,
+                  None),
+                 ("read_aloud", tr("team.read_aloud", value=on_off(self.app.speech_on)), self._read_aloud, None)]
+        for place, (widget_id, label, action, extra) in enumerate(rows):
+            rect = (MARGIN + (place % 2) * (HALF + 24), TOP + (place // 2) * (ROW_H + ROW_GAP), HALF, ROW_H)
+            if isinstance(extra, tuple):  # a colour: its swatch beside its name
+                spoken, colour = extra
+                self.button(widget_id, rect, label, action, spoken=spoken, style="@card",
+                            paint=lambda s, r, c=colour, w=label: self._paint_colour(s, r, c, w))
+            else:
+                self.button(widget_id, rect, label, action, spoken=extra, style="@card", size=text.SMALL + 2)
         self.button("start", (1280 - MARGIN - 360, BOTTOM_ROW, 360, 64), tr("team.start"), self._start,
                     style="@primary", size=text.SMALL + 2)
 

@@ -16,14 +16,18 @@ from ..text import fit_line
 from ..widgets import panel
 from .base import MARGIN, Scene
 
-TOP_BAR = 80
-PROMPT_RECT = pygame.Rect(MARGIN, TOP_BAR + 12, 1280 - 2 * MARGIN, 156)
-OPTIONS_TOP, OPTION_H, GAP = 262, 88, 16
-ANSWER_RECT = pygame.Rect(MARGIN, OPTIONS_TOP, 1280 - 2 * MARGIN, 2 * OPTION_H + GAP)
-TEAMS_TOP, TEAM_H = 468, 136
+TOP_BAR = 72
+PROMPT_RECT = pygame.Rect(MARGIN, TOP_BAR + 12, 1280 - 2 * MARGIN, 150)
+OPTIONS_TOP, OPTION_H, GAP = 246, 84, 12
+TEAMS_TOP, TEAM_H = 438, 160  # asking: the name, the keys, the turn; with the answer: the name and the verdict
+ANSWERED_TEAMS_TOP, ANSWERED_TEAM_H = 478, 112
+# with the answer shown, the question gives room to the explanation
+ANSWERED_PROMPT = pygame.Rect(MARGIN, TOP_BAR + 12, 1280 - 2 * MARGIN, 100)
+ANSWER_RECT = pygame.Rect(MARGIN, ANSWERED_PROMPT.bottom + 12, 1280 - 2 * MARGIN,
+                          ANSWERED_TEAMS_TOP - ANSWERED_PROMPT.bottom - 24)
 BUTTONS_TOP, BUTTON_H = 620, 64
 CONFIRM_RECT = pygame.Rect(240, 180, 800, 340)
-BARS_TOP, BAR_H = 230, 76
+BARS_TOP, BAR_H = 220, 64
 GROW_SECONDS = 0.8  # the scoreboard's bars grow this long (at once with less movement)
 
 TEAM_KEYS = ((pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4), (pygame.K_7, pygame.K_8, pygame.K_9, pygame.K_0),
@@ -69,12 +73,12 @@ class TeamQuizScene(Scene):
             if i in session.choices:
                 return self.tr("team.answered")
             if session.turn == i:
-                return self.tr("team.turn", team=self.team_name(i))
+                return self.tr("team.your_turn")
             return self.tr("team.no_answer") if session.turn is None else self.tr("team.waiting")
         if i in session.gained:
             return self.tr("team.gained", points=session.gained[i])
         if i in session.choices:
-            return f"{self.tr('team.chose', n=session.choices[i] + 1)}: {self.tr('team.not_right')}"
+            return self.tr("team.chose", n=session.choices[i] + 1)
         return self.tr("team.no_answer")
 
     def _asking_words(self) -> list[str]:
@@ -322,8 +326,9 @@ class TeamQuizScene(Scene):
 
     def _draw_prompt(self, surface) -> None:
         tr, question = self.app.text, self.session.question
-        panel(surface, PROMPT_RECT)
-        inner = PROMPT_RECT.inflate(-48, -24)
+        rect = PROMPT_RECT if self.session.phase is TeamPhase.ASKING else ANSWERED_PROMPT
+        panel(surface, rect)
+        inner = rect.inflate(-48, -24)
         prompt = question.prompt.get(self.app.lang)
         size = tr.fitting_size(prompt, 40, inner.width, inner.height, bold=True)
         tr.draw(surface, prompt, inner.topleft, size, palette.INK, inner.width, bold=True)
@@ -337,16 +342,20 @@ class TeamQuizScene(Scene):
         head = tr.fitting_size(first, 30, inner.width, inner.height // 2, bold=True)
         y = tr.draw(surface, first, inner.topleft, head, palette.PINE_GREEN, inner.width, bold=True).bottom + 6
         if rest:
-            words = "\n".join(rest)
-            size = tr.fitting_size(words, text.BODY, inner.width, inner.bottom - y)
+            words, room = "\n".join(rest), inner.bottom - y
+            # the body size when it fits (a big screen: half as large again), else smaller, never below SMALL
+            size = tr.fitting_size(words, text.BODY, inner.width, room)
+            if tr.measure(words, size, inner.width)[1] > room:
+                size = tr.fitting_size(words, text.SMALL, inner.width, room)
             tr.draw(surface, words, (inner.x, y), size, palette.INK, inner.width)
 
     def _draw_teams(self, surface) -> None:
         session, tr = self.session, self.app.text
-        count = len(session.teams)
+        count, asking = len(session.teams), session.phase is TeamPhase.ASKING
         width = (1280 - 2 * MARGIN - (count - 1) * GAP) // count
+        top = TEAMS_TOP if asking else ANSWERED_TEAMS_TOP
         for i, team in enumerate(session.teams):
-            card = pygame.Rect(MARGIN + i * (width + GAP), TEAMS_TOP, width, TEAM_H)
+            card = pygame.Rect(MARGIN + i * (width + GAP), top, width, TEAM_H if asking else ANSWERED_TEAM_H)
             on_turn = session.phase is TeamPhase.ASKING and session.turn == i
             panel(surface, card, border=palette.INK)
             pygame.draw.rect(surface, palette.TEAM_RGB[team.colour], (card.x + 3, card.y + 3, card.width - 6, 14),
@@ -354,9 +363,11 @@ class TeamQuizScene(Scene):
             if on_turn:
                 pygame.draw.rect(surface, palette.SUN_GOLD, card.inflate(10, 10), width=6, border_radius=22)
             inner = pygame.Rect(card.x + 14, card.y + 20, card.width - 28, card.height - 26)
-            lines = ((self.team_name(i), 28, 42, True, palette.INK),
-                     (self.tr("team.keys", keys=KEY_LABELS[i]), text.SMALL + 2, 38, False, palette.INK),
-                     (self.status(i), text.SMALL + 2, 38, True, palette.PINE_GREEN if on_turn else palette.INK))
+            lines = [(self.team_name(i), 28, 46, True, palette.INK),
+                     (self.tr("team.keys", keys=KEY_LABELS[i]), text.SMALL + 2, 42, False, palette.INK),
+                     (self.status(i), text.SMALL + 2, 42, True, palette.PINE_GREEN if on_turn else palette.INK)]
+            if not asking:
+                del lines[1]
             y = inner.y
             for words, size, room, bold, colour in lines:
                 fitted = tr.fitting_size(words, size, inner.width, room, bold=bold)
@@ -374,7 +385,7 @@ class TeamQuizScene(Scene):
                 palette.SUN_GOLD, 1184, bold=True)
         if session.phase is TeamPhase.OVER:
             kept = self.tr("team.kept" if session.saved else "team.not_kept")
-            tr.draw(surface, kept, (MARGIN, BUTTONS_TOP - 56), tr.fitting_size(kept, text.SMALL + 2, 1184, 44),
+            tr.draw(surface, kept, (MARGIN, BUTTONS_TOP - 76), tr.fitting_size(kept, text.SMALL + 2, 1184, 52),
                     palette.PAPER, 1184)
 
     def draw_live(self, surface) -> None:
@@ -401,7 +412,7 @@ class TeamQuizScene(Scene):
         label_w, value_w = 360, 120
         track_w = 1280 - 2 * MARGIN - label_w - value_w - 32
         for i, (team, score) in enumerate(zip(session.teams, session.scores)):
-            row = pygame.Rect(MARGIN, BARS_TOP + i * (BAR_H + 12), 1280 - 2 * MARGIN, BAR_H)
+            row = pygame.Rect(MARGIN, BARS_TOP + i * (BAR_H + 10), 1280 - 2 * MARGIN, BAR_H)
             panel(surface, row)
             name = self.team_name(i)
             size = tr.fitting_size(name, 30, label_w - 24, BAR_H - 12, bold=True)
@@ -409,7 +420,7 @@ class TeamQuizScene(Scene):
             height = tr.measure(shown, size, label_w, bold=True)[1]
             tr.draw(surface, shown, (row.x + 20, row.centery - height // 2), size, palette.INK, label_w - 24,
                     bold=True)
-            track = pygame.Rect(row.x + label_w, row.y + 14, track_w, BAR_H - 28)
+            track = pygame.Rect(row.x + label_w, row.y + 12, track_w, BAR_H - 24)
             pygame.draw.rect(surface, palette.PAPER, track, border_radius=8)
             pygame.draw.rect(surface, palette.GRANITE, track, width=2, border_radius=8)
             filled = round(track.width * score.points / best * self.grown)
