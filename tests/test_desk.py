@@ -6,7 +6,7 @@ from game.core.leader import make_pin
 from game.core.storage import ReportScope, SqliteStore
 from game.paths import LEVELS
 from game.testing import run_test
-from pilot_steps import play_quiz_right, tab_to
+from pilot_steps import fit_problems, play_quiz_right, tab_to
 
 PIN = "2580"
 NAMES = ["Айгүл", "Бекзат", "Дана", "Ерлан", "Жанар"]
@@ -209,17 +209,10 @@ def test_the_profile_screen_copes_with_forty_children(tmp_path):
 def test_the_desk_fits_at_every_text_size(tmp_path, scale, lang):
     kids, group = _played(tmp_path, scale)
     with run_test(tmp_path, language=lang, level_dirs=[LEVELS]) as pilot:
-        renderer = pilot.app.text
         problems = []
 
         def look(name):
-            texts = pilot.drawn_texts()
-            problems.extend(f"{name}: {o.text!r} does not fit" for o in renderer.overflows)
-            renderer.overflows.clear()
-            for i, (words, surface, rect) in enumerate(texts):
-                for other, other_surface, other_rect in texts[i + 1:]:
-                    if surface is other_surface and other != words and rect.colliderect(other_rect):
-                        problems.append(f"{name}: {words!r} overlaps {other!r}")
+            fit_problems(pilot, name, problems)
 
         _open_desk(pilot)
         look("desk")

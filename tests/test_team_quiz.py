@@ -1,7 +1,9 @@
 """The team quiz's rules (game/core/sessions/team_quiz.py) and what storage keeps of it, on every backend."""
 import pytest
 
+from game.core.club.export import report_csv
 from game.core.club.report import build_report
+from game.core.i18n import Translator
 from game.core.sessions.team_quiz import Team, TeamPhase, TeamQuizSession, default_teams, next_free, TEAM_NAMES
 from game.core.storage import ReportScope
 
@@ -69,6 +71,8 @@ def test_skip_and_end_keep_the_game_for_the_report(store, quiz_level):
     report = build_report(store, None, ReportScope(session_id=session.id), "kk", ("иә", "жоқ"))
     [shown] = report.team_games
     assert shown.title == quiz_level.id and shown.winners == ("argali",)
+    table = report_csv(report, Translator("en"))
+    assert "Team quizzes" in table and "Argali (red): 1, Golden eagle (blue): 0, Kent (green): 0;Argali" in table
 
 
 def test_team_names_and_colours_are_never_shared(store, quiz_level):

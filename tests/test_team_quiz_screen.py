@@ -11,7 +11,7 @@ from game.core.sessions.team_quiz import TeamPhase
 from game.core.storage import ReportScope, SqliteStore
 from game.paths import LEVELS
 from game.testing import run_test
-from pilot_steps import tab_to
+from pilot_steps import fit_problems, tab_to
 
 PIN = "2580"
 KEYS = (("1", "2", "3", "4"), ("7", "8", "9", "0"), ("a", "s", "d", "f"))
@@ -156,18 +156,12 @@ def test_less_movement_shows_the_scoreboard_at_once(tmp_path):
 def test_every_team_screen_fits_a_big_screen_on_a_1024x768_projector(tmp_path, lang):
     _club(tmp_path, {"big_screen": True})
     with run_test(tmp_path, language=lang, level_dirs=[LEVELS], window_size=(1024, 768)) as pilot:
-        renderer, problems = pilot.app.text, []
+        problems = []
 
         def look(name):
-            texts = pilot.drawn_texts()
-            problems.extend(f"{name}: {o.text!r} does not fit" for o in renderer.overflows)
-            renderer.overflows.clear()
-            for i, (words, surface, rect) in enumerate(texts):
-                for other, other_surface, other_rect in texts[i + 1:]:
-                    if surface is other_surface and other != words and rect.colliderect(other_rect):
-                        problems.append(f"{name}: {words!r} overlaps {other!r}")
+            fit_problems(pilot, name, problems)
 
-        assert renderer.scale == 1.5, "a big screen: text at 150 % at least"
+        assert pilot.app.text.scale == 1.5, "a big screen: text at 150 % at least"
         open_team_setup(pilot)
         _go(pilot, "count", "desk_team")
         look("setup")

@@ -50,7 +50,7 @@ def report_csv(report: Report, tr) -> str:
     rows.writerow([tr("report.team_games")])
     rows.writerow([tr(f"report.{c}") for c in ("team_day", "level", "team_played", "team_teams", "team_winners")])
     for g in report.team_games:
-        rows.writerow([g.day, g.title, g.played, team_line(g, tr), ", ".join(tr(f"team.names.{n}") for n in g.winners)])
+        rows.writerow([g.day, g.title, g.played, team_line(g, tr), winners_line(g, tr)])
     return BOM + out.getvalue()
 
 
@@ -155,14 +155,19 @@ def team_line(game, tr) -> str:
                      for t in game.teams)
 
 
+def winners_line(game, tr) -> str:
+    return ", ".join(tr(f"team.names.{name}") for name in game.winners) or "-"
+
+
 def _team_section(report: Report, tr) -> str:
     """The team quizzes played in the scope: no child is named, only the teams."""
     games = report.team_games
     if not games:
         return f"<section><h2>{escape(tr('report.team_games'))}</h2><p>{escape(tr('report.team_none'))}</p></section>"
     head = [tr(f"report.{c}") for c in ("team_day", "level", "team_played", "team_teams", "team_winners")]
-    rows = [[g.day, g.title, f"{g.played} / {g.questions}" + ("" if g.finished else f" ({tr('report.team_ended_early')})"),
-             team_line(g, tr), ", ".join(tr(f"team.names.{name}") for name in g.winners) or "-"] for g in games]
+    early = f" ({tr('report.team_ended_early')})"
+    rows = [[g.day, g.title, f"{g.played} / {g.questions}" + ("" if g.finished else early), team_line(g, tr),
+             winners_line(g, tr)] for g in games]
     return f"<section><h2>{escape(tr('report.team_games'))}</h2>{_table(head, rows)}</section>"
 
 

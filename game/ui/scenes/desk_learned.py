@@ -1,6 +1,6 @@
 """What the children learned, on screen: whose play (everyone, a group, the last session), then bars
-per child, per level, per question (the hardest first) or per team of a team quiz; a child's bar opens their weeks. Each bar
-is a focusable item that speaks its value; the chart is drawn by the game."""
+per child, per level, per question (the hardest first) or per team of a team quiz; a child's bar opens
+their weeks. Each bar is a focusable item that speaks its value; the chart is drawn by the game."""
 from __future__ import annotations
 
 import pygame
