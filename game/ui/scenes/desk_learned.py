@@ -45,8 +45,9 @@ class DeskLearnedScene(Scene):
         label = self.scopes[self.scope_index][0]
         self.button("scope", (MARGIN, 96, 560, 64), self.tr("desk.learned_whose", whose=label), self._next_scope,
                     size=text.SMALL + 2, spoken=self.tr("desk.learned_whose_spoken", whose=label))
-        for i, view in enumerate(VIEWS):  # the fourth beside whose play: three fit a row at large text
-            place = (MARGIN + i * 396, 168, 380, 56) if i < 3 else (MARGIN + 2 * 396, 96, 380, 64)
+        # team quizzes beside whose play (and after it in reading order): three views fit a row at large text
+        for view, place in [("teams", (MARGIN + 2 * 396, 96, 380, 64))] + [
+                (view, (MARGIN + i * 396, 168, 380, 56)) for i, view in enumerate(VIEWS[:3])]:
             self.button(f"view_{view}", place, self.tr(f"desk.view_{view}"),
                         lambda v=view: self._show(v), size=text.SMALL + 2,
                         style="@chosen" if view == self.view and self.child is None else "@card")
