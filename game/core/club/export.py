@@ -46,9 +46,10 @@ def report_csv(report: Report, tr) -> str:
     for q in report.questions:
         wrong = ", ".join(f"{answer} ({n})" for answer, n in q.wrong_answers)
         rows.writerow([q.level_title, q.prompt, q.first_tries, percent(q.first_try_rate), wrong])
-    rows.writerow([])
-    rows.writerow([tr("report.team_games")])
-    rows.writerow([tr(f"report.{c}") for c in ("team_day", "level", "team_played", "team_teams", "team_winners")])
+    if report.team_games:
+        rows.writerow([])
+        rows.writerow([tr("report.team_games")])
+        rows.writerow([tr(f"report.{c}") for c in ("team_day", "level", "team_played", "team_teams", "team_winners")])
     for g in report.team_games:
         rows.writerow([g.day, g.title, g.played, team_line(g, tr), winners_line(g, tr)])
     return BOM + out.getvalue()
@@ -163,7 +164,7 @@ def _team_section(report: Report, tr) -> str:
     """The team quizzes played in the scope: no child is named, only the teams."""
     games = report.team_games
     if not games:
-        return f"<section><h2>{escape(tr('report.team_games'))}</h2><p>{escape(tr('report.team_none'))}</p></section>"
+        return ""  # no page of its own for what was not played
     head = [tr(f"report.{c}") for c in ("team_day", "level", "team_played", "team_teams", "team_winners")]
     early = f" ({tr('report.team_ended_early')})"
     rows = [[g.day, g.title, f"{g.played} / {g.questions}" + ("" if g.finished else early), team_line(g, tr),
