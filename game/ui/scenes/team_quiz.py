@@ -278,7 +278,7 @@ class TeamQuizScene(Scene):
         if not self.confirming:
             for team, (keys, scancodes) in enumerate(zip(TEAM_KEYS, TEAM_SCANCODES)):
                 for shown, (key, scancode) in enumerate(zip(keys, scancodes)):
-                    if event.key == key or (event.scancode and event.scancode == scancode):
+                    if event.key == key or (getattr(event, "scancode", 0) and event.scancode == scancode):
                         self.team_key(team, shown)
                         return True
         return super().handle_key(event)
