@@ -1,6 +1,7 @@
 """A whole team quiz for three teams, played like a club meeting: set up at the leader's desk, the teams
 answering in turn with their own keys and the mouse, the leader revealing, pausing, skipping and
 ending from the keyboard; the results in the leader's report."""
+import pygame
 import pytest
 
 from game.core.club.export import report_html
@@ -148,8 +149,14 @@ def test_less_movement_shows_the_scoreboard_at_once(tmp_path):
     with run_test(tmp_path, language="en", level_dirs=[LEVELS]) as pilot:
         open_team_setup(pilot)
         _go(pilot, "start", "team_quiz")
+        game = pilot.scene.session
+        pilot.press("1", "7")
+        # team 3's A on a Kazakh keyboard layout: another letter, the same place
+        pilot.app.step([pygame.event.Event(pygame.KEYDOWN, key=ord("ф"), mod=0, unicode="ф", scancode=pygame.KSCAN_A)],
+                       1 / 60)
+        assert game.choices == {0: 0, 1: 0, 2: 0}
         pilot.press("r", "return")
-        assert pilot.scene.session.phase is TeamPhase.SCOREBOARD and pilot.scene.grown == 1.0
+        assert game.phase is TeamPhase.SCOREBOARD and pilot.scene.grown == 1.0
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
