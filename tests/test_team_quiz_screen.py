@@ -12,6 +12,7 @@ from game.core.sessions.team_quiz import TeamPhase
 from game.core.storage import ReportScope, SqliteStore
 from game.paths import LEVELS
 from game.testing import run_test
+from game.ui import palette
 from pilot_steps import fit_problems, tab_to
 
 PIN = "2580"
@@ -169,6 +170,8 @@ def test_every_team_screen_fits_a_big_screen_on_a_1024x768_projector(tmp_path, l
             fit_problems(pilot, name, problems)
 
         assert pilot.app.text.scale == 1.5, "a big screen: text at 150 % at least"
+        ring = sum(width for _, width in palette.load("default")["focus_ring"])
+        assert sum(width for _, width in palette.FOCUS_RING) == 2 * ring, "...and a focus ring twice as thick"
         open_team_setup(pilot)
         _go(pilot, "count", "desk_team")
         look("setup")
