@@ -12,22 +12,19 @@ import pygame
 from ...core.questions.choice import TrueFalse
 from ...core.sessions.team_quiz import TeamPhase, TeamQuizSession
 from .. import palette, text
-from ..text import fit_line
 from ..widgets import panel
 from .base import MARGIN, Scene
+from .team_parts import ANSWERED_TEAMS_TOP, GAP, draw_score_bars, draw_team_cards
 
 TOP_BAR = 72
 PROMPT_RECT = pygame.Rect(MARGIN, TOP_BAR + 12, 1280 - 2 * MARGIN, 150)
-OPTIONS_TOP, OPTION_H, GAP = 246, 84, 12
-TEAMS_TOP, TEAM_H = 438, 160  # asking: the name, the keys, the turn; with the answer: the name and the verdict
-ANSWERED_TEAMS_TOP, ANSWERED_TEAM_H = 478, 112
+OPTIONS_TOP, OPTION_H = 246, 84
 # with the answer shown, the question gives room to the explanation
 ANSWERED_PROMPT = pygame.Rect(MARGIN, TOP_BAR + 12, 1280 - 2 * MARGIN, 100)
 ANSWER_RECT = pygame.Rect(MARGIN, ANSWERED_PROMPT.bottom + 12, 1280 - 2 * MARGIN,
                           ANSWERED_TEAMS_TOP - ANSWERED_PROMPT.bottom - 24)
 BUTTONS_TOP, BUTTON_H = 620, 64
 CONFIRM_RECT = pygame.Rect(240, 180, 800, 340)
-BARS_TOP, BAR_H = 220, 64
 GROW_SECONDS = 0.8  # the scoreboard's bars grow this long (at once with less movement)
 
 TEAM_KEYS = ((pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4), (pygame.K_7, pygame.K_8, pygame.K_9, pygame.K_0),
@@ -37,7 +34,6 @@ TEAM_SCANCODES = ((pygame.KSCAN_1, pygame.KSCAN_2, pygame.KSCAN_3, pygame.KSCAN_
                   (pygame.KSCAN_7, pygame.KSCAN_8, pygame.KSCAN_9, pygame.KSCAN_0),
                   (pygame.KSCAN_A, pygame.KSCAN_S, pygame.KSCAN_D, pygame.KSCAN_F),
                   (pygame.KSCAN_J, pygame.KSCAN_K, pygame.KSCAN_L, pygame.KSCAN_SEMICOLON))
-KEY_LABELS = ("1 2 3 4", "7 8 9 0", "A S D F", "J K L ;")
 LEADER_KEYS = {pygame.K_r: "reveal", pygame.K_p: "pause", pygame.K_n: "skip", pygame.K_e: "end"}
 
 
@@ -320,7 +316,7 @@ class TeamQuizScene(Scene):
             self._draw_prompt(surface)
             if session.phase is TeamPhase.REVEALED:
                 self._draw_answer(surface)
-            self._draw_teams(surface)
+            draw_team_cards(self, surface)
         else:
             self._draw_scoreboard_words(surface)
 
@@ -349,32 +345,6 @@ class TeamQuizScene(Scene):
                 size = tr.fitting_size(words, text.SMALL, inner.width, room)
             tr.draw(surface, words, (inner.x, y), size, palette.INK, inner.width)
 
-    def _draw_teams(self, surface) -> None:
-        session, tr = self.session, self.app.text
-        count, asking = len(session.teams), session.phase is TeamPhase.ASKING
-        width = (1280 - 2 * MARGIN - (count - 1) * GAP) // count
-        top = TEAMS_TOP if asking else ANSWERED_TEAMS_TOP
-        for i, team in enumerate(session.teams):
-            card = pygame.Rect(MARGIN + i * (width + GAP), top, width, TEAM_H if asking else ANSWERED_TEAM_H)
-            on_turn = session.phase is TeamPhase.ASKING and session.turn == i
-            panel(surface, card, border=palette.INK)
-            pygame.draw.rect(surface, palette.TEAM_RGB[team.colour], (card.x + 3, card.y + 3, card.width - 6, 14),
-                             border_top_left_radius=16, border_top_right_radius=16)
-            if on_turn:
-                pygame.draw.rect(surface, palette.SUN_GOLD, card.inflate(10, 10), width=6, border_radius=22)
-            inner = pygame.Rect(card.x + 14, card.y + 20, card.width - 28, card.height - 26)
-            lines = [(self.team_name(i), 28, 46, True, palette.INK),
-                     (self.tr("team.keys", keys=KEY_LABELS[i]), text.SMALL + 2, 42, False, palette.INK),
-                     (self.status(i), text.SMALL + 2, 42, True, palette.PINE_GREEN if on_turn else palette.INK)]
-            if not asking:
-                del lines[1]
-            y = inner.y
-            for words, size, room, bold, colour in lines:
-                fitted = tr.fitting_size(words, size, inner.width, room, bold=bold)
-                shown = fit_line(tr, words, fitted, inner.width, bold=bold)
-                tr.draw(surface, shown, (inner.x, y), fitted, colour, inner.width, bold=bold)
-                y += room
-
     def _draw_scoreboard_words(self, surface) -> None:
         tr, session = self.app.text, self.session
         title = self._scoreboard_title()
@@ -391,7 +361,7 @@ class TeamQuizScene(Scene):
     def draw_live(self, surface) -> None:
         session = self.session
         if not self.confirming and session.phase in (TeamPhase.SCOREBOARD, TeamPhase.OVER):
-            self._draw_bars(surface)
+            draw_score_bars(self, surface)
         if self.confirming or session.phase is not TeamPhase.ASKING:
             return
         tr = self.app.text
@@ -405,33 +375,6 @@ class TeamQuizScene(Scene):
             return
         size = tr.fitting_size(words, 40, 230, TOP_BAR - 16, bold=True)
         tr.draw(surface, words, (1280 - MARGIN - 230, 8), size, palette.SUN_GOLD, 230, bold=True, align="right")
-
-    def _draw_bars(self, surface) -> None:
-        session, tr = self.session, self.app.text
-        best = max(1, max(score.points for score in session.scores))
-        label_w, value_w = 360, 120
-        track_w = 1280 - 2 * MARGIN - label_w - value_w - 32
-        for i, (team, score) in enumerate(zip(session.teams, session.scores)):
-            row = pygame.Rect(MARGIN, BARS_TOP + i * (BAR_H + 10), 1280 - 2 * MARGIN, BAR_H)
-            panel(surface, row)
-            name = self.team_name(i)
-            size = tr.fitting_size(name, 30, label_w - 24, BAR_H - 12, bold=True)
-            shown = fit_line(tr, name, size, label_w - 24, bold=True)
-            height = tr.measure(shown, size, label_w, bold=True)[1]
-            tr.draw(surface, shown, (row.x + 20, row.centery - height // 2), size, palette.INK, label_w - 24,
-                    bold=True)
-            track = pygame.Rect(row.x + label_w, row.y + 12, track_w, BAR_H - 24)
-            pygame.draw.rect(surface, palette.PAPER, track, border_radius=8)
-            pygame.draw.rect(surface, palette.GRANITE, track, width=2, border_radius=8)
-            filled = round(track.width * score.points / best * self.grown)
-            if filled:
-                pygame.draw.rect(surface, palette.TEAM_RGB[team.colour], (track.x, track.y, filled, track.height),
-                                 border_radius=8)
-                pygame.draw.rect(surface, palette.INK, (track.x, track.y, filled, track.height), width=2,
-                                 border_radius=8)
-            points = str(score.points)
-            tr.draw(surface, points, (track.right + 16, row.centery - height // 2), size, palette.INK, value_w,
-                    bold=True)
 
     def _draw_confirm(self, surface) -> None:
         box = CONFIRM_RECT
