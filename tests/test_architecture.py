@@ -18,7 +18,8 @@ SCENES = UI / "scenes"
 WRITES = {"create_profile", "touch_profile", "start_attempt", "record_answer", "finish_attempt",
           "save_position", "save_settings", "save_leader_pin", "rename_profile", "set_avatar", "set_archived",
           "erase_profile", "merge_profiles", "create_group", "rename_group", "delete_group", "add_to_group",
-          "remove_from_group", "start_session", "end_session", "save_club_setup"}
+          "remove_from_group", "start_session", "end_session", "save_club_setup", "start_team_game",
+          "save_team_game"}
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -4,9 +4,9 @@ import pytest
 
 from conftest import Room
 from game.core.leader import make_pin
-from game.core.storage import ReportScope
+from game.core.storage import ReportScope, SqliteStore
 from game.paths import LEVELS
-from pilot_steps import play_quiz_right, tab_to
+from pilot_steps import fit_problems, play_quiz_right, tab_to
 
 PIN = "2580"
 NAMES = ["Айгүл", "Бекзат", "Дана", "Ерлан", "Жанар"]
@@ -217,7 +217,7 @@ def test_the_profile_screen_reads_one_page_of_a_thousand_children(tmp_path, monk
     page = SqliteStore.profile_page
     monkeypatch.setattr(SqliteStore, "profile_page", lambda self, *a, **k: asked.append(a) or page(self, *a, **k))
     monkeypatch.setattr(SqliteStore, "profiles", lambda *a, **k: pytest.fail("every profile was read"))
-    with run_test(tmp_path, language="kk") as pilot:
+    with Room(tmp_path).play(language="kk") as pilot:
         pilot.press("return")
         assert pilot.scene.name == "profiles" and asked == [(0, 11, (), [])]
         shown = [pilot.app.store.profile(int(i.split("_")[1])).nickname for i in pilot.widget_ids()
@@ -234,17 +234,10 @@ def test_the_desk_fits_at_every_text_size(tmp_path, scale, lang):
     room = Room(tmp_path)  # how it looks does not depend on the backend
     kids, group = _played(room, scale)
     with room.play(language=lang, level_dirs=[LEVELS]) as pilot:
-        renderer = pilot.app.text
         problems = []
 
         def look(name):
-            texts = pilot.drawn_texts()
-            problems.extend(f"{name}: {o.text!r} does not fit" for o in renderer.overflows)
-            renderer.overflows.clear()
-            for i, (words, surface, rect) in enumerate(texts):
-                for other, other_surface, other_rect in texts[i + 1:]:
-                    if surface is other_surface and other != words and rect.colliderect(other_rect):
-                        problems.append(f"{name}: {words!r} overlaps {other!r}")
+            fit_problems(pilot, name, problems)
 
         _open_desk(pilot)
         look("desk")

@@ -12,7 +12,9 @@ TEXT_SPEEDS = (20, 45, 90, 0)   # letters a second: slow, normal, fast, at once
 SPEECH_SPEEDS = (120, 160, 210)
 SPEECH_VOLUMES = (0.5, 0.75, 1.0)
 FONTS = ("noto_sans", "andika")        # Andika: SIL's font for children learning to read
-KAZAKH_SCRIPTS = ("cyrillic", "latin")  # latin: the 2021 alphabet, by transliteration (core/latin.py)
+KAZAKH_SCRIPTS = ("cyrillic", "latin")
+BIG_SCREEN_TEXT = 1.5  # the smallest text scale on a big screen (every screen is checked to fit at 150 %)
+BIG_SCREEN_RING = 2    # the focus ring's bands this many times as thick on a big screen  # latin: the 2021 alphabet, by transliteration (core/latin.py)
 
 
 @dataclass
@@ -30,6 +32,12 @@ class Settings:
     font: str = "noto_sans"       # every text in this font family (FONTS)
     kazakh_script: str = "cyrillic"  # Kazakh shown in this script; speech reads the Cyrillic
     show_sources: bool = True     # where a fact comes from, under story lines and feedback (off for the youngest)
+    big_screen: bool = False      # a projector: text at least BIG_SCREEN_TEXT, a thicker focus ring, no small print
+
+    @property
+    def shown_text_scale(self) -> float:
+        """The text scale the screens draw with: the child's choice, at least BIG_SCREEN_TEXT on a big screen."""
+        return max(self.text_scale, BIG_SCREEN_TEXT) if self.big_screen else self.text_scale
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -15,7 +15,7 @@ from ..core.i18n import Translator
 from ..core.leader import TryLimit
 from ..core.storage import Profile, ProgressPort, StorageError
 from ..core.profiles import ProfileBook
-from ..core.settings import Settings, SettingsBook
+from ..core.settings import BIG_SCREEN_RING, Settings, SettingsBook
 from ..core.speech import Speaker, SpeakerStatus
 from ..paths import ASSETS
 from . import palette
@@ -175,9 +175,10 @@ class App:
         playing, or as this computer's defaults when nobody has chosen a profile yet."""
         speech_changed = settings.speech_on != self.speech_on
         self.settings = settings
-        palette.use("high_contrast" if settings.high_contrast else "default")
+        palette.use("high_contrast" if settings.high_contrast else "default",
+                    BIG_SCREEN_RING if settings.big_screen else 1)
         self._use_widget_theme(palette.WIDGET_THEMES[palette.current])
-        self.text.scale = settings.text_scale
+        self.text.scale = settings.shown_text_scale
         self.text.spacing = WIDE_SPACING if settings.wide_spacing else NORMAL_SPACING
         self.text.letter_spacing = settings.wide_spacing
         self.text.family = settings.font

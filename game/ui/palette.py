@@ -27,14 +27,20 @@ def load(name: str) -> dict:
         return json.load(handle)
 
 
-def use(name: str) -> None:
-    """Switch the theme: every colour constant of this module takes the theme's value."""
+def use(name: str, ring_scale: int = 1) -> None:
+    """Switch the theme: every colour constant of this module takes the theme's value; the focus ring's
+    bands `ring_scale` times as thick (a big screen)."""
     global current, FOCUS_RING
     theme = load(name)
     for key, value in theme["colors"].items():
         globals()[key] = hex_color(value)
-    FOCUS_RING = [(hex_color(theme["colors"][color]), width) for color, width in theme["focus_ring"]]
+    FOCUS_RING = [(hex_color(theme["colors"][color]), width * ring_scale) for color, width in theme["focus_ring"]]
     current = name
 
 
 use("default")
+
+# a team quiz's team colours (game/core/sessions/team_quiz.py TEAM_COLOURS), the same in every theme: always
+# drawn with a dark edge and named in words beside them, never told by colour alone
+TEAM_RGB = {"red": (196, 40, 44), "blue": (28, 84, 196), "green": (26, 132, 58), "gold": (238, 186, 24),
+            "purple": (124, 58, 168), "orange": (236, 112, 18)}

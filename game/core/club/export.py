@@ -46,6 +46,12 @@ def report_csv(report: Report, tr) -> str:
     for q in report.questions:
         wrong = ", ".join(f"{answer} ({n})" for answer, n in q.wrong_answers)
         rows.writerow([q.level_title, q.prompt, q.first_tries, percent(q.first_try_rate), wrong])
+    if report.team_games:
+        rows.writerow([])
+        rows.writerow([tr("report.team_games")])
+        rows.writerow([tr(f"report.{c}") for c in ("team_day", "level", "team_played", "team_teams", "team_winners")])
+    for g in report.team_games:
+        rows.writerow([g.day, g.title, g.played, team_line(g, tr), winners_line(g, tr)])
     return BOM + out.getvalue()
 
 
@@ -129,6 +135,7 @@ def report_html(report: Report, tr, library: str = "", now: datetime | None = No
                        [[q.prompt, q.level_title, q.first_tries, percent(q.first_try_rate),
                          ", ".join(f"{a} ({n})" for a, n in q.wrong_answers)] for q in report.questions]))
     body.append("</section>")
+    body.append(_team_section(report, tr))
     footer = tr("report.footer", date=now.strftime("%Y-%m-%d %H:%M"), library=library or "-")
     return (f'<!DOCTYPE html>\n<html lang="{escape(tr.lang)}"><head><meta charset="utf-8">'
             f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>"
@@ -141,6 +148,28 @@ def _children_section(children: list[ChildReport], tr) -> str:
     rows = [[c.nickname, c.levels_finished, c.stars, percent(c.first_try_rate), minutes(c.time_ms), c.hints,
              c.last_played[:10]] for c in children]
     return f"<section><h2>{escape(tr('report.children'))}</h2>{_table(head, rows)}</section>"
+
+
+def team_line(game, tr) -> str:
+    """A team quiz's teams as "Argali (red): 5, Kent (blue): 3"."""
+    return ", ".join(f"{tr(f'team.names.{t.name}')} ({tr(f'team.colours.{t.colour}')}): {t.points}"
+                     for t in game.teams)
+
+
+def winners_line(game, tr) -> str:
+    return ", ".join(tr(f"team.names.{name}") for name in game.winners) or "-"
+
+
+def _team_section(report: Report, tr) -> str:
+    """The team quizzes played in the scope: no child is named, only the teams."""
+    games = report.team_games
+    if not games:
+        return ""  # no page of its own for what was not played
+    head = [tr(f"report.{c}") for c in ("team_day", "level", "team_played", "team_teams", "team_winners")]
+    early = f" ({tr('report.team_ended_early')})"
+    rows = [[g.day, g.title, f"{g.played} / {g.questions}" + ("" if g.finished else early), team_line(g, tr),
+             winners_line(g, tr)] for g in games]
+    return f"<section><h2>{escape(tr('report.team_games'))}</h2>{_table(head, rows)}</section>"
 
 
 def _table(head: list[str], rows: list[list]) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from ..storage import ProgressPort, ReportScope
+from ..storage import ProgressPort, ReportScope, TeamResult
 from .today import nickname_order
 
 HELP_RATE = 0.5  # first-try accuracy under which a child may need help
@@ -69,6 +69,24 @@ class QuestionReport:
     @property
     def first_try_rate(self) -> float:
         return self.first_try_right / self.first_tries if self.first_tries else 0.0
+
+
+@dataclass(frozen=True)
+class TeamGameReport:
+    """A team quiz in the report: its level, when, how far it went, each team (names and colours are keys
+    of the fixed lists, shown through the catalog) and the winners (more than one when tied)."""
+
+    title: str
+    day: str
+    played: int
+    questions: int
+    finished: bool
+    teams: tuple[TeamResult, ...]
+
+    @property
+    def winners(self) -> tuple[str, ...]:
+        best = max((team.points for team in self.teams), default=0)
+        return tuple(team.name for team in self.teams if team.points == best) if best else ()
 
 
 @dataclass(frozen=True)
@@ -136,6 +154,11 @@ class Report:
                                        question.prompt.get(self.lang) if question is not None else question_id,
                                        totals.first_tries, totals.first_right, tuple(chosen)))
         return sorted(rows, key=lambda q: (q.first_try_rate, -q.first_tries, q.level_title, q.question_id))
+
+    @cached_property
+    def team_games(self) -> list[TeamGameReport]:
+        return [TeamGameReport(self._title((g.pack_id, g.level_id)), g.started_at[:10], g.played, g.questions,
+                               g.finished, g.teams) for g in self.store.team_games(self.scope)]
 
     @cached_property
     def need_help(self) -> list[HelpNote]:

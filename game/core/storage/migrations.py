@@ -68,6 +68,36 @@ _DESK = """
     CREATE INDEX answers_by_attempt ON answers(attempt_id, attempt_number, correct, hint_used, time_ms, question_id)
 """
 
+# step 10, team quizzes: the same in both dialects but for the ids
+_TEAMS = """
+    CREATE TABLE team_games (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER REFERENCES play_sessions(id) ON DELETE SET NULL,
+        group_id INTEGER REFERENCES club_groups(id) ON DELETE SET NULL,
+        pack_id TEXT NOT NULL,
+        level_id TEXT NOT NULL,
+        talk_seconds INTEGER NOT NULL,
+        speed_bonus INTEGER NOT NULL,
+        questions INTEGER NOT NULL,
+        played INTEGER NOT NULL,
+        finished INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT
+    );
+    CREATE INDEX team_games_by_session ON team_games(session_id);
+    CREATE INDEX team_games_by_group ON team_games(group_id);
+    CREATE TABLE team_results (
+        game_id INTEGER NOT NULL REFERENCES team_games(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        team TEXT NOT NULL,
+        colour TEXT NOT NULL,
+        points INTEGER NOT NULL,
+        right_answers INTEGER NOT NULL,
+        answered INTEGER NOT NULL,
+        PRIMARY KEY (game_id, position)
+    )
+"""
+
 MIGRATIONS: list[str | Step] = [
     # 1: the first release
     Step(sqlite="""
@@ -241,6 +271,9 @@ MIGRATIONS: list[str | Step] = [
         reported_at TEXT NOT NULL
     )
     """,
+    # 10: team quizzes on a projector: each game (its level, rules, the session and group it was played in)
+    #    and each team's points, kept as the game goes; nothing of a child
+    Step(sqlite=_TEAMS, postgresql=_TEAMS.replace("id INTEGER PRIMARY KEY,", PG_ID)),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

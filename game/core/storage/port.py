@@ -9,7 +9,7 @@ from typing import Iterable, Protocol, Sequence
 from ..leader import StoredPin
 from .errors import StorageError
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
-                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition)
+                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition, TeamGame)
 
 
 class ProgressPort(Protocol):
@@ -56,6 +56,14 @@ class ProgressPort(Protocol):
     def session(self, session_id: int) -> PlaySession | None: ...
     def sessions(self, group_id: int | None = None) -> list[PlaySession]: ...
     def session_players(self, session_id: int) -> list[int]: ...
+
+    # -- team quizzes (kept as they go: when they start, after every reveal or skip, and at their end)
+    def start_team_game(self, game: TeamGame) -> int:
+        """Keeps a new game with its teams; returns its id."""
+    def save_team_game(self, game: TeamGame) -> None:
+        """The game's questions played, whether it is over, and every team's score (game.id names it)."""
+    def team_games(self, scope: ReportScope) -> list[TeamGame]:
+        """The games a report's scope covers, oldest first ([] for one child's report)."""
 
     # -- play
     def start_attempt(self, profile_id: int, pack_id: str, level_id: str, kind: str, seed: int = 0) -> int: ...

@@ -19,10 +19,10 @@ from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, PG_NOW, SCHEMA_VERSION, statements
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
-                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition)
+                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition, TeamGame)
 from .profile_page import as_page, page_queries
-from .report_sql import TOTALS_BY, scope_where
-from . import transfer_sql
+from .report_sql import scope_where, TOTALS_BY
+from . import team_sql, transfer_sql
 
 COMPUTER = 0  # the settings row that holds the computer's defaults (as in SQLite)
 CLUB = -1  # the settings row of the club leader's own choices (library name, kiosk), as in SQLite
@@ -320,6 +320,27 @@ class PostgresStore:
                           "(SELECT profile_id FROM attempts WHERE session_id = %s) "
                           'ORDER BY profiles.nickname_key COLLATE "C"', (session_id,))
         return [profile_id for (profile_id,) in rows]
+
+    # -- team quizzes (the server's clock, as for sessions) ----------------------------------
+    def start_team_game(self, game: TeamGame) -> int:
+        with self._transaction() as db:
+            now = db.execute(f"SELECT {PG_NOW}").fetchone()[0]
+            sql, args = team_sql.insert_game(game, "%s", now)
+            game_id = int(db.execute(sql + " RETURNING id", args).fetchone()[0])
+            team_sql.write_teams(db.execute, game_id, game, "%s", now)
+        return game_id
+
+    def save_team_game(self, game: TeamGame) -> None:
+        with self._transaction() as db:
+            now = db.execute(f"SELECT {PG_NOW}").fetchone()[0]
+            team_sql.write_teams(db.execute, game.id, game, "%s", now)
+
+    def team_games(self, scope: ReportScope) -> list[TeamGame]:
+        query = team_sql.games_query(scope, "%s", collate=_BY_CODE_POINT)
+        if query is None:
+            return []
+        games, teams, args = query
+        return team_sql.games_from_rows(self._read(games, args), self._read(teams, args))
 
     # -- what the children did, for the leader's reports -----------------------------------
     # The same aggregates as SQLite's; rows in the order of their keys, text by code point as SQLite's.

@@ -150,3 +150,32 @@ class ImportReport:
     def changed(self) -> bool:
         return any((self.new_children, self.attempts, self.answers, self.best_stars, self.groups,
                     self.group_members, self.positions, self.lines_read))
+
+
+@dataclass(frozen=True)
+class TeamResult:
+    """One team of a team quiz: its name and colour (keys of the fixed lists) and how it did."""
+
+    name: str
+    colour: str
+    points: int
+    right: int
+    answered: int
+
+
+@dataclass(frozen=True)
+class TeamGame:
+    """A team quiz played on this computer (or in the room): its level, its rules, its teams in order."""
+
+    id: int | None  # None until storage has kept it
+    session_id: int | None  # the play session on when it started
+    group_id: int | None  # ...and that session's group
+    pack_id: str
+    level_id: str
+    talk_seconds: int
+    speed_bonus: bool
+    questions: int  # questions it had to play
+    played: int  # questions revealed
+    finished: bool  # played to the end or ended by the leader (False: the game stopped mid-way)
+    teams: tuple[TeamResult, ...]
+    started_at: str = ""

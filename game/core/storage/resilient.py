@@ -30,7 +30,7 @@ from ..leader import StoredPin
 from .errors import NewerDatabaseError, StorageError, StorageTrouble
 from .postgres import PostgresStore, QueuedWrite
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
-                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition)
+                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition, TeamGame, TeamResult)
 from .sqlite import storage_error as sqlite_storage_error
 
 OUTBOX_NAME = "outbox.sqlite3"
@@ -469,6 +469,17 @@ class ResilientStore:
     def import_children(self, data: dict) -> ImportReport:
         return self._on_server(lambda server: server.import_children(data))
 
+    # -- team quizzes: a desk activity, so it needs the server (offline: StorageError, the game plays on unkept)
+    def start_team_game(self, game: TeamGame) -> int:
+        return self._on_server(lambda server: server.start_team_game(game))
+
+    def save_team_game(self, game: TeamGame) -> None:
+        self._on_server(lambda server: server.save_team_game(game))
+
+    def team_games(self, scope: ReportScope) -> list[TeamGame]:
+        return self._read("team_games", (asdict(scope),), lambda: self._connected().team_games(scope),
+                          lambda value: [astuple(g) for g in value], lambda kept: [_team_game(g) for g in kept], [])
+
     def computers_with_unsent(self) -> dict[str, int]:
         """What the other computers of the room last told the server, and this computer's own outbox."""
         others = self._read("computers_with_unsent", (), lambda: self._connected().computers_with_unsent(),
@@ -543,3 +554,8 @@ class ResilientStore:
 def _play_session(kept: list) -> PlaySession:
     session_id, group_id, started_at, ended_at, levels = kept
     return PlaySession(session_id, group_id, started_at, ended_at, tuple(tuple(level) for level in levels))
+
+
+def _team_game(kept: list) -> TeamGame:
+    *fields, teams, started_at = kept
+    return TeamGame(*fields, tuple(TeamResult(*team) for team in teams), started_at)

@@ -18,10 +18,11 @@ from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
-                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition)
+                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition, TeamGame)
 from . import transfer_sql
 from .profile_page import as_page, page_queries
 from .report_sql import TOTALS_BY, scope_where
+from . import team_sql
 
 DB_NAME = "progress.sqlite3"
 COMPUTER = 0  # the settings row that holds the computer's defaults
@@ -356,6 +357,27 @@ class SqliteStore:
             "(SELECT profile_id FROM attempts WHERE session_id = ?) ORDER BY profiles.nickname_key",
             (session_id,))
         return [profile_id for (profile_id,) in rows]
+
+    # -- team quizzes --------------------------------------------------------------------
+    def start_team_game(self, game: TeamGame) -> int:
+        now = _now()
+        with self._transaction():
+            cursor = self._db.execute(*team_sql.insert_game(game, "?", now))
+            game_id = int(cursor.lastrowid or 0)
+            team_sql.write_teams(self._db.execute, game_id, game, "?", now)
+        return game_id
+
+    def save_team_game(self, game: TeamGame) -> None:
+        with self._transaction():
+            team_sql.write_teams(self._db.execute, game.id, game, "?", _now())
+
+    def team_games(self, scope: ReportScope) -> list[TeamGame]:
+        query = team_sql.games_query(scope, "?")
+        if query is None:
+            return []
+        games, teams, args = query
+        return team_sql.games_from_rows(self._db.execute(games, args).fetchall(),
+                                        self._db.execute(teams, args).fetchall())
 
     # -- what the children did, for the leader's reports -----------------------------------
     # Each is one aggregate query: the rows of a year of a group's play are summed by SQLite, and only

@@ -22,6 +22,8 @@ SCREENS: dict[str, str] = {
     "desk_children": "desk_children:DeskChildrenScene",
     "desk_child": "desk_child:DeskChildScene",
     "desk_session": "desk_session:DeskSessionScene",
+    "desk_team": "desk_team:DeskTeamScene",
+    "team_quiz": "team_quiz:TeamQuizScene",
     "desk_reports": "desk_reports:DeskReportsScene",
     "desk_learned": "desk_learned:DeskLearnedScene",
     "desk_club": "desk_club:DeskClubScene",

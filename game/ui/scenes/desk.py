@@ -1,13 +1,13 @@
 """The club leader's desk, opened from the title screen behind the leader's PIN: groups, children,
-today's session, what the children learned, reports, certificates and this computer's settings."""
+today's session, a team quiz, what the children learned, reports, certificates and this computer's settings."""
 from __future__ import annotations
 
 from .. import text
 from .base import MARGIN, Scene
 from .desk_parts import BOTTOM_ROW, backdrop
 
-SECTIONS = ("groups", "children", "session", "learned", "reports", "certificates", "club", "computer")
-SCREEN_OF = {"groups": "desk_groups", "children": "desk_children", "session": "desk_session",
+SECTIONS = ("groups", "children", "session", "team", "learned", "reports", "certificates", "club", "computer")
+SCREEN_OF = {"groups": "desk_groups", "children": "desk_children", "session": "desk_session", "team": "desk_team",
              "learned": "desk_learned", "reports": "desk_reports", "certificates": "desk_certificates", "club": "desk_club", "computer": "settings"}
 
 
@@ -26,7 +26,7 @@ class DeskScene(Scene):
 
     def build(self) -> None:
         self.status = self._status()
-        width, height, gap = 560, 84, 18
+        width, height, gap = 560, 72, 12
         for i, section in enumerate(SECTIONS):
             col, row = i % 2, i // 2
             rect = (MARGIN + col * (width + 24), 170 + row * (height + gap), width, height)

@@ -1,5 +1,6 @@
 """This club's choices for this computer, at the leader's desk: the library's name (on reports and
-certificates), kiosk mode and its idle minutes. Kiosk mode starts or stops at once."""
+certificates), kiosk mode and its idle minutes, and the big screen of a projector (this computer's
+setting). Kiosk mode starts or stops at once."""
 from __future__ import annotations
 
 import dataclasses
@@ -31,6 +32,10 @@ class DeskClubScene(DeskForm):
         self.button("idle", (MARGIN + 604, 270, 580, 80),
                     self.tr("desk.idle_minutes", n=self.setup.kiosk_idle_minutes), self._idle, style="@card",
                     size=text.SMALL + 2)
+        self.button("big_screen", (MARGIN, 370, 580, 80),
+                    self.tr("desk.big_screen", value=self.tr("settings.on" if self.app.settings.big_screen
+                                                             else "settings.off")), self._big_screen, style="@card",
+                    size=text.SMALL + 2)
         self.button("back", (MARGIN, BOTTOM_ROW, 240, 64), self.tr("desk.back"), self.back, size=text.SMALL + 2)
 
     def _change(self, **values):
@@ -56,14 +61,19 @@ class DeskClubScene(DeskForm):
                 enable_kiosk(self.app, setup.kiosk_idle_minutes)
             self.refresh("idle")
 
+    def _big_screen(self) -> None:
+        """A projector: this computer's setting (the desk has no child), read by every screen."""
+        self.app.apply_settings(dataclasses.replace(self.app.settings, big_screen=not self.app.settings.big_screen))
+        self.focus.speak_focused()
+
     def backdrop_key(self) -> tuple:
         return (self.message,)
 
     def draw(self, surface) -> None:
         backdrop(self, surface, self.heading())
         tr, label = self.app.text, self.tr("desk.library_name")
-        tr.draw(surface, label, (MARGIN, 114), tr.fitting_size(label, text.SMALL + 2, 1180, 40), palette.INK, 1180)
+        tr.draw(surface, label, (MARGIN, 104), tr.fitting_size(label, text.SMALL + 2, 1180, 40), palette.INK, 1180)
         if self.message:
-            tr.draw(surface, self.message, (MARGIN, 372), tr.fitting_size(self.message, text.SMALL + 2, 1180, 40,
+            tr.draw(surface, self.message, (MARGIN, 470), tr.fitting_size(self.message, text.SMALL + 2, 1180, 40,
                                                                            bold=True), palette.PINE_GREEN, 1180,
                     bold=True)

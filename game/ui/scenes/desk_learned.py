@@ -1,6 +1,6 @@
 """What the children learned, on screen: whose play (everyone, a group, the last session), then bars
-per child, per level, or per question (the hardest first); a child's bar opens their weeks. Each bar
-is a focusable item that speaks its value; the chart is drawn by the game."""
+per child, per level, per question (the hardest first) or per team of a team quiz; a child's bar opens
+their weeks. Each bar is a focusable item that speaks its value; the chart is drawn by the game."""
 from __future__ import annotations
 
 import pygame
@@ -11,7 +11,7 @@ from ..text import fit_line
 from .base import MARGIN, Scene
 from .desk_parts import BOTTOM_ROW, backdrop, report_scopes
 
-VIEWS = ("children", "levels", "questions")
+VIEWS = ("children", "levels", "questions", "teams")
 BAR_TOP, BAR_H, BAR_GAP = 236, 48, 8
 LABEL_W, VALUE_W = 380, 150
 
@@ -45,8 +45,10 @@ class DeskLearnedScene(Scene):
         label = self.scopes[self.scope_index][0]
         self.button("scope", (MARGIN, 96, 560, 64), self.tr("desk.learned_whose", whose=label), self._next_scope,
                     size=text.SMALL + 2, spoken=self.tr("desk.learned_whose_spoken", whose=label))
-        for i, view in enumerate(VIEWS):
-            self.button(f"view_{view}", (MARGIN + i * 396, 168, 380, 56), self.tr(f"desk.view_{view}"),
+        # team quizzes beside whose play (and after it in reading order): three views fit a row at large text
+        for view, place in [("teams", (MARGIN + 2 * 396, 96, 380, 64))] + [
+                (view, (MARGIN + i * 396, 168, 380, 56)) for i, view in enumerate(VIEWS[:3])]:
+            self.button(f"view_{view}", place, self.tr(f"desk.view_{view}"),
                         lambda v=view: self._show(v), size=text.SMALL + 2,
                         style="@chosen" if view == self.view and self.child is None else "@card")
         bars = self._bars()
@@ -82,10 +84,24 @@ class DeskLearnedScene(Scene):
             return [(f"level_{lv.pack_id}_{lv.level_id}", lv.title, lv.first_try_rate, _percent(lv.first_try_rate),
                      tr("desk.spoken_level_bar", title=lv.title, percent=_percent(lv.first_try_rate),
                         children=lv.children, finished=lv.finished), None) for lv in report.levels]
+        if self.view == "teams":
+            return self._team_bars()
         return [(f"question_{q.level_id}_{q.question_id}", q.prompt, q.first_try_rate, _percent(q.first_try_rate),
                  tr("desk.spoken_question_bar", prompt=q.prompt, percent=_percent(q.first_try_rate),
                     wrong=", ".join(f"{a} ({n})" for a, n in q.wrong_answers) or "-"), None)
                 for q in report.questions]
+
+    def _team_bars(self) -> list[tuple]:
+        """A bar per team of each team quiz: its points against the game's best."""
+        tr, bars = self.tr, []
+        for n, game in enumerate(self.report.team_games):
+            best = max((team.points for team in game.teams), default=0)
+            for i, team in enumerate(game.teams):
+                name = tr(f"team.names.{team.name}")
+                bars.append((f"team_{n}_{i}", f"{name} · {game.title}", team.points / best if best else 0.0,
+                             str(team.points), tr("desk.spoken_team_bar", day=game.day, title=game.title, team=name,
+                                                  points=team.points, played=game.played), None))
+        return bars
 
     def _next_scope(self) -> None:
         self.scope_index = (self.scope_index + 1) % len(self.scopes)
