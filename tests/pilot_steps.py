@@ -88,3 +88,16 @@ def answer_current(pilot, mouse: bool = False, touch: bool = False, right: bool 
     """Answers the current question (right, or wrongly), by keyboard alone, by mouse or by touch alone,
     along the route its type gives."""
     pilot.answer(right, TOUCH if touch else MOUSE if mouse else KEYBOARD)
+
+
+def fit_problems(pilot, name: str, problems: list[str]) -> None:
+    """Adds to `problems` every text of the screen, painted afresh, that does not fit its box or overlaps
+    another text on the same surface."""
+    renderer = pilot.app.text
+    texts = pilot.drawn_texts()
+    problems.extend(f"{name}: {o.text!r} does not fit" for o in renderer.overflows)
+    renderer.overflows.clear()
+    for i, (words, surface, rect) in enumerate(texts):
+        for other, other_surface, other_rect in texts[i + 1:]:
+            if surface is other_surface and other != words and rect.colliderect(other_rect):
+                problems.append(f"{name}: {words!r} overlaps {other!r}")
