@@ -68,6 +68,18 @@ _DESK = """
     CREATE INDEX answers_by_attempt ON answers(attempt_id, attempt_number, correct, hint_used, time_ms, question_id)
 """
 
+_GROUP_TALES = """
+    CREATE TABLE group_tales (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER REFERENCES play_sessions(id) ON DELETE SET NULL,
+        pack_id TEXT NOT NULL,
+        level_id TEXT NOT NULL,
+        ending TEXT NOT NULL,
+        seen_at TEXT NOT NULL
+    );
+    CREATE INDEX group_tales_by_session ON group_tales(session_id)
+"""
+
 MIGRATIONS: list[str | Step] = [
     # 1: the first release
     Step(sqlite="""
@@ -241,6 +253,9 @@ MIGRATIONS: list[str | Step] = [
         reported_at TEXT NOT NULL
     )
     """,
+    # 10: a tale played in audience mode: the room chose, so no child's answer is kept; the group's session
+    #    keeps that it saw the tale and which ending
+    Step(sqlite=_GROUP_TALES, postgresql=_GROUP_TALES.replace("id INTEGER PRIMARY KEY,", PG_ID)),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,7 +19,7 @@ from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .errors import not_on_a_server
 from .migrations import MIGRATIONS, PG_NOW, SCHEMA_VERSION, statements
-from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, LevelSummary, PlaySession, Profile,
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, GroupTale, LevelSummary, PlaySession, Profile,
                       ProgressTotals, ReportScope, SavedPosition)
 from .report_sql import TOTALS_BY, scope_where
 
@@ -313,6 +313,19 @@ class PostgresStore:
                           "(SELECT profile_id FROM attempts WHERE session_id = %s) "
                           'ORDER BY profiles.nickname_key COLLATE "C"', (session_id,))
         return [profile_id for (profile_id,) in rows]
+
+    def record_group_tale(self, session_id: int | None, pack_id: str, level_id: str, ending: str) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT INTO group_tales (session_id, pack_id, level_id, ending, seen_at) "
+                       f"VALUES (%s, %s, %s, %s, {PG_NOW})", (session_id, pack_id, level_id, ending))
+
+    def group_tales(self, session_id: int | None = None) -> list[GroupTale]:
+        where, args = ("WHERE session_id = %s", (session_id,)) if session_id is not None else ("", ())
+        rows = self._read(
+            "SELECT session_id, play_sessions.group_id, pack_id, level_id, ending, seen_at FROM group_tales "
+            f"LEFT JOIN play_sessions ON play_sessions.id = group_tales.session_id {where} "
+            "ORDER BY group_tales.id DESC", args)
+        return [GroupTale(*row) for row in rows]
 
     # -- what the children did, for the leader's reports -----------------------------------
     # The same aggregates as SQLite's; rows in the order of their keys, text by code point as SQLite's.

@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
-from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, GroupTale, ImportReport, LevelSummary, PlaySession,
                       Profile, ProgressTotals, ReportScope, SavedPosition)
 from . import sqlite_transfer
 from .report_sql import TOTALS_BY, scope_where
@@ -345,6 +345,19 @@ class SqliteStore:
             "(SELECT profile_id FROM attempts WHERE session_id = ?) ORDER BY profiles.nickname_key",
             (session_id,))
         return [profile_id for (profile_id,) in rows]
+
+    def record_group_tale(self, session_id: int | None, pack_id: str, level_id: str, ending: str) -> None:
+        with self._transaction():
+            self._db.execute("INSERT INTO group_tales (session_id, pack_id, level_id, ending, seen_at) "
+                             "VALUES (?, ?, ?, ?, ?)", (session_id, pack_id, level_id, ending, _now()))
+
+    def group_tales(self, session_id: int | None = None) -> list[GroupTale]:
+        where, args = ("WHERE session_id = ?", (session_id,)) if session_id is not None else ("", ())
+        rows = self._db.execute(
+            "SELECT session_id, play_sessions.group_id, pack_id, level_id, ending, seen_at FROM group_tales "
+            f"LEFT JOIN play_sessions ON play_sessions.id = group_tales.session_id {where} "
+            "ORDER BY group_tales.id DESC", args).fetchall()
+        return [GroupTale(*row) for row in rows]
 
     # -- what the children did, for the leader's reports -----------------------------------
     # Each is one aggregate query: the rows of a year of a group's play are summed by SQLite, and only
