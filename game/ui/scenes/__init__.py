@@ -26,6 +26,8 @@ SCREENS: dict[str, str] = {
     "desk_learned": "desk_learned:DeskLearnedScene",
     "desk_club": "desk_club:DeskClubScene",
     "desk_certificates": "desk_certificates:DeskCertificatesScene",
+    "desk_audience": "desk_audience:DeskAudienceScene",
+    "audience": "audience:AudienceScene",
 }
 
 # which screen plays a level of each kind: decided here only

@@ -6,9 +6,11 @@ from .. import text
 from .base import MARGIN, Scene
 from .desk_parts import BOTTOM_ROW, backdrop
 
-SECTIONS = ("groups", "children", "session", "learned", "reports", "certificates", "club", "computer")
+SECTIONS = ("groups", "children", "session", "audience", "learned", "reports", "certificates", "club",
+            "computer")
 SCREEN_OF = {"groups": "desk_groups", "children": "desk_children", "session": "desk_session",
-             "learned": "desk_learned", "reports": "desk_reports", "certificates": "desk_certificates", "club": "desk_club", "computer": "settings"}
+             "learned": "desk_learned", "reports": "desk_reports", "certificates": "desk_certificates", "club": "desk_club", "computer": "settings",
+             "audience": "desk_audience"}
 
 
 class DeskScene(Scene):
@@ -26,7 +28,7 @@ class DeskScene(Scene):
 
     def build(self) -> None:
         self.status = self._status()
-        width, height, gap = 560, 84, 18
+        width, height, gap = 560, 72, 12
         for i, section in enumerate(SECTIONS):
             col, row = i % 2, i // 2
             rect = (MARGIN + col * (width + 24), 170 + row * (height + gap), width, height)
