@@ -1,0 +1,84 @@
+"""The album: cards and badges in the level format (validated, with path:line:col), and a child's album
+filled by finishing levels: a card for each finished level, badges for the milestones."""
+import shutil
+
+from conftest import LEVELS
+from game.core.album import album
+from game.core.catalog import Catalog, validate_paths
+from game.core.storage import AnswerRecord
+
+
+def _pack_with(tmp_path, pack_extra: str, card: str):
+    pack = tmp_path / "kent"
+    shutil.copytree(LEVELS / "kent", pack)
+    text = (pack / "pack.yaml").read_text(encoding="utf-8")
+    (pack / "pack.yaml").write_text(text[:text.index("badges:")] + pack_extra, encoding="utf-8")
+    level = (pack / "kent-walk.yaml").read_text(encoding="utf-8")
+    (pack / "kent-walk.yaml").write_text(level[:level.index("\ncard:")] + card, encoding="utf-8")
+    return pack
+
+
+def test_mistakes_in_cards_and_badges_are_found_where_they_are(tmp_path):
+    pack = _pack_with(tmp_path, """badges:
+  - id: same
+    title: {kk: "А", ru: "А", en: "A"}
+    picture: assets/stork.svg
+    when: whole-pak
+  - id: same
+    title: {kk: "Б", ru: "Б", en: "B"}
+    picture: assets/no-such.svg
+    when: {visits: 0}
+""", """
+card:
+  picture: assets/landscape.svg
+  text: {kk: "Бір сөйлем.", ru: "Одно предложение.", en: "One sentence."}
+  source: "  "
+""")
+    problems, _ = validate_paths([pack])
+    found = {(p.where.path.split("/")[-1], p.where.line, p.where.col, p.message) for p in problems
+             if p.severity.value == "error"}
+    lines = (pack / "kent-walk.yaml").read_text(encoding="utf-8").splitlines()
+    source_line = next(i for i, line in enumerate(lines, 1) if line.startswith("  source:"))
+    top = (pack / "pack.yaml").read_text(encoding="utf-8").splitlines().index("badges:")  # the line before
+    assert ("pack.yaml", top + 5, 11, "unknown badge condition 'whole-pak'") in found
+    assert ("pack.yaml", top + 6, 9, "two badges have the id 'same'") in found
+    assert ("pack.yaml", top + 9, 20, "visits should be from 1 to 100, not 0") in found
+    assert ("pack.yaml", top + 8, 14, "'assets/no-such.svg' is not found in the pack") in found
+    assert ("kent-walk.yaml", source_line, 11, "the source is empty") in found
+    assert len(found) == 5
+
+
+def test_the_shipped_levels_all_have_a_card_with_a_source_and_the_packs_badges():
+    catalog = Catalog.load([LEVELS])
+    for result in catalog.levels():
+        card = result.level.card
+        assert card is not None and card.source and all(card.text.get(lang) for lang in ("kk", "ru", "en"))
+        assert (result.path.parent / card.picture).is_file()
+    whens = {b.when for p in catalog.packs for b in p.pack.badges}
+    assert whens == {"puppet-tale", "visits", "whole-pack", "all-right"}
+
+
+def _finish(store, child, pack, level, right=True, day=None):
+    attempt = store.start_attempt(child, pack, level, "quiz")
+    store.record_answer(attempt, AnswerRecord("q1", 0, right))
+    store.finish_attempt(attempt, int(right), 1, 3 if right else 1)
+
+
+def test_finishing_levels_fills_the_album_with_cards_and_badges(store, shipped_catalog):
+    child = store.create_profile("Бота", "owl", "kk").id
+    empty = album(store, shipped_catalog, child)
+    assert empty.cards == () and empty.earned == () and len(empty.badges) == 5
+    _finish(store, child, "kent", "kent-quiz")
+    first = album(store, shipped_catalog, child)
+    assert [(c.level_id, c.card.picture) for c in first.cards] == [("kent-quiz", "assets/rocks.svg")]
+    assert first.earned == ()
+    _finish(store, child, "kent", "kent-walk")
+    _finish(store, child, "karkaraly", "aldar-coat")  # a puppet tale
+    done = album(store, shipped_catalog, child)
+    assert {c.level_id for c in done.cards} == {"kent-quiz", "kent-walk", "aldar-coat"}
+    assert {b.badge.id for b in done.earned} == {"kent-all-right", "kent-whole", "first-tale"}
+    # one wrong first answer in Kent: that badge is not earned, the whole pack still is
+    other = store.create_profile("Ерлан", "fox", "kk").id
+    _finish(store, other, "kent", "kent-quiz", right=False)
+    _finish(store, other, "kent", "kent-walk")
+    assert {b.badge.id for b in album(store, shipped_catalog, other).earned} == {"kent-whole"}
