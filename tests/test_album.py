@@ -1,8 +1,15 @@
 """The album: cards and badges in the level format (validated, with path:line:col), and a child's album
 filled by finishing levels: a card for each finished level, badges for the milestones."""
+import re
 import shutil
+import subprocess
 
 from conftest import LEVELS
+from pilot_steps import create_profile, play_quiz_right, play_story, tab_to
+
+from game.core.leader import make_pin
+from game.core.storage import SqliteStore
+from game.testing import run_test
 from game.core.album import album
 from game.core.catalog import Catalog, validate_paths
 from game.core.storage import AnswerRecord
@@ -82,3 +89,75 @@ def test_finishing_levels_fills_the_album_with_cards_and_badges(store, shipped_c
     _finish(store, other, "kent", "kent-quiz", right=False)
     _finish(store, other, "kent", "kent-walk")
     assert {b.badge.id for b in album(store, shipped_catalog, other).earned} == {"kent-whole"}
+
+
+# -- the album on screen and on paper ---------------------------------------------------------------
+
+def test_a_child_fills_the_album_by_playing_and_browses_it_by_keyboard_and_speech(tmp_path):
+    with run_test(tmp_path, language="en", level_dirs=[LEVELS]) as pilot:
+        create_profile(pilot, "Aigul", "fox")
+        tab_to(pilot, "album")
+        pilot.press("return")
+        assert pilot.scene.name == "album"
+        assert pilot.spoken[-2] == "Aigul's album is empty for now: every level you finish adds a card."
+        assert not any(i.startswith("card_") for i in pilot.widget_ids())
+        tab_to(pilot, "badge_karkaraly_first-tale")
+        assert pilot.spoken[-1] == "Badge: First puppet tale. Not earned yet."
+        pilot.press("escape")
+        assert pilot.scene.name == "map"
+        tab_to(pilot, "level_karkaraly_kanbak-shal")  # a puppet tale
+        pilot.press("return")
+        play_story(pilot, choice=0)
+        assert pilot.scene.name == "results"
+        pilot.press("escape")
+        tab_to(pilot, "level_karkaraly_town-quiz")
+        pilot.press("return")
+        play_quiz_right(pilot)
+        pilot.press("escape")
+        assert pilot.scene.name == "map"
+        tab_to(pilot, "album")
+        pilot.press("return")
+        assert pilot.spoken[-2] == "Aigul's album. Cards: 2. Badges: 1."
+        cards = {i for i in pilot.widget_ids() if i.startswith("card_")}
+        assert cards == {"card_karkaraly_kanbak-shal", "card_karkaraly_town-quiz"}
+        tab_to(pilot, "card_karkaraly_town-quiz")
+        assert pilot.spoken[-1].endswith(". Karkaraly lies at the foot of mountains, about 220 km south-east of "
+                                         "Karaganda. Source: Wikipedia, «Қарқаралы»; el.kz, «Сарыарқаның алтын тәжі "
+                                         "– Қарқаралы»")
+        tab_to(pilot, "badge_karkaraly_first-tale")
+        assert pilot.spoken[-1] == "Badge: First puppet tale. Earned!"
+        assert "about 220 km south-east of Karaganda" in pilot.drawn_text().replace("\n", " ")
+
+
+POPPLER = shutil.which("pdftotext")
+
+
+def test_the_desk_prints_a_childs_album_as_an_a4_pdf(tmp_path):
+    store = SqliteStore(tmp_path / "progress.sqlite3")
+    store.save_leader_pin(make_pin("2580"))
+    child = store.create_profile("Әлия", "fox", "kk").id
+    for pack, level in (("karkaraly", "aldar-coat"), ("kent", "kent-quiz"), ("kent", "kent-walk")):
+        _finish(store, child, pack, level)
+    store.save_club_setup({"library_name": "Қарқаралы аудандық кітапханасы"})
+    store.close()
+    with run_test(tmp_path, language="kk", level_dirs=[LEVELS]) as pilot:
+        tab_to(pilot, "desk")
+        pilot.press("return")
+        pilot.press(*"2580", "return")
+        tab_to(pilot, "album")
+        pilot.press("return")
+        assert pilot.scene.name == "desk_album"
+        tab_to(pilot, f"child_{child}")
+        pilot.press("return")
+        pdf = tmp_path / "reports" / f"olketanu-album-{child}.pdf"
+        assert pdf.is_file() and pilot.spoken[-1].startswith(f"Сақталды: {pdf.name} (карточка саны: 3)")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if POPPLER:
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        for words in ("Әлия: өлкетану альбомы", "Қарқаралы аудандық кітапханасы", "Кент тауы толық өтілді",
+                      "Алғашқы қуыршақ ертегі", "Қарағайлы"):
+            assert words in text, words
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"^Pages: +1$", info, re.M) and "(A4)" in info
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert "NotoSans" in fonts and " yes yes yes " in fonts

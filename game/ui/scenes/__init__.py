@@ -28,6 +28,8 @@ SCREENS: dict[str, str] = {
     "desk_certificates": "desk_certificates:DeskCertificatesScene",
     "desk_audience": "desk_audience:DeskAudienceScene",
     "audience": "audience:AudienceScene",
+    "album": "album:AlbumScene",
+    "desk_album": "desk_album:DeskAlbumScene",
 }
 
 # which screen plays a level of each kind: decided here only

@@ -6,11 +6,11 @@ from .. import text
 from .base import MARGIN, Scene
 from .desk_parts import BOTTOM_ROW, backdrop
 
-SECTIONS = ("groups", "children", "session", "audience", "learned", "reports", "certificates", "club",
+SECTIONS = ("groups", "children", "session", "audience", "learned", "reports", "certificates", "album", "club",
             "computer")
 SCREEN_OF = {"groups": "desk_groups", "children": "desk_children", "session": "desk_session",
              "learned": "desk_learned", "reports": "desk_reports", "certificates": "desk_certificates", "club": "desk_club", "computer": "settings",
-             "audience": "desk_audience"}
+             "audience": "desk_audience", "album": "desk_album"}
 
 
 class DeskScene(Scene):
