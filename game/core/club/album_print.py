@@ -98,28 +98,30 @@ def _card(pdf, card: PrintedCard, x: float, y: float, w: float, h: float) -> Non
     pdf.set_draw_color(*SUN_GOLD)
     pdf.set_line_width(0.8)
     pdf.rect(x, y, w, h, round_corners=True, corner_radius=3)
-    try:
-        pdf.image(str(card.picture), x=x + 3, y=y + 3, w=PICTURE, h=PICTURE, keep_aspect_ratio=True)
-    except (OSError, ValueError, RuntimeError):
-        pass  # a picture that cannot be drawn leaves its place blank; the words still print
+    with pdf.rect_clip(x + 3, y + 3, PICTURE, PICTURE):  # an SVG may draw past its own frame
+        try:
+            pdf.image(str(card.picture), x=x + 3, y=y + 3, w=PICTURE, h=PICTURE, keep_aspect_ratio=True)
+        except (OSError, ValueError, RuntimeError):
+            pass  # a picture that cannot be drawn leaves its place blank; the words still print
     text_x, text_w = x + PICTURE + 6, w - PICTURE - 9
     pdf.set_text_color(*NIGHT_BLUE)
     pdf.set_font("NotoSans", "B", 10)
     pdf.set_xy(text_x, y + 3)
-    pdf.multi_cell(text_w, 4.6, card.title, max_line_height=4.6)
+    pdf.multi_cell(text_w, 4.6, card.title, max_line_height=4.6, align="L")
     pdf.set_text_color(*INK)
     size = 10.0
     pdf.set_font("NotoSans", "", size)
-    while size > 7 and len(pdf.multi_cell(text_w, size * 0.45, card.words, dry_run=True, output="LINES")) * \
+    while size > 7 and len(pdf.multi_cell(text_w, size * 0.45, card.words, dry_run=True, output="LINES",
+                                                align="L")) * \
             size * 0.45 > h - (pdf.get_y() - y) - 12:
         size -= 0.5
         pdf.set_font_size(size)
     pdf.set_x(text_x)
-    pdf.multi_cell(text_w, size * 0.45, card.words)
+    pdf.multi_cell(text_w, size * 0.45, card.words, align="L")
     pdf.set_text_color(*GREY)
     pdf.set_font("NotoSans", "", 6.5)
     pdf.set_xy(x + 3, y + h - 9)
-    pdf.multi_cell(w - 6, 3, card.source, max_line_height=3)
+    pdf.multi_cell(w - 6, 3, card.source, max_line_height=3, align="L")
 
 
 def _badges(pdf, badges: tuple[tuple[str, Path], ...]) -> None:

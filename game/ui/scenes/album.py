@@ -1,5 +1,5 @@
 """The child's album, opened from the map: a fact card (a picture, one sentence, its source) for every
-level finished, three to a page, and the badges of the packs, earned or still to earn. Every card and
+level finished, two to a page, and the badges of the packs, earned or still to earn. Every card and
 badge is in the focus ring and reads itself aloud. The album is read from storage (game/core/album.py);
 this screen only draws it."""
 from __future__ import annotations
@@ -11,13 +11,13 @@ from ...paths import ASSETS
 from .. import palette, text
 from .base import MARGIN, Scene
 
-PER_PAGE = 3
+PER_PAGE = 2
 GAP = 24
-CARD_TOP, CARD_H = 104, 420
-BADGE_TOP, BADGE_H = CARD_TOP + CARD_H + 16, 84
-PICTURE_H = 180
-BADGES_PER_PAGE = 5
-BADGE_GAP = 12
+CARD_TOP, CARD_H = 88, 400
+BADGE_TOP, BADGE_H = CARD_TOP + CARD_H + 14, 92
+PICTURE_H = 150
+BADGES_PER_PAGE = 3
+BADGE_GAP = 16
 
 
 class AlbumScene(Scene):
@@ -86,12 +86,12 @@ class AlbumScene(Scene):
                                bold=True)
         y = tr.draw(surface, title, (inner.x, y), size, palette.NIGHT_BLUE, inner.width, bold=True).bottom + 4
         source = self.tr("quiz.source", source=card.card.source)
-        source_h = tr.line_height(text.SMALL) * 2
+        source_size = tr.fitting_size(source, text.SMALL, inner.width, tr.line_height(text.SMALL) * 3)
+        source_h = tr.measure(source, source_size, inner.width)[1]
         words = card.card.text.get(lang)
         size = tr.fitting_size(words, text.SMALL + 2, inner.width, inner.bottom - source_h - 6 - y)
         tr.draw(surface, words, (inner.x, y), size, palette.INK, inner.width)
-        size = tr.fitting_size(source, text.SMALL, inner.width, source_h)
-        tr.draw(surface, source, (inner.x, inner.bottom - source_h), size, palette.MUTED_INK, inner.width)
+        tr.draw(surface, source, (inner.x, inner.bottom - source_h), source_size, palette.MUTED_INK, inner.width)
 
     def _paint_badge(self, surface, rect: pygame.Rect, badge) -> None:
         tr = self.app.text
@@ -116,5 +116,5 @@ class AlbumScene(Scene):
         self.draw_background(surface, ASSETS / "backgrounds" / "map.svg", palette.PAPER)
         tr = self.app.text
         heading = self.heading()
-        size = tr.fitting_size(heading, 36, 1280 - 2 * MARGIN, 64, bold=True)
-        tr.draw(surface, heading, (MARGIN, 24), size, palette.INK, 1280 - 2 * MARGIN, bold=True)
+        size = tr.fitting_size(heading, 36, 1280 - 2 * MARGIN, 56, bold=True)
+        tr.draw(surface, heading, (MARGIN, 20), size, palette.INK, 1280 - 2 * MARGIN, bold=True)
