@@ -4,6 +4,7 @@ import re
 import shutil
 import subprocess
 
+import pytest
 from conftest import LEVELS
 from pilot_steps import create_profile, play_quiz_right, play_story, tab_to
 
@@ -161,3 +162,49 @@ def test_the_desk_prints_a_childs_album_as_an_a4_pdf(tmp_path):
         assert re.search(r"^Pages: +1$", info, re.M) and "(A4)" in info
         fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert "NotoSans" in fonts and " yes yes yes " in fonts
+
+
+@pytest.mark.parametrize("scale, lang", [(1.0, "en"), (2.0, "kk"), (2.0, "ru")])
+def test_the_album_screens_fit_at_every_text_size(tmp_path, scale, lang):
+    store = SqliteStore(tmp_path / "progress.sqlite3")
+    store.save_leader_pin(make_pin("2580"))
+    store.save_settings(None, {"text_scale": scale})
+    child = store.create_profile("Әлия-Ұлжан", "fox", "kk").id
+    for result in Catalog.load([LEVELS]).levels():  # every card, every badge but the visits
+        _finish(store, child, result.pack_id, result.level_id)
+    store.close()
+    problems = []
+    with run_test(tmp_path, language=lang, level_dirs=[LEVELS], window_size=(1024, 768)) as pilot:
+        pilot.press("return")
+        tab_to(pilot, f"profile_{child}")
+        pilot.press("return")
+        problems += _misfits(pilot, "map")
+        tab_to(pilot, "album")
+        pilot.press("return")
+        for page in range(pilot.scene.pages):
+            problems += _misfits(pilot, f"album page {page + 1}")
+            tab_to(pilot, "more")
+            pilot.press("return")
+        assert pilot.scene.page == 0 and pilot.scene.pages == (8 if scale == 1.0 else 15)
+        pilot.press("escape", "escape", "escape")
+        tab_to(pilot, "desk")
+        pilot.press("return")
+        pilot.press(*"2580", "return")
+        tab_to(pilot, "album")
+        pilot.press("return")
+        tab_to(pilot, f"child_{child}")
+        pilot.press("return")
+        problems += _misfits(pilot, "desk_album")
+    assert not problems, "\n".join(problems)
+
+
+def _misfits(pilot, name):
+    renderer = pilot.app.text
+    texts = pilot.drawn_texts()
+    found = [f"{name}: {o.text!r} does not fit" for o in renderer.overflows]
+    renderer.overflows.clear()
+    for i, (words, surface, rect) in enumerate(texts):
+        for other, other_surface, other_rect in texts[i + 1:]:
+            if surface is other_surface and other != words and rect.colliderect(other_rect):
+                found.append(f"{name}: {words!r} overlaps {other!r}")
+    return found

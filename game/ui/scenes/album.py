@@ -1,5 +1,5 @@
 """The child's album, opened from the map: a fact card (a picture, one sentence, its source) for every
-level finished, two to a page, and the badges of the packs, earned or still to earn. Every card and
+level finished, two to a page (one with larger text), and the badges of the packs, earned or still to earn. Every card and
 badge is in the focus ring and reads itself aloud. The album is read from storage (game/core/album.py);
 this screen only draws it."""
 from __future__ import annotations
@@ -16,6 +16,9 @@ GAP = 24
 CARD_TOP, CARD_H = 88, 400
 BADGE_TOP, BADGE_H = CARD_TOP + CARD_H + 14, 92
 PICTURE_H = 150
+MIN_PICTURE_H = 60
+SIDE_PICTURE_W = 300  # one card a page: the picture at the left
+SOURCE_LINES = {2: 4, 1: 3}  # by cards a page: the room of a source, in lines of its size (larger text shrinks)
 BADGES_PER_PAGE = 3
 BADGE_GAP = 16
 
@@ -27,10 +30,11 @@ class AlbumScene(Scene):
         super().__init__(app)
         self.page = 0
         self.album = album(app.store, app.catalog, app.profile.id)
+        self.per_page = PER_PAGE if app.text.scale <= 1.0 else 1  # larger text: one card a page
 
     @property
     def pages(self) -> int:
-        return max(1, -(-len(self.album.cards) // PER_PAGE), -(-len(self.album.badges) // BADGES_PER_PAGE))
+        return max(1, -(-len(self.album.cards) // self.per_page), -(-len(self.album.badges) // BADGES_PER_PAGE))
 
     def heading(self) -> str:
         cards, earned = len(self.album.cards), len(self.album.earned)
@@ -40,8 +44,8 @@ class AlbumScene(Scene):
 
     def build(self) -> None:
         lang = self.app.lang
-        width = (1280 - 2 * MARGIN - (PER_PAGE - 1) * GAP) // PER_PAGE
-        shown = self.album.cards[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+        width = (1280 - 2 * MARGIN - (self.per_page - 1) * GAP) // self.per_page
+        shown = self.album.cards[self.page * self.per_page:(self.page + 1) * self.per_page]
         for i, card in enumerate(shown):
             rect = (MARGIN + i * (width + GAP), CARD_TOP, width, CARD_H)
             title, words = card.level_title.get(lang), card.card.text.get(lang)
@@ -75,23 +79,35 @@ class AlbumScene(Scene):
 
     # -- drawing --------------------------------------------------------------------------------
     def _paint_card(self, surface, rect: pygame.Rect, card) -> None:
+        """The words from the bottom up: the source (in three or four lines), the sentence, the title. Two cards a
+        page have their picture on top, in the room the words leave; one card a page (larger text) has it
+        at the left."""
         tr, lang = self.app.text, self.app.lang
         inner = rect.inflate(-28, -24)
-        picture = self.app.images.get(card.folder / card.card.picture, (inner.width, PICTURE_H))
-        if picture is not None:
-            surface.blit(picture, picture.get_rect(midtop=(rect.centerx, inner.y)))
-        y = inner.y + PICTURE_H + 8
-        title = card.level_title.get(lang)
-        size = tr.fitting_size(title, text.SMALL + 2, inner.width, tr.line_height(text.SMALL + 2, bold=True) * 2,
-                               bold=True)
-        y = tr.draw(surface, title, (inner.x, y), size, palette.NIGHT_BLUE, inner.width, bold=True).bottom + 4
+        if self.per_page == 1:
+            picture_box = pygame.Rect(inner.x, inner.y, SIDE_PICTURE_W, inner.height)
+            column = pygame.Rect(picture_box.right + 20, inner.y, inner.width - SIDE_PICTURE_W - 20, inner.height)
+        else:
+            picture_box, column = None, inner
         source = self.tr("quiz.source", source=card.card.source)
-        source_size = tr.fitting_size(source, text.SMALL, inner.width, tr.line_height(text.SMALL) * 3)
-        source_h = tr.measure(source, source_size, inner.width)[1]
-        words = card.card.text.get(lang)
-        size = tr.fitting_size(words, text.SMALL + 2, inner.width, inner.bottom - source_h - 6 - y)
-        tr.draw(surface, words, (inner.x, y), size, palette.INK, inner.width)
-        tr.draw(surface, source, (inner.x, inner.bottom - source_h), source_size, palette.MUTED_INK, inner.width)
+        source_size = tr.fitting_size(source, text.SMALL, column.width, tr.line_height(text.SMALL) * SOURCE_LINES[self.per_page])
+        source_h = tr.measure(source, source_size, column.width)[1]
+        title, words = card.level_title.get(lang), card.card.text.get(lang)
+        title_size = tr.fitting_size(title, text.SMALL + 2, column.width,
+                                     tr.line_height(text.SMALL + 2, bold=True) * 2, bold=True)
+        title_h = tr.measure(title, title_size, column.width, bold=True)[1]
+        if picture_box is None:
+            words_h = tr.measure(words, text.SMALL + 2, column.width)[1]
+            height = max(MIN_PICTURE_H, min(PICTURE_H, inner.height - source_h - title_h - words_h - 18))
+            picture_box = pygame.Rect(inner.x, inner.y, inner.width, height)
+            column = pygame.Rect(inner.x, picture_box.bottom + 8, inner.width, inner.bottom - picture_box.bottom - 8)
+        picture = self.app.images.get(card.folder / card.card.picture, picture_box.size)
+        if picture is not None:
+            surface.blit(picture, picture.get_rect(center=picture_box.center))
+        y = tr.draw(surface, title, column.topleft, title_size, palette.NIGHT_BLUE, column.width, bold=True).bottom + 4
+        size = tr.fitting_size(words, text.SMALL + 2, column.width, column.bottom - source_h - 6 - y)
+        tr.draw(surface, words, (column.x, y), size, palette.INK, column.width)
+        tr.draw(surface, source, (column.x, column.bottom - source_h), source_size, palette.MUTED_INK, column.width)
 
     def _paint_badge(self, surface, rect: pygame.Rect, badge) -> None:
         tr = self.app.text

@@ -94,7 +94,7 @@ class AudienceScene(Scene):
     def build(self) -> None:
         count = self.session.option_count
         if self.outcome is not None:
-            self.button("done", (1280 - MARGIN - 360, 720 - MARGIN - 72, 360, 72), self.tr("audience.back_to_desk"),
+            self.button("done", (1280 - MARGIN - 520, 720 - MARGIN - 72, 520, 72), self.tr("audience.back_to_desk"),
                         lambda: self.app.show("desk"), style="@primary", size=text.BODY)
         elif count:
             for i, rect in enumerate(self._rows(count)):
@@ -119,7 +119,7 @@ class AudienceScene(Scene):
 
     def _rows(self, count: int) -> list[pygame.Rect]:
         top, bottom = 150, MESSAGE_TOP - 12
-        height = min(96, (bottom - top - (count - 1) * ROW_GAP) // count)
+        height = min(120, (bottom - top - (count - 1) * ROW_GAP) // count)
         return [pygame.Rect(MARGIN, top + i * (height + ROW_GAP), WIDE - 200, height) for i in range(count)]
 
     def _option_size(self, count: int) -> int:
