@@ -162,3 +162,16 @@ def answer_current(pilot, mouse: bool = False, touch: bool = False) -> None:
             use(f"card_{game.cards.index((pair, 1))}")
     else:
         raise AssertionError(f"no route for {kind}")
+
+
+def misfits(pilot, name: str) -> list[str]:
+    """Texts of the screen as it is now that do not fit their box or overlap another text."""
+    renderer = pilot.app.text
+    texts = pilot.drawn_texts()
+    found = [f"{name}: {o.text!r} does not fit" for o in renderer.overflows]
+    renderer.overflows.clear()
+    for i, (words, surface, rect) in enumerate(texts):
+        for other, other_surface, other_rect in texts[i + 1:]:
+            if surface is other_surface and other != words and rect.colliderect(other_rect):
+                found.append(f"{name}: {words!r} overlaps {other!r}")
+    return found

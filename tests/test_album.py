@@ -6,14 +6,13 @@ import subprocess
 
 import pytest
 from conftest import LEVELS
-from pilot_steps import create_profile, play_quiz_right, play_story, tab_to
+from pilot_steps import create_profile, misfits, play_quiz_right, play_story, tab_to
 
-from game.core.leader import make_pin
-from game.core.storage import SqliteStore
-from game.testing import run_test
 from game.core.album import album
 from game.core.catalog import Catalog, validate_paths
-from game.core.storage import AnswerRecord
+from game.core.leader import make_pin
+from game.core.storage import AnswerRecord, SqliteStore
+from game.testing import run_test
 
 
 def _pack_with(tmp_path, pack_extra: str, card: str):
@@ -178,11 +177,11 @@ def test_the_album_screens_fit_at_every_text_size(tmp_path, scale, lang):
         pilot.press("return")
         tab_to(pilot, f"profile_{child}")
         pilot.press("return")
-        problems += _misfits(pilot, "map")
+        problems += misfits(pilot, "map")
         tab_to(pilot, "album")
         pilot.press("return")
         for page in range(pilot.scene.pages):
-            problems += _misfits(pilot, f"album page {page + 1}")
+            problems += misfits(pilot, f"album page {page + 1}")
             tab_to(pilot, "more")
             pilot.press("return")
         assert pilot.scene.page == 0 and pilot.scene.pages == (8 if scale == 1.0 else 15)
@@ -194,17 +193,5 @@ def test_the_album_screens_fit_at_every_text_size(tmp_path, scale, lang):
         pilot.press("return")
         tab_to(pilot, f"child_{child}")
         pilot.press("return")
-        problems += _misfits(pilot, "desk_album")
+        problems += misfits(pilot, "desk_album")
     assert not problems, "\n".join(problems)
-
-
-def _misfits(pilot, name):
-    renderer = pilot.app.text
-    texts = pilot.drawn_texts()
-    found = [f"{name}: {o.text!r} does not fit" for o in renderer.overflows]
-    renderer.overflows.clear()
-    for i, (words, surface, rect) in enumerate(texts):
-        for other, other_surface, other_rect in texts[i + 1:]:
-            if surface is other_surface and other != words and rect.colliderect(other_rect):
-                found.append(f"{name}: {words!r} overlaps {other!r}")
-    return found

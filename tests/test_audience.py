@@ -1,7 +1,7 @@
 """Audience mode in the core: the room's hands decide a tale's choices and answer its questions; nothing is
 kept for any child, and the group's session keeps the tale and its ending."""
 import pytest
-from pilot_steps import tab_to
+from pilot_steps import misfits, tab_to
 
 from game.core.leader import make_pin
 from game.core.sessions import AudienceSession, Tally
@@ -214,19 +214,6 @@ def test_hands_up_counts_down_and_the_typed_number_wins(tmp_path):
         assert pilot.spoken[-2].startswith("Right!")
 
 
-def _misfits(pilot, name):
-    """Texts that do not fit their box or overlap another, on the screen as it is now."""
-    renderer = pilot.app.text
-    texts = pilot.drawn_texts()
-    found = [f"{name}: {o.text!r} does not fit" for o in renderer.overflows]
-    renderer.overflows.clear()
-    for i, (words, surface, rect) in enumerate(texts):
-        for other, other_surface, other_rect in texts[i + 1:]:
-            if surface is other_surface and other != words and rect.colliderect(other_rect):
-                found.append(f"{name}: {words!r} overlaps {other!r}")
-    return found
-
-
 @pytest.mark.parametrize("scale, lang", [(1.0, "en"), (2.0, "kk"), (2.0, "ru")])
 def test_the_audience_screens_fit_at_every_text_size_on_a_projector(tmp_path, scale, lang):
     _room(tmp_path)
@@ -240,17 +227,17 @@ def test_the_audience_screens_fit_at_every_text_size_on_a_projector(tmp_path, sc
         assert pilot.scene.name == "desk"
         tab_to(pilot, "audience")
         pilot.press("return")
-        problems += _misfits(pilot, "desk_audience")
+        problems += misfits(pilot, "desk_audience")
         tab_to(pilot, "tale_karkaraly_aldar-coat")
         pilot.press("return")
         for step in range(60):
             ids = pilot.widget_ids()
-            problems += _misfits(pilot, f"step {step}")
+            problems += misfits(pilot, f"step {step}")
             if "done" in ids:
                 break
             if "option_0" in ids:
                 _vote(pilot, [3, 3] + [0] * (pilot.scene.session.option_count - 2))
-                problems += _misfits(pilot, f"step {step}: a tie" if pilot.scene.session.tied else "")
+                problems += misfits(pilot, f"step {step}: a tie" if pilot.scene.session.tied else "")
                 pilot.press("1")
             else:
                 tab_to(pilot, "show_answer" if "show_answer" in ids else "continue")
