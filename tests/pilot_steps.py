@@ -90,14 +90,19 @@ def answer_current(pilot, mouse: bool = False, touch: bool = False, right: bool 
     pilot.answer(right, TOUCH if touch else MOUSE if mouse else KEYBOARD)
 
 
-def fit_problems(pilot, name: str, problems: list[str]) -> None:
-    """Adds to `problems` every text of the screen, painted afresh, that does not fit its box or overlaps
-    another text on the same surface."""
+def misfits(pilot, name: str) -> list[str]:
+    """Texts of the screen as it is now that do not fit their box or overlap another text."""
     renderer = pilot.app.text
     texts = pilot.drawn_texts()
-    problems.extend(f"{name}: {o.text!r} does not fit" for o in renderer.overflows)
+    found = [f"{name}: {o.text!r} does not fit" for o in renderer.overflows]
     renderer.overflows.clear()
     for i, (words, surface, rect) in enumerate(texts):
         for other, other_surface, other_rect in texts[i + 1:]:
             if surface is other_surface and other != words and rect.colliderect(other_rect):
-                problems.append(f"{name}: {words!r} overlaps {other!r}")
+                found.append(f"{name}: {words!r} overlaps {other!r}")
+    return found
+
+
+def fit_problems(pilot, name: str, problems: list[str]) -> None:
+    """Adds the screen's misfits to `problems`."""
+    problems.extend(misfits(pilot, name))

@@ -167,7 +167,7 @@ def load_level(path: Path, pack_id: str, pack_folder: Path) -> LevelResult:
         title=r.text(keys["title"], Msg("the level title")) if "title" in keys else None,
         summary=r.text(keys["summary"], Msg("the summary")) if "summary" in keys else None,
     )
-    common.update(parse_level_meta(r, keys, level_id))
+    common.update(parse_level_meta(r, keys, level_id, pack_folder))
     result.unlock = common.get("unlock")
     if kind == "quiz":
         level = _quiz(r, keys, common, pack_folder)

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from . import model
+from .album_format import parse_badges, parse_card
 from .assets_check import picture_ok
 from .problems import Msg
 from .reader import Reader, did_you_mean
@@ -24,8 +25,8 @@ from .yamlsrc import where
 AGE_MIN, AGE_MAX = 6, 14
 MAX_MINUTES = 90
 AGE_BANDS = model.AGE_BANDS
-PACK_META_KEYS = ("author", "library", "ages", "languages", "version", "cover", "licence")
-LEVEL_META_KEYS = ("age", "minutes", "unlock", "read_more")
+PACK_META_KEYS = ("author", "library", "ages", "languages", "version", "cover", "licence", "badges")
+LEVEL_META_KEYS = ("age", "minutes", "unlock", "read_more", "card")
 _STR = "tag:yaml.org,2002:str"
 _RANGE = re.compile(r"^\s*(\d{1,2})\s*[-\u2013]\s*(\d{1,2})\s*$")  # 9-14, also with an en dash: 9–14
 _VERSION = re.compile(r"^\d+(\.\d+){0,2}$")
@@ -63,6 +64,8 @@ def parse_pack_meta(r: Reader, keys: dict[str, yaml.Node], folder: Path) -> dict
         found["cover"] = _picture(r, keys["cover"], folder, Msg("the cover"))
     if "licence" in keys:
         found["licence"] = _licence(r, keys["licence"])
+    if "badges" in keys:
+        found["badges"] = parse_badges(r, keys["badges"], folder)
     return {key: value for key, value in found.items() if value is not None}
 
 
@@ -168,7 +171,8 @@ def age_ranges(bands: tuple[str, ...]) -> list[tuple[int, int]]:
     return ranges
 
 
-def parse_level_meta(r: Reader, keys: dict[str, yaml.Node], level_id: str | None) -> dict:
+def parse_level_meta(r: Reader, keys: dict[str, yaml.Node], level_id: str | None,
+                     folder: Path | None = None) -> dict:
     """The metadata keys of a level file, as keyword arguments of model.Level."""
     found: dict = {}
     if "age" in keys:
@@ -179,6 +183,8 @@ def parse_level_meta(r: Reader, keys: dict[str, yaml.Node], level_id: str | None
         found["unlock"] = _unlock(r, keys["unlock"], level_id)
     if "read_more" in keys:
         found["read_more"] = _books(r, keys["read_more"])
+    if "card" in keys:
+        found["card"] = parse_card(r, keys["card"], folder)
     return {key: value for key, value in found.items() if value is not None}
 
 

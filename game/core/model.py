@@ -128,6 +128,31 @@ class Unlock:
     where: Where
 
 
+@dataclass(frozen=True)
+class Card:
+    """`card:` of a level: the illustrated fact a child's album gets when the level is finished."""
+
+    picture: str  # relative to the pack's folder
+    text: Text    # one sentence
+    source: str
+
+
+BADGE_WHEN = ("puppet-tale", "all-right", "whole-pack", "visits")
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A milestone of a pack (`badges:` in pack.yaml), earned when `when` holds: a puppet tale of the pack
+    finished, every question of the pack right at its first asking, every level of it finished, or
+    `count` days of play."""
+
+    id: str
+    title: Text
+    picture: str
+    when: str
+    count: int = 0
+
+
 AGE_BANDS = ("6-8", "9-11", "12-14")
 
 
@@ -143,6 +168,7 @@ class Level:
     minutes: int | None = None           # the estimated playing time
     unlock: Unlock | None = None         # None: always open
     read_more: tuple[Book, ...] = ()     # shown on the results screen
+    card: Card | None = None             # the fact card of the child's album
 
     kind = "level"
 
@@ -205,3 +231,4 @@ class Pack:
     version: str | None = None
     cover: str | None = None              # a picture of the pack, relative to its folder
     licence: Licence | None = None
+    badges: tuple[Badge, ...] = ()

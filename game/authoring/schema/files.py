@@ -1,6 +1,7 @@
 """Whole files: pack.yaml and the top of a quiz or story level file, with the metadata of packs and levels."""
 from __future__ import annotations
 
+from ...core.album_format import MAX_VISITS
 from ...core.metadata import AGE_BANDS, AGE_MAX, AGE_MIN, MAX_MINUTES
 from ...core.reader import IDENT
 from ...core.story_format import MODES
@@ -67,6 +68,41 @@ def metadata_definitions() -> dict[str, Schema]:
             "defaultSnippets": [{"label": "book",
                                  "body": {"title": {"kk": "$1", "ru": "$2", "en": "$3"}, "author": "$4"}}],
         },
+        "card": {
+            "type": "object",
+            "description": "The fact card a child's album gets when the level is finished: a picture of the "
+                           "pack, one sentence, and where the fact comes from.",
+            "properties": {
+                "picture": ref("imagePath", "The card's picture (SVG, PNG or JPG of the pack)."),
+                "text": ref("text", "One sentence: the fact, {kk: ..., ru: ..., en: ...}."),
+                "source": {"type": "string", "pattern": r"\S",
+                           "description": "Where the fact comes from: a book and its page, a museum, a web site."},
+            },
+            "required": ["picture", "text", "source"],
+            "additionalProperties": False,
+            "defaultSnippets": [{"label": "card", "body": {"picture": "assets/$1", "text": {"kk": "$2", "ru": "$3",
+                                                                                       "en": "$4"}, "source": "$5"}}],
+        },
+        "badge": {
+            "type": "object",
+            "description": "A milestone a child's album marks: its id, title and picture, and when it is earned.",
+            "properties": {
+                "id": ref("id", "The badge id, unique in the pack."),
+                "title": ref("text", "The badge's title, {kk: ..., ru: ..., en: ...}."),
+                "picture": ref("imagePath", "The badge's picture (SVG, PNG or JPG of the pack)."),
+                "when": {"description": "puppet-tale: a puppet tale of this pack finished; all-right: every level "
+                                        "of the pack finished and every question right when it was first asked; "
+                                        "whole-pack: every level of the pack finished; {visits: 3}: played on "
+                                        "three different days.",
+                         "anyOf": [{"enum": ["puppet-tale", "all-right", "whole-pack"]},
+                                   {"type": "object", "properties": {"visits": {
+                                       "type": "integer", "minimum": 1, "maximum": MAX_VISITS,
+                                       "description": "On how many different days the child played."}},
+                                    "required": ["visits"], "additionalProperties": False}]},
+            },
+            "required": ["id", "title", "picture", "when"],
+            "additionalProperties": False,
+        },
         "licence": {
             "type": "object",
             "description": "Under which licence others may use the pack: "
@@ -102,8 +138,10 @@ LEVEL_COMMON: dict[str, Schema] = {
     "read_more": {"type": "array", "items": ref("book"), "minItems": 1,
                   "description": "Optional: books to read after the level, shown on the results screen: "
                                  "[{title: ..., author: ..., call_number: ...}]."},
+    "card": ref("card", "Optional: the fact card a child's album gets when the level is finished: "
+                        "{picture: ..., text: {kk: ..., ru: ..., en: ...}, source: ...}."),
 }
-LEVEL_META = ("age", "minutes", "unlock", "read_more")
+LEVEL_META = ("age", "minutes", "unlock", "read_more", "card")
 QUIZ_KEYS: dict[str, Schema] = {
     "shuffle": {"type": "boolean",
                 "description": "Show options, items, the right-hand column and cards in a random order (fixed "
@@ -146,8 +184,11 @@ PACK_KEYS: dict[str, Schema] = {
                 "description": 'Optional: the version of the pack, in quotes: "1.0".'},
     "cover": ref("imagePath", "Optional: the pack's cover picture (SVG, PNG or JPG of the pack)."),
     "licence": ref("licence", "Optional: the licences of the pack's texts and pictures."),
+    "badges": {"type": "array", "items": ref("badge"), "minItems": 1,
+               "description": "Optional: milestones a child's album marks: [{id: ..., title: ..., picture: ..., "
+                              "when: whole-pack}]."},
 }
-PACK_META = ("author", "library", "ages", "languages", "version", "cover", "licence")
+PACK_META = ("author", "library", "ages", "languages", "version", "cover", "licence", "badges")
 
 
 def file_definitions() -> dict[str, Schema]:

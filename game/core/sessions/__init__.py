@@ -1,6 +1,7 @@
 """Play sessions: each owns one attempt, checks and commits answers, and says what to show."""
+from .audience_session import AudienceSession, Tally
 from .common import Feedback, Outcome
 from .quiz_session import QuizSession
 from .story_session import StorySession
 
-__all__ = ["Feedback", "Outcome", "QuizSession", "StorySession"]
+__all__ = ["AudienceSession", "Feedback", "Outcome", "QuizSession", "StorySession", "Tally"]

@@ -2,7 +2,8 @@
 
 It resumes the attempt left mid-way on the same line, saves the position after every line (and
 that the line was read, for skipping later), commits each answer to an in-story question before
-returning its feedback, and finishes the attempt at an ending.
+returning its feedback, and finishes the attempt at an ending. Without a child (profile_id None: the
+room plays in audience mode) it keeps nothing.
 """
 from __future__ import annotations
 
@@ -16,20 +17,20 @@ KIND = "story"
 
 
 class StorySession:
-    def __init__(self, store: ProgressPort, profile_id: int, level: StoryLevel, *, fresh: bool = False,
+    def __init__(self, store: ProgressPort, profile_id: int | None, level: StoryLevel, *, fresh: bool = False,
                  on_trouble: TroubleListener | None = None) -> None:
         self.store = store
         self.profile_id = profile_id
         self.level = level
         self.recorder = Recorder(on_trouble)
         self.attempt_id: int | None = None
-        resumed = self._resumed() if not fresh else None
+        resumed = self._resumed() if not fresh and profile_id is not None else None
         self.resumed = resumed is not None
         self.runner: StoryRunner = resumed or StoryRunner(level)
-        if resumed is None:
+        if resumed is None and profile_id is not None:
             _, self.attempt_id = self.recorder.write(lambda: store.start_attempt(
                 profile_id, level.pack_id, level.id, KIND))
-        self.read_before = store.lines_read(profile_id, level.pack_id, level.id)
+        self.read_before = store.lines_read(profile_id, level.pack_id, level.id) if profile_id is not None else set()
         self.feedback = self._answered_feedback()
         self.elapsed = 0.0
         self._save_position()

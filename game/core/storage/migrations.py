@@ -98,6 +98,19 @@ _TEAMS = """
     )
 """
 
+# step 11, a tale seen by the whole room (audience mode)
+_GROUP_TALES = """
+    CREATE TABLE group_tales (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER REFERENCES play_sessions(id) ON DELETE SET NULL,
+        pack_id TEXT NOT NULL,
+        level_id TEXT NOT NULL,
+        ending TEXT NOT NULL,
+        seen_at TEXT NOT NULL
+    );
+    CREATE INDEX group_tales_by_session ON group_tales(session_id)
+"""
+
 MIGRATIONS: list[str | Step] = [
     # 1: the first release
     Step(sqlite="""
@@ -274,6 +287,9 @@ MIGRATIONS: list[str | Step] = [
     # 10: team quizzes on a projector: each game (its level, rules, the session and group it was played in)
     #    and each team's points, kept as the game goes; nothing of a child
     Step(sqlite=_TEAMS, postgresql=_TEAMS.replace("id INTEGER PRIMARY KEY,", PG_ID)),
+    # 11: a tale played in audience mode: the room chose, so no child's answer is kept; the group's session
+    #    keeps that it saw the tale and which ending
+    Step(sqlite=_GROUP_TALES, postgresql=_GROUP_TALES.replace("id INTEGER PRIMARY KEY,", PG_ID)),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

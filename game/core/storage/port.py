@@ -8,8 +8,8 @@ from typing import Iterable, Protocol, Sequence
 
 from ..leader import StoredPin
 from .errors import StorageError
-from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
-                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition, TeamGame)
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, GroupTale, ImportReport, LevelSummary,
+                      PlaySession, Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition, TeamGame)
 
 
 class ProgressPort(Protocol):
@@ -56,6 +56,10 @@ class ProgressPort(Protocol):
     def session(self, session_id: int) -> PlaySession | None: ...
     def sessions(self, group_id: int | None = None) -> list[PlaySession]: ...
     def session_players(self, session_id: int) -> list[int]: ...
+    def record_group_tale(self, session_id: int | None, pack_id: str, level_id: str, ending: str) -> None:
+        """A tale played in audience mode reached `ending` (no child's answer is kept for it)."""
+    def group_tales(self, session_id: int | None = None) -> list[GroupTale]:
+        """Tales played in audience mode, newest first; those of one session when asked."""
 
     # -- team quizzes (kept as they go: when they start, after every reveal or skip, and at their end)
     def start_team_game(self, game: TeamGame) -> int:

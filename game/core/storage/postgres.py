@@ -18,8 +18,8 @@ from psycopg import errors as pg_errors
 from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, PG_NOW, SCHEMA_VERSION, statements
-from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
-                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition, TeamGame)
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, GroupTale, ImportReport, LevelSummary,
+                      PlaySession, Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition, TeamGame)
 from .profile_page import as_page, page_queries
 from .report_sql import scope_where, TOTALS_BY
 from . import team_sql, transfer_sql
@@ -341,6 +341,19 @@ class PostgresStore:
             return []
         games, teams, args = query
         return team_sql.games_from_rows(self._read(games, args), self._read(teams, args))
+
+    def record_group_tale(self, session_id: int | None, pack_id: str, level_id: str, ending: str) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT INTO group_tales (session_id, pack_id, level_id, ending, seen_at) "
+                       f"VALUES (%s, %s, %s, %s, {PG_NOW})", (session_id, pack_id, level_id, ending))
+
+    def group_tales(self, session_id: int | None = None) -> list[GroupTale]:
+        where, args = ("WHERE session_id = %s", (session_id,)) if session_id is not None else ("", ())
+        rows = self._read(
+            "SELECT session_id, play_sessions.group_id, pack_id, level_id, ending, seen_at FROM group_tales "
+            f"LEFT JOIN play_sessions ON play_sessions.id = group_tales.session_id {where} "
+            "ORDER BY group_tales.id DESC", args)
+        return [GroupTale(*row) for row in rows]
 
     # -- what the children did, for the leader's reports -----------------------------------
     # The same aggregates as SQLite's; rows in the order of their keys, text by code point as SQLite's.

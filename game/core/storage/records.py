@@ -96,6 +96,18 @@ class PlaySession:
 
 
 @dataclass(frozen=True)
+class GroupTale:
+    """A tale the room played together in audience mode, and the ending it chose."""
+
+    session_id: int | None
+    group_id: int | None
+    pack_id: str
+    level_id: str
+    ending: str  # the ending scene's id
+    seen_at: str
+
+
+@dataclass(frozen=True)
 class ProgressTotals:
     """Attempts summed over a child (key: profile id, nickname) or a level (key: pack, level), counting
     each child's level once."""

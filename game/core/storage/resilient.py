@@ -29,8 +29,9 @@ from typing import Any, Callable, Iterable, Literal, Sequence
 from ..leader import StoredPin
 from .errors import NewerDatabaseError, StorageError, StorageTrouble
 from .postgres import PostgresStore, QueuedWrite
-from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
-                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition, TeamGame, TeamResult)
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, GroupTale, ImportReport, LevelSummary,
+                      PlaySession, Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition, TeamGame,
+                      TeamResult)
 from .sqlite import storage_error as sqlite_storage_error
 
 OUTBOX_NAME = "outbox.sqlite3"
@@ -342,6 +343,13 @@ class ResilientStore:
     def session_players(self, session_id: int) -> list[int]:
         return self._read("session_players", (session_id,), lambda: self._connected().session_players(session_id),
                           list, list, [])
+
+    def record_group_tale(self, session_id: int | None, pack_id: str, level_id: str, ending: str) -> None:
+        self._on_server(lambda server: server.record_group_tale(session_id, pack_id, level_id, ending))
+
+    def group_tales(self, session_id: int | None = None) -> list[GroupTale]:
+        return self._read("group_tales", (session_id,), lambda: self._connected().group_tales(session_id),
+                          lambda value: [astuple(t) for t in value], lambda kept: [GroupTale(*t) for t in kept], [])
 
     def club_setup(self) -> dict:
         return self._read("club_setup", (), lambda: self._connected().club_setup(), dict, dict, {})

@@ -17,9 +17,9 @@ from typing import Callable, Iterable, Literal, Sequence
 from ..leader import StoredPin
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
-from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
-                      Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition, TeamGame)
-from . import transfer_sql
+from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, GroupTale, ImportReport, LevelSummary,
+                      PlaySession, Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition, TeamGame)
+from . import sqlite_transfer, transfer_sql
 from .profile_page import as_page, page_queries
 from .report_sql import TOTALS_BY, scope_where
 from . import team_sql
@@ -378,6 +378,19 @@ class SqliteStore:
         games, teams, args = query
         return team_sql.games_from_rows(self._db.execute(games, args).fetchall(),
                                         self._db.execute(teams, args).fetchall())
+
+    def record_group_tale(self, session_id: int | None, pack_id: str, level_id: str, ending: str) -> None:
+        with self._transaction():
+            self._db.execute("INSERT INTO group_tales (session_id, pack_id, level_id, ending, seen_at) "
+                             "VALUES (?, ?, ?, ?, ?)", (session_id, pack_id, level_id, ending, _now()))
+
+    def group_tales(self, session_id: int | None = None) -> list[GroupTale]:
+        where, args = ("WHERE session_id = ?", (session_id,)) if session_id is not None else ("", ())
+        rows = self._db.execute(
+            "SELECT session_id, play_sessions.group_id, pack_id, level_id, ending, seen_at FROM group_tales "
+            f"LEFT JOIN play_sessions ON play_sessions.id = group_tales.session_id {where} "
+            "ORDER BY group_tales.id DESC", args).fetchall()
+        return [GroupTale(*row) for row in rows]
 
     # -- what the children did, for the leader's reports -----------------------------------
     # Each is one aggregate query: the rows of a year of a group's play are summed by SQLite, and only

@@ -28,6 +28,10 @@ SCREENS: dict[str, str] = {
     "desk_learned": "desk_learned:DeskLearnedScene",
     "desk_club": "desk_club:DeskClubScene",
     "desk_certificates": "desk_certificates:DeskCertificatesScene",
+    "desk_audience": "desk_audience:DeskAudienceScene",
+    "audience": "audience:AudienceScene",
+    "album": "album:AlbumScene",
+    "desk_album": "desk_album:DeskAlbumScene",
 }
 
 # which screen plays a level of each kind: decided here only

@@ -6,9 +6,11 @@ from .. import text
 from .base import MARGIN, Scene
 from .desk_parts import BOTTOM_ROW, backdrop
 
-SECTIONS = ("groups", "children", "session", "team", "learned", "reports", "certificates", "club", "computer")
+SECTIONS = ("groups", "children", "session", "team", "audience", "learned", "reports", "certificates", "album",
+            "club", "computer")
 SCREEN_OF = {"groups": "desk_groups", "children": "desk_children", "session": "desk_session", "team": "desk_team",
-             "learned": "desk_learned", "reports": "desk_reports", "certificates": "desk_certificates", "club": "desk_club", "computer": "settings"}
+             "audience": "desk_audience", "learned": "desk_learned", "reports": "desk_reports",
+             "certificates": "desk_certificates", "album": "desk_album", "club": "desk_club", "computer": "settings"}
 
 
 class DeskScene(Scene):

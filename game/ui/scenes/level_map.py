@@ -70,6 +70,8 @@ class LevelMapScene(Scene):
         self.button("back", (MARGIN, 720 - MARGIN - 64, 320, 64), self.tr("map.back"), self.back, size=text.SMALL + 2)
         self.button("settings", (MARGIN + 340, 720 - MARGIN - 64, 280, 64), self.tr("title.settings"),
                     self._settings, size=text.SMALL + 2)
+        self.button("album", (MARGIN + 640, 720 - MARGIN - 64, 280, 64), self.tr("map.album"),
+                    lambda: self.app.open("album"), size=text.SMALL + 2)
 
     def first_focus(self) -> str | None:
         """Coming back from a level: that level's card, scrolled into view."""
