@@ -19,7 +19,7 @@ from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageEr
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, GroupTale, ImportReport, LevelSummary,
                       PlaySession, Profile, ProfilePage, ProgressTotals, ReportScope, SavedPosition, TeamGame)
-from . import sqlite_transfer, transfer_sql
+from . import transfer_sql
 from .profile_page import as_page, page_queries
 from .report_sql import TOTALS_BY, scope_where
 from . import team_sql
