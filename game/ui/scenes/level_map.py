@@ -136,7 +136,7 @@ class LevelMapScene(Scene):
         else:
             shown = value.replace("-", "\u2013") if value else self.tr("map.filter_all")
         label = self.tr(f"map.filter_{name}", value=shown)
-        said = ". ".join([label, self.tr("map.filter_spoken", n=len(self.entries))])
+        said = ". ".join([label, self.tr("map.filter_spoken", n=len(self.entries))]) + "."
         x = 64 + sum(FILTER_WIDTHS[other] + 16 for other in FILTERS[:FILTERS.index(name)])
         return self.button(f"filter_{name}", (x, FILTER_TOP, FILTER_WIDTHS[name], FILTER_H), label,
                            lambda: self._step_filter(name), spoken=said, size=text.SMALL)
