@@ -15,6 +15,7 @@ import json
 import os
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .catalog import find_pack_folders
@@ -159,6 +160,7 @@ def _stamp(path: Path, now: float, folder: Path | None = None) -> list | None:
     return [stats[0].st_size] + [s.st_mtime_ns for s in stats]
 
 
+@lru_cache(maxsize=1)  # once a run: the code does not change under a running game
 def _code_stamp() -> int:
     return max(p.stat().st_mtime_ns for p in _CODE.rglob("*.py"))
 
