@@ -115,3 +115,12 @@ def test_added_level_files_unlock_circles_and_a_damaged_index(tmp_path):
     index_file.write_text("{not json", encoding="utf-8")
     damaged = CatalogIndex([tmp_path / "levels"], index_file).refresh()
     assert damaged.parsed == 3 and damaged.levels()[2].title.get("en") == "Three"
+
+
+def test_the_index_serves_a_game_started_from_another_folder(tmp_path, monkeypatch):
+    aged_pack(tmp_path / "levels")
+    index_file = tmp_path / "cache" / "levels.json"
+    CatalogIndex([tmp_path / "levels"], index_file).refresh()
+    monkeypatch.chdir(tmp_path)
+    again = CatalogIndex([tmp_path.relative_to(tmp_path) / "levels"], index_file).refresh()  # --data-dir .
+    assert again.parsed == 0 and len(again.levels()) == 3

@@ -100,7 +100,7 @@ class CatalogIndex:
         return load_level(entry.path, entry.pack_id, entry.path.parent)
 
     def _pack(self, folder: Path, kept: dict, fresh: dict, now: float) -> PackEntry:
-        name = str(folder)
+        name = os.path.abspath(folder)  # the same file whatever folder the game was started from
         stamp = _stamp(folder / "pack.yaml", now, folder)
         record = kept["packs"].get(name)
         if record is None or stamp is None or record["stamp"] != stamp:
@@ -118,7 +118,7 @@ class CatalogIndex:
                          tuple(_problem_in(p) for p in record["problems"]))
 
     def _level(self, path: Path, pack_id: str, folder: Path, kept: dict, fresh: dict, now: float) -> LevelEntry:
-        name = str(path)
+        name = os.path.abspath(path)
         stamp = _stamp(path, now)
         record = kept["levels"].get(name)
         if record is None or stamp is None or record["stamp"] != stamp or record["pack"] != pack_id:
