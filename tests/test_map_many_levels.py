@@ -71,6 +71,10 @@ def map_widgets(tmp_path, count):
         assert f"Level {count}" in pilot.drawn_text()  # scrolled into view
         pilot.press("tab")
         assert pilot.focused == "back"
+        pilot.press("return")  # another child comes to the computer: the filters are not theirs
+        tab_to(pilot, f"profile_{other.id}")
+        pilot.press("return")
+        assert pilot.scene.name == "map" and shown(pilot) == ["level-1"] and pilot.focused == "level_club_level-1"
         pilot.press("shift+tab", "shift+tab")
         assert pilot.focused == f"level_club_level-{count - 1}"
         pilot.press("home", "pagedown")
@@ -137,6 +141,9 @@ def test_filters_find_levels_by_keyboard_and_say_how_many(tmp_path):
 def test_nothing_found_says_so(tmp_path):
     write_pack(tmp_path / "levels", "club", "Club", [("level-1", QUIZ, "Young quiz", "age: 6-8\n")])
     with_a_child(tmp_path / "data")
+    store = SqliteStore(tmp_path / "data" / "progress.sqlite3")
+    other = store.create_profile("Бекзат", "hare", "en")
+    store.close()
     with run_test(tmp_path / "data", level_dirs=[tmp_path / "levels"], language="en") as pilot:
         to_the_map(pilot)
         tab_to(pilot, "filter_kind")
@@ -147,6 +154,10 @@ def test_nothing_found_says_so(tmp_path):
         assert pilot.focused == "filter_new"
         pilot.press("tab")
         assert pilot.focused == "back"
+        pilot.press("return")  # another child comes to the computer: the filters are not theirs
+        tab_to(pilot, f"profile_{other.id}")
+        pilot.press("return")
+        assert pilot.scene.name == "map" and shown(pilot) == ["level-1"] and pilot.focused == "level_club_level-1"
 
 
 def test_a_level_broken_after_the_map_was_built_is_seen_when_pressed(tmp_path):

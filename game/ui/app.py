@@ -107,7 +107,7 @@ class App:
         self.sounds = Sounds()
         self.profile: Profile | None = None
         self.last_level: tuple[str, str] | None = None  # (pack, level) played last: the map focuses it
-        self.map_filter = None  # the map's filters while one child plays (the map is built anew each time)
+        self.map_filter = None  # (the child, the map's filters): the map is built anew after each level
         self.settings = Settings()
         self.speech_on = False  # self-voicing for blind and low-vision players; no timers while on
         self._notice: tuple[str, float] | None = None

@@ -61,7 +61,8 @@ class LevelMapScene(Scene):
         if self.index is None:
             self.index = self.app.level_index()
         self.stars = self.app.store.best_stars(self.app.profile.id)
-        self.filter = self.app.map_filter or MapFilter()
+        kept = self.app.map_filter  # (whose, the filters): another child starts with none
+        self.filter = kept[1] if kept and kept[0] == self.app.profile.id else MapFilter()
         self.pack_ids = [pack.pack_id for pack in self.index.packs if pack.levels]
         self._lay_out()
         self.chips = [self._chip(name) for name in FILTERS]
@@ -142,7 +143,7 @@ class LevelMapScene(Scene):
                            lambda: self._step_filter(name), spoken=said, size=text.SMALL)
 
     def _step_filter(self, name: str) -> None:
-        self.app.map_filter = self.filter.stepped(name, self.pack_ids)
+        self.app.map_filter = (self.app.profile.id, self.filter.stepped(name, self.pack_ids))
         self.scroll = 0
         self.refresh(f"filter_{name}")
 
@@ -328,7 +329,6 @@ class LevelMapScene(Scene):
     def back(self) -> None:
         self.app.profile = None
         self.app.last_level = None
-        self.app.map_filter = None
         self.app.load_settings(rebuild=False)
         self.app.show("profiles")
 
