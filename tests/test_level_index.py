@@ -124,3 +124,18 @@ def test_the_index_serves_a_game_started_from_another_folder(tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     again = CatalogIndex([tmp_path.relative_to(tmp_path) / "levels"], index_file).refresh()  # --data-dir .
     assert again.parsed == 0 and len(again.levels()) == 3
+
+
+def test_an_index_edited_by_hand_reads_the_files_again(tmp_path):
+    aged_pack(tmp_path / "levels")
+    index_file = tmp_path / "cache" / "levels.json"
+    CatalogIndex([tmp_path / "levels"], index_file).refresh()
+    import json
+    data = json.loads(index_file.read_text(encoding="utf-8"))
+    for record in data["levels"].values():
+        record["problems"] = "not a list of problems"
+    next(iter(data["packs"].values()))["ids"] = 7
+    index_file.write_text(json.dumps(data), encoding="utf-8")
+    index = CatalogIndex([tmp_path / "levels"], index_file).refresh()
+    assert index.parsed == 3 and [lv.title.get("en") for lv in index.levels()] == ["Level 1", "Level 2", "Level 3"]
+    assert all(lv.ok for lv in index.levels())

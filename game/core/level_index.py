@@ -102,35 +102,62 @@ class CatalogIndex:
     def _pack(self, folder: Path, kept: dict, fresh: dict, now: float) -> PackEntry:
         name = os.path.abspath(folder)  # the same file whatever folder the game was started from
         stamp = _stamp(folder / "pack.yaml", now, folder)
-        record = kept["packs"].get(name)
-        if record is None or stamp is None or record["stamp"] != stamp:
-            head, pack_id, level_ids = read_pack(folder)
+        record = _trusted(kept["packs"].get(name), stamp)
+        head = _attempt(_pack_head, record) if record is not None else None
+        if head is None:
+            result, pack_id, level_ids = read_pack(folder)
             record = {"stamp": stamp, "id": pack_id, "ids": level_ids,
-                      "title": dict(head.pack.title.by_lang) if head.pack else None,
-                      "problems": [_problem_out(p) for p in head.problems]}
+                      "title": dict(result.pack.title.by_lang) if result.pack else None,
+                      "problems": [_problem_out(p) for p in result.problems]}
+            head = _pack_head(record)
         fresh["packs"][name] = record
-        levels = [self._level(folder / f"{level_id}.yaml", record["id"], folder, kept, fresh, now)
-                  for level_id in record["ids"]]
-        found = unlock_problems({lv.level_id: lv.unlock for lv in levels if lv.unlock}, record["ids"])
+        pack_id, level_ids, title, problems = head
+        levels = [self._level(folder / f"{level_id}.yaml", pack_id, folder, kept, fresh, now) for level_id in level_ids]
+        found = unlock_problems({lv.level_id: lv.unlock for lv in levels if lv.unlock}, level_ids)
         levels = [_with_problems(lv, found[lv.level_id]) if lv.level_id in found else lv for lv in levels]
-        title = Text(record["title"]) if record["title"] is not None else None
-        return PackEntry(folder, record["id"], title, tuple(levels),
-                         tuple(_problem_in(p) for p in record["problems"]))
+        return PackEntry(folder, pack_id, title, tuple(levels), problems)
 
     def _level(self, path: Path, pack_id: str, folder: Path, kept: dict, fresh: dict, now: float) -> LevelEntry:
         name = os.path.abspath(path)
         stamp = _stamp(path, now)
-        record = kept["levels"].get(name)
-        if record is None or stamp is None or record["stamp"] != stamp or record["pack"] != pack_id:
+        record = _trusted(kept["levels"].get(name), stamp)
+        entry = _attempt(_level_entry, record, path, pack_id) if record is not None else None
+        if entry is None or record.get("pack") != pack_id:
             record = _level_record(load_level(path, pack_id, folder), stamp)
+            entry = _level_entry(record, path, pack_id)
             self.parsed += 1
         fresh["levels"][name] = record
-        unlock = record["unlock"]
-        return LevelEntry(
-            pack_id, path.stem, path, record["kind"], Text(record["title"]) if record["title"] else None,
-            tuple(record["ages"]), record["minutes"],
-            Unlock(unlock[0], Where(unlock[1], unlock[2], unlock[3])) if unlock else None,
-            tuple(_problem_in(p) for p in record["problems"]))
+        return entry
+
+
+def _trusted(record, stamp: list | None) -> dict | None:
+    """A kept record that still describes its file."""
+    return record if isinstance(record, dict) and stamp is not None and record.get("stamp") == stamp else None
+
+
+def _attempt(make, *args):
+    """An entry from a kept record, or None when the record is not as this game writes them (an index
+    edited by hand, or written by another version): the file is read again."""
+    try:
+        return make(*args)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return None
+
+
+def _pack_head(record: dict) -> tuple[str, list[str], Text | None, tuple[Problem, ...]]:
+    if not isinstance(record["id"], str) or not all(isinstance(i, str) for i in record["ids"]):
+        raise TypeError("pack id")
+    title = Text(record["title"]) if record["title"] is not None else None
+    return record["id"], list(record["ids"]), title, tuple(_problem_in(p) for p in record["problems"])
+
+
+def _level_entry(record: dict, path: Path, pack_id: str) -> LevelEntry:
+    unlock = record["unlock"]
+    return LevelEntry(
+        pack_id, path.stem, path, record["kind"], Text(record["title"]) if record["title"] else None,
+        tuple(record["ages"]), record["minutes"],
+        Unlock(unlock[0], Where(unlock[1], unlock[2], unlock[3])) if unlock else None,
+        tuple(_problem_in(p) for p in record["problems"]))
 
 
 def _level_record(result: LevelResult, stamp: list | None) -> dict:
