@@ -341,12 +341,13 @@ def _backup_or_restore(args) -> int:
 
 
 def _list(args) -> int:
-    from .core.catalog import Catalog
     from .core.datadir import data_dir, level_roots
-    catalog = Catalog.load(level_roots(LEVELS, data_dir(args.data_dir)))
-    for level in catalog.levels():
+    from .core.level_index import CatalogIndex
+    folder = data_dir(args.data_dir)
+    index = CatalogIndex(level_roots(LEVELS, folder), folder / "cache" / "levels.json").refresh()
+    for level in index.levels():
         if level.ok:
-            print(f"{level.level_id}\t{level.level.kind}\t{level.level.title.get('en')}")
+            print(f"{level.level_id}\t{level.kind}\t{level.title.get('en')}")
         else:
             print(f"{level.level_id}\tbroken\t{level.problems[0].message if level.problems else ''}")
     return 0

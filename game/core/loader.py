@@ -63,15 +63,27 @@ def _check_format(r: Reader, keys: dict, node: yaml.Node) -> None:
 
 
 def load_pack(folder: Path) -> PackResult:
+    head, pack_id, level_ids = read_pack(folder)
+    levels = [load_level(folder / f"{lid}.yaml", pack_id, folder) for lid in level_ids]
+    found = unlock_problems({result.level_id: result.unlock for result in levels if result.unlock}, level_ids)
+    for result in levels:
+        result.problems += found.get(result.level_id, [])
+    head.levels = levels
+    return head
+
+
+def read_pack(folder: Path) -> tuple[PackResult, str, list[str]]:
+    """The pack file alone (its levels not read): the pack with no levels yet, the pack id its levels
+    belong to, and the ids of the level files it lists that exist."""
     pack_file = folder / "pack.yaml"
     parsed = parse_file(pack_file)
     if parsed.root is None:
-        return PackResult(folder, None, [], parsed.problems)
+        return PackResult(folder, None, [], parsed.problems), folder.name, []
     r = Reader(parsed.path)
     keys = r.mapping(parsed.root, Msg("the pack"), required=("format", "id", "title", "levels"),
                      optional=("description",) + PACK_META_KEYS)
     if keys is None:
-        return PackResult(folder, None, [], r.problems)
+        return PackResult(folder, None, [], r.problems), folder.name, []
     _check_format(r, keys, parsed.root)
     pack_id = r.ident(keys["id"], Msg("the pack id")) if "id" in keys else None
     if pack_id and pack_id != folder.name:
@@ -111,11 +123,7 @@ def load_pack(folder: Path) -> PackResult:
     pack = None
     if pack_id and title and not has_errors(r.problems):
         pack = model.Pack(pack_id, title, description or Text({}), tuple(level_ids), folder, **meta)
-    levels = [load_level(folder / f"{lid}.yaml", pack_id or folder.name, folder) for lid in level_ids]
-    found = unlock_problems({result.level_id: result.unlock for result in levels if result.unlock}, level_ids)
-    for result in levels:
-        result.problems += found.get(result.level_id, [])
-    return PackResult(folder, pack, levels, r.problems)
+    return PackResult(folder, pack, [], r.problems), pack_id or folder.name, level_ids
 
 
 def _text_files(folder: Path) -> dict[str, str]:

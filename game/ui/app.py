@@ -32,6 +32,7 @@ FPS = 60
 
 if TYPE_CHECKING:
     from ..core.catalog import Catalog
+    from ..core.level_index import CatalogIndex
 
 
 class CanvasUIManager(pygame_gui.UIManager):
@@ -64,6 +65,7 @@ class Services:
     speaker_factory: Callable[[bool], Speaker] | None = None  # makes the real speaker when speech is turned on
     library_name: str = ""  # from library.toml, shown on the title
     _catalog: Catalog | None = None
+    _index: CatalogIndex | None = None
 
     @property
     def catalog(self) -> Catalog:
@@ -80,6 +82,13 @@ class Services:
         """One level read again (F5): in the catalogue in place of its old version, if one was read."""
         if self._catalog is not None and not self._catalog.replace(result):
             self.reload_catalog()
+
+    def level_index(self) -> CatalogIndex:
+        """What the map shows of every level, from the data folder's index, checked against the files now."""
+        from ..core.level_index import CatalogIndex
+        if self._index is None:
+            self._index = CatalogIndex(self.level_roots, self.data_dir / "cache" / "levels.json")
+        return self._index.refresh()
 
 
 ScreenFactory = Callable[..., Any]
@@ -105,6 +114,7 @@ class App:
         self.sounds = Sounds()
         self.profile: Profile | None = None
         self.last_level: tuple[str, str] | None = None  # (pack, level) played last: the map focuses it
+        self.map_filter = None  # (the child, the map's filters): the map is built anew after each level
         self.settings = Settings()
         self.speech_on = False  # self-voicing for blind and low-vision players; no timers while on
         self._notice: tuple[str, float] | None = None
@@ -229,6 +239,12 @@ class App:
 
     def invalidate(self) -> None:
         self._dirty = True
+
+    def reload_catalog(self) -> None:
+        self.services.reload_catalog()
+
+    def level_index(self) -> CatalogIndex:
+        return self.services.level_index()
 
     # -- scene stack (changes happen between events, never inside a widget's callback) ---------
     def show(self, name: str, **args) -> None:
