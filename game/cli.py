@@ -386,6 +386,7 @@ def _run_app(args, make_speaker, termination: _Termination) -> int:
     finally:
         # every way out (window closed, Esc on the title, SIGTERM, an error) closes the store, so that
         # the progress file alone holds everything (a librarian's backup copies just that file)
+        app.last_try()
         app.services.store.close()
         getattr(app.services.speaker, "close", lambda: None)()
         import pygame

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -11,6 +12,7 @@ import pygame_gui
 
 from ..core.i18n import Translator
 from ..core.leader import TryLimit
+from ..core.sessions import Recorder, Trouble
 from ..core.storage import Profile, ProgressPort, StorageError
 from ..core.profiles import ProfileBook
 from ..core.settings import Settings, SettingsBook
@@ -102,6 +104,8 @@ class App:
         self.speech_on = False  # self-voicing for blind and low-vision players; no timers while on
         self._notice: tuple[str, float] | None = None
         self._storage_told: set[tuple[str, int]] = set()
+        self.recorder = Recorder(self.storage_trouble, self._saved_again)  # answers the disk refused, tried again
+        self._logged: Trouble | None = None
         self.scenes: list = []
         self.running = True
         self.time = 0.0
@@ -143,6 +147,26 @@ class App:
         if key not in self._storage_told:
             self._storage_told.add(key)
             self.notice(self.tr(f"storage.{error.reason}"), 6)
+        trouble = self.recorder.trouble
+        if trouble is not None and trouble is not self._logged:  # for the leader: once a stretch of trouble
+            self._logged = trouble
+            print(self.tr("storage.log_began", time=trouble.began, why=self.tr(f"storage.why_{error.reason}"),
+                          detail=error.detail), file=sys.stderr)
+
+    def _saved_again(self, trouble: Trouble) -> None:
+        """What waited is committed now: said calmly to the child, and on stderr for the leader."""
+        self.notice(self.tr("storage.saved_again"), 4)
+        print(self.tr("storage.log_saved", time=trouble.ended, answers=trouble.answers), file=sys.stderr)
+
+    def last_try(self) -> None:
+        """On the way out: one more try at what waits; what still cannot be kept is told on stderr."""
+        self.recorder.retry(float("inf"))
+        if self.recorder.waiting:
+            print(self.tr("storage.log_lost", answers=self.recorder.answers_waiting), file=sys.stderr)
+
+    def unsaved_words(self) -> str:
+        """What the child hears and sees while answers wait to be kept, or ""."""
+        return self.tr("storage.not_saved") if self.recorder.waiting else ""
 
     def save(self, write, *args):
         """Runs one of the store's writes. If the disk is full or the folder cannot be written, the
@@ -299,6 +323,9 @@ class App:
         if self._dirty or self.time < self._redraw_until or self._ui_dt >= IDLE_UI_UPDATE:
             self.ui.update(self._ui_dt)
             self._ui_dt = 0.0
+        was_waiting = self.recorder.waiting
+        if self.recorder.retry(self.time) or self.recorder.waiting != was_waiting:
+            self._dirty = True
         scene = self.scene
         animating = scene.update(dt) if scene is not None else False
         self._run_pending()
@@ -321,6 +348,9 @@ class App:
         self.ui.draw_ui(canvas)
         if self.scene is not None:
             self.scene.draw_overlay(canvas)
+        mark = getattr(self.scene, "unsaved_mark", None)
+        if self.recorder.waiting and mark is not None:
+            self._draw_unsaved(canvas, mark)
         if self._notice is not None:
             self._draw_notice(canvas)
         if self.kiosk is not None:
@@ -344,6 +374,17 @@ class App:
         for line in lines:
             canvas.blit(line, (box.centerx - line.get_width() // 2, y))
             y += line.get_height()
+
+    def _draw_unsaved(self, canvas: pygame.Surface, bottom_left: tuple[int, int]) -> None:
+        """A calm mark on a play screen while answers wait to be kept: never a claim that they are."""
+        words = self.unsaved_words()
+        size = self.text.fitting_size(words, 22, 680, 96, bold=True)
+        width, height = self.text.measure(words, size, 680, bold=True)
+        box = pygame.Rect(0, 0, width + 40, height + 12)
+        box.bottomleft = bottom_left
+        pygame.draw.rect(canvas, palette.PAPER, box, border_radius=12)
+        pygame.draw.rect(canvas, palette.OCHRE, box, width=3, border_radius=12)
+        self.text.draw(canvas, words, (box.x + 20, box.y + 6), size, palette.INK, width + 2, bold=True)
 
     def _global_key(self, event: pygame.event.Event) -> bool:
         """Keys that work on every screen: F2 says the last thing again, V turns speech on or off."""

@@ -17,6 +17,8 @@ from .app import App, Services
 from .scenes import make_screen, play_screen
 from .display import Display
 
+BUSY_WAIT = 0.2  # seconds an answer's write waits for another program's lock; then it waits in the recorder
+
 
 def create_app(data_dir: Path, speaker: Speaker | None = None, language: str | None = None,
                fullscreen: bool = False, store: ProgressPort | None = None,
@@ -33,6 +35,7 @@ def create_app(data_dir: Path, speaker: Speaker | None = None, language: str | N
         if not database:  # this computer's file: a damaged one is replaced before the store opens it
             report = prepare_progress_file(folder)
         store = open_progress(folder, database)
+        getattr(store, "wait_when_busy", lambda seconds: None)(BUSY_WAIT)
         first_defaults(store, library)
     roots = level_dirs if level_dirs is not None else level_roots(LEVELS, data_dir)
     services = Services(

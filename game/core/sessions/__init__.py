@@ -1,6 +1,7 @@
 """Play sessions: each owns one attempt, checks and commits answers, and says what to show."""
 from .common import Feedback, Outcome
 from .quiz_session import QuizSession
+from .recorder import Recorder, Trouble
 from .story_session import StorySession
 
-__all__ = ["Feedback", "Outcome", "QuizSession", "StorySession"]
+__all__ = ["Feedback", "Outcome", "QuizSession", "Recorder", "StorySession", "Trouble"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,8 +36,10 @@ _OS_TROUBLE = {errno.ENOSPC: StorageTrouble.FULL, errno.EDQUOT: StorageTrouble.F
                errno.EPERM: StorageTrouble.READ_ONLY}
 
 
-def storage_error(exc: BaseException) -> StorageError:
-    """The StorageError that says, in the game's words, why sqlite3 or the disk refused."""
+def storage_error(exc: BaseException, folder: Path | None = None) -> StorageError:
+    """The StorageError that says, in the game's words, why sqlite3 or the disk refused. A vague error
+    (SQLite's "disk I/O error", which a full disk often gives while writing the WAL) is told by what the
+    `folder` of the file shows: no room left, or no right to write."""
     if isinstance(exc, StorageError):
         return exc
     if isinstance(exc, sqlite3.Error):
@@ -48,10 +51,27 @@ def storage_error(exc: BaseException) -> StorageError:
                       else StorageTrouble.READ_ONLY if "readonly" in text or "read-only" in text
                       else StorageTrouble.BUSY if "locked" in text or "busy" in text
                       else StorageTrouble.UNAVAILABLE)
-        return StorageError(reason, str(exc))
-    if isinstance(exc, OSError):
-        return StorageError(_OS_TROUBLE.get(exc.errno or 0, StorageTrouble.UNAVAILABLE), str(exc))
-    return StorageError(StorageTrouble.UNAVAILABLE, str(exc))
+    elif isinstance(exc, OSError):
+        reason = _OS_TROUBLE.get(exc.errno or 0, StorageTrouble.UNAVAILABLE)
+    else:
+        reason = StorageTrouble.UNAVAILABLE
+    if reason is StorageTrouble.UNAVAILABLE and folder is not None:
+        reason = _folder_trouble(folder) or reason
+    return StorageError(reason, str(exc))
+
+
+ROOM_NEEDED = 1 << 20  # bytes: with less free, a write of a few pages and the WAL's growth fail
+
+
+def _folder_trouble(folder: Path) -> StorageTrouble | None:
+    try:
+        if shutil.disk_usage(folder).free < ROOM_NEEDED:
+            return StorageTrouble.FULL
+        if not os.access(folder, os.W_OK):
+            return StorageTrouble.READ_ONLY
+    except OSError:
+        return None
+    return None
 
 
 def _is_storage_failure(exc: BaseException | None) -> bool:
@@ -125,6 +145,11 @@ class SqliteStore:
         store.problem = problem
         return store
 
+    def wait_when_busy(self, seconds: float) -> None:
+        """How long a write waits for another program's lock before it is refused as BUSY (5 s by default).
+        The game waits briefly and tries again later: a frame must not freeze for seconds."""
+        self._db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
     def close(self) -> None:
         """The last connection's close checkpoints the WAL into the main file and removes it."""
         try:
@@ -155,7 +180,7 @@ class SqliteStore:
                 self._db.execute(f"PRAGMA user_version = {number + 1}")
 
     def _transaction(self) -> "_Transaction":
-        return _Transaction(self._db)
+        return _Transaction(self._db, None if str(self.path) == ":memory:" else Path(self.path).parent)
 
     # -- profiles -------------------------------------------------------------------------
     def create_profile(self, nickname: str, avatar: str, language: str) -> Profile:
@@ -595,15 +620,16 @@ class _Transaction:
     read-only, I/O) becomes a StorageError, and the connection is always left outside a transaction:
     SQLite rolls some failures back by itself, and a second ROLLBACK must not hide the first error."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, folder: Path | None = None) -> None:
         self.db = db
+        self.folder = folder  # where the file is: what it shows tells a vague I/O error apart
 
     def __enter__(self) -> None:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             if _is_storage_failure(exc):
-                raise storage_error(exc) from exc
+                raise storage_error(exc, self.folder) from exc
             raise
 
     def __exit__(self, exc_type, exc, tb) -> bool:
@@ -614,11 +640,11 @@ class _Transaction:
             except sqlite3.Error as failure:
                 self._rollback()
                 if _is_storage_failure(failure):
-                    raise storage_error(failure) from failure
+                    raise storage_error(failure, self.folder) from failure
                 raise
         self._rollback()
         if _is_storage_failure(exc):
-            raise storage_error(exc) from exc
+            raise storage_error(exc, self.folder) from exc
         return False
 
     def _rollback(self) -> None:
