@@ -143,6 +143,8 @@ class App:
 
     def storage_trouble(self, error: StorageError) -> None:
         """Progress could not be kept: told once per kind of trouble and screen; the game goes on."""
+        if error.reason == "full":
+            self.images.give_up()  # the first thing given up for progress: its files are freed at once
         key = (error.reason, id(self.scene))
         if key not in self._storage_told:
             self._storage_told.add(key)
