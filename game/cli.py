@@ -131,8 +131,11 @@ def _parser() -> argparse.ArgumentParser:
     cert.add_argument("--out", required=True, type=Path, help="the PDF to write; the PNG goes beside it")
     cert.add_argument("--lang", choices=LANGUAGES, help="the certificate's language (default: the computer's)")
     leader = commands.add_parser("leader-pin", help="the club leader's PIN that guards this computer's settings")
-    leader.add_argument("--reset", action="store_true", required=True,
-                        help="remove a forgotten PIN; the next leader to open the settings chooses a new one")
+    action = leader.add_mutually_exclusive_group(required=True)
+    action.add_argument("--set", action="store_true",
+                        help="choose the PIN (4 to 6 digits, typed twice, never shown): the first one, or a new one")
+    action.add_argument("--reset", action="store_true",
+                        help="remove a forgotten PIN; then choose a new one with --set")
     leader.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     return parser
 
@@ -266,6 +269,7 @@ def open_store(args, tr):
 
 
 def _reset_leader_pin(args) -> int:
+    from .core.leader import remove_pin
     from .core.i18n import Translator
     from .core.problems import message_language
     from .core.storage import StorageError
@@ -274,14 +278,39 @@ def _reset_leader_pin(args) -> int:
     if isinstance(store, int):
         return store
     try:
+        if args.set:
+            return _set_leader_pin(store, tr)
         had_pin = store.leader_pin() is not None
-        store.save_leader_pin(None)
+        remove_pin(store)
     except StorageError as error:
         print(tr(f"storage.{error.reason}"), file=sys.stderr)
         return 1
     finally:
         store.close()
     print(tr("leader.reset_done" if had_pin else "leader.reset_none"))
+    return 0
+
+
+def _set_leader_pin(store, tr) -> int:
+    """Typed twice, without echo at a terminal (read from stdin when it is not one, for scripts)."""
+    import getpass
+    from .core.leader import pin_problem, set_pin
+
+    def ask(prompt: str) -> str:
+        if sys.stdin.isatty():
+            return getpass.getpass(prompt)
+        print(prompt, end="", flush=True)
+        return sys.stdin.readline().strip()
+    pin = ask(tr("leader.set_prompt") + " ")
+    problem = pin_problem(pin)
+    if problem is not None:
+        print(tr(problem), file=sys.stderr)
+        return 1
+    if ask(tr("leader.set_again") + " ") != pin:
+        print(tr("leader.differ"), file=sys.stderr)
+        return 1
+    set_pin(store, pin)
+    print(tr("leader.set_done"))
     return 0
 
 

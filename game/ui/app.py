@@ -1,8 +1,10 @@
 """The application: services, the scene stack and the one step function that runs the game."""
 from __future__ import annotations
 
+import dataclasses
 import gc
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -114,7 +116,9 @@ class App:
         self._ui_dt = 0.0
         self._dirty = True
         self.frames_drawn = 0
-        self.leader_tries = TryLimit()  # wrong leader PINs, counted while the game runs
+        self.leader_tries = TryLimit()  # wrong leader PINs this run, should the store not keep them (disk full)
+        self.clock = time.time  # the wall clock the leader's waits are kept in (a test sets its own)
+        self.visit_speech = False  # V pressed with nobody chosen: speech for this visit, never the computer's default
         self._frozen = False
         self.garbage_waiting = False  # widgets were removed: collect them after this frame's input
         self.verify_backdrops = False  # tests: check kept backdrops and buttons against fresh ones
@@ -215,16 +219,28 @@ class App:
             self.ui.get_theme().load_theme(str(path))
 
     def load_settings(self, rebuild: bool = True) -> None:
-        """The profile's settings (or the computer's defaults) after a change of player."""
+        """The profile's settings (or the computer's defaults) after a change of player; speech asked for
+        with V during this visit stays on."""
         settings = SettingsBook(self.store).load(self.profile.id if self.profile else None)
+        if self.visit_speech and not settings.speech_on:
+            settings = dataclasses.replace(settings, speech_on=True)
         self.apply_settings(settings, save=False, rebuild=rebuild)
 
+    def end_visit(self) -> None:
+        """The next child comes (kiosk): what this one asked for with V is forgotten."""
+        self.visit_speech = False
+        self.load_settings(rebuild=False)
+
     def toggle_speech(self, save: bool = True) -> None:
-        """V: self-voicing on or off. The real engine is made only when it is wanted."""
+        """V: self-voicing on or off. The real engine is made only when it is wanted. With a child chosen it is
+        kept in the child's settings; with nobody chosen, for this visit only: the computer's defaults change
+        at the desk, behind the leader's PIN."""
         self.speech_on = not self.speech_on
         self.settings.speech_on = self.speech_on
         if save:
-            self.save(SettingsBook(self.store).save, self.profile.id if self.profile else None, self.settings)
+            self.visit_speech = self.speech_on
+            if self.profile is not None:
+                self.save(SettingsBook(self.store).save, self.profile.id, self.settings)
         factory = self.services.speaker_factory
         if factory is not None:
             old = self.services.speaker

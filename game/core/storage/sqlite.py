@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..leader import StoredPin
+from ..leader import StoredPin, lock_data
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, ImportReport, LevelSummary, PlaySession,
@@ -26,6 +26,7 @@ from .report_sql import TOTALS_BY, scope_where
 DB_NAME = "progress.sqlite3"
 COMPUTER = 0  # the settings row that holds the computer's defaults
 CLUB = -1  # the settings row of the club leader's own choices for this computer (library name, kiosk)
+LOCK = -2  # the settings row of the leader's lock: wrong tries and waits, whether only the command sets a PIN
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 _SQLITE_TROUBLE = {13: StorageTrouble.FULL, 8: StorageTrouble.READ_ONLY, 3: StorageTrouble.READ_ONLY,
@@ -516,6 +517,15 @@ class SqliteStore:
             self._db.execute("DELETE FROM leader_pin")
             if pin is not None:
                 self._db.execute("INSERT INTO leader_pin (id, salt, digest) VALUES (1, ?, ?)", (pin.salt, pin.digest))
+
+    def leader_lock(self) -> dict:
+        row = self._db.execute("SELECT data FROM settings WHERE profile_id = ?", (LOCK,)).fetchone()
+        return lock_data(row[0]) if row else {}
+
+    def save_leader_lock(self, data: dict) -> None:
+        with self._transaction():
+            self._db.execute("INSERT INTO settings VALUES (?, ?) ON CONFLICT (profile_id) DO UPDATE SET "
+                             "data = excluded.data", (LOCK, json.dumps(data)))
 
     # -- progress that moves between computers ----------------------------------------------------
     def export_children(self, profile_ids: Iterable[int] | None = None) -> dict:
