@@ -165,3 +165,23 @@ def test_an_io_error_on_a_full_disk_is_told_as_full_the_first_time(tmp_path, mon
     assert refused.value.reason in ("unavailable", "read_only")  # room enough: not called full
     store._db = real
     store.close()
+
+
+def test_a_level_finished_while_the_disk_is_full_says_its_stars_are_not_kept_yet(tmp_path):
+    from game.testing import run_test
+    levels = make_pack(tmp_path)
+    with run_test(tmp_path / "data", language="en", level_dirs=[levels]) as pilot:
+        scene = start_quiz(pilot)
+        store = pilot.app.store
+        real = store._db
+        store._db = FailingConnection(real)
+        for _ in range(4):
+            pilot.press("return", "return")  # each answer, then on
+        assert pilot.scene.name == "results" and pilot.scene is not scene
+        words = pilot.app.tr("storage.not_saved")
+        assert words in pilot.scene.heading() and words in pilot.drawn_text()
+        assert store.best_stars(pilot.app.profile.id) == {}
+        store._db = real
+        pilot.advance(30 * 60)
+        assert store.best_stars(pilot.app.profile.id) == {("disk", "quiz"): 3}
+        assert words not in pilot.drawn_text()
