@@ -1,7 +1,7 @@
 """What every backend of the storage port must do (the `store` fixture runs each test once per backend)."""
 import pytest
 
-from game.core.leader import make_pin, pin_matches
+from game.core.leader import lock_data, make_pin, pin_matches
 from game.core.storage import AnswerRecord, NicknameTaken
 
 
@@ -68,3 +68,11 @@ def test_the_leader_pin(store):
     assert pin_matches("2468", store.leader_pin())
     store.save_leader_pin(None)
     assert store.leader_pin() is None
+
+
+def test_the_leader_lock_keeps_tries_and_says_a_damaged_record_frees_nothing(store):
+    assert store.leader_lock() == {}
+    store.save_leader_lock({"tries": {"wrong": 5, "blocked_until": 1e9}, "set_by_command": True})
+    assert store.leader_lock() == {"tries": {"wrong": 5, "blocked_until": 1e9}, "set_by_command": True}
+    assert store.settings(None) is None  # not one of the settings rows
+    assert lock_data("{not json") == {"set_by_command": True, "tries": "damaged"}

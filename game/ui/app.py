@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +13,6 @@ import pygame_gui
 
 from ..core.i18n import Translator
 from ..core.leader import TryLimit
-from ..core.sessions import Recorder, Trouble
 from ..core.storage import Profile, ProgressPort, StorageError
 from ..core.profiles import ProfileBook
 from ..core.settings import Settings, SettingsBook
@@ -27,6 +25,7 @@ from .sounds import Sounds
 from .text import LINE_SPACING as NORMAL_SPACING
 from .text import WIDE_LINE_SPACING as WIDE_SPACING
 from .text import TextRenderer
+from .unsaved import StorageWatch
 
 REDRAW_AFTER_INPUT = 0.4  # seconds of redrawing after input, for pygame-gui's hover and press states
 IDLE_UI_UPDATE = 0.1  # when idle, pygame-gui only needs updating for slow things like the cursor blink
@@ -105,9 +104,8 @@ class App:
         self.settings = Settings()
         self.speech_on = False  # self-voicing for blind and low-vision players; no timers while on
         self._notice: tuple[str, float] | None = None
-        self._storage_told: set[tuple[str, int]] = set()
-        self.recorder = Recorder(self.storage_trouble, self._saved_again)  # answers the disk refused, tried again
-        self._logged: Trouble | None = None
+        self.storage = StorageWatch(self)  # answers the disk refused: kept, tried again, told
+        self.recorder = self.storage.recorder
         self.scenes: list = []
         self.running = True
         self.time = 0.0
@@ -147,32 +145,14 @@ class App:
 
     def storage_trouble(self, error: StorageError) -> None:
         """Progress could not be kept: told once per kind of trouble and screen; the game goes on."""
-        if error.reason == "full":
-            self.images.give_up()  # the first thing given up for progress: its files are freed at once
-        key = (error.reason, id(self.scene))
-        if key not in self._storage_told:
-            self._storage_told.add(key)
-            self.notice(self.tr(f"storage.{error.reason}"), 6)
-        trouble = self.recorder.trouble
-        if trouble is not None and trouble is not self._logged:  # for the leader: once a stretch of trouble
-            self._logged = trouble
-            print(self.tr("storage.log_began", time=trouble.began, why=self.tr(f"storage.why_{error.reason}"),
-                          detail=error.detail), file=sys.stderr)
-
-    def _saved_again(self, trouble: Trouble) -> None:
-        """What waited is committed now: said calmly to the child, and on stderr for the leader."""
-        self.notice(self.tr("storage.saved_again"), 4)
-        print(self.tr("storage.log_saved", time=trouble.ended, answers=trouble.answers), file=sys.stderr)
-
-    def last_try(self) -> None:
-        """On the way out: one more try at what waits; what still cannot be kept is told on stderr."""
-        self.recorder.retry(float("inf"))
-        if self.recorder.waiting:
-            print(self.tr("storage.log_lost", answers=self.recorder.answers_waiting), file=sys.stderr)
+        self.storage.trouble(error)
 
     def unsaved_words(self) -> str:
         """What the child hears and sees while answers wait to be kept, or ""."""
-        return self.tr("storage.not_saved") if self.recorder.waiting else ""
+        return self.storage.words()
+
+    def last_try(self) -> None:
+        self.storage.last_try()
 
     def save(self, write, *args):
         """Runs one of the store's writes. If the disk is full or the folder cannot be written, the
@@ -366,9 +346,7 @@ class App:
         self.ui.draw_ui(canvas)
         if self.scene is not None:
             self.scene.draw_overlay(canvas)
-        mark = getattr(self.scene, "unsaved_mark", None)
-        if self.recorder.waiting and mark is not None:
-            self._draw_unsaved(canvas, mark)
+        self.storage.draw(canvas, getattr(self.scene, "unsaved_mark", None))
         if self._notice is not None:
             self._draw_notice(canvas)
         if self.kiosk is not None:
@@ -392,17 +370,6 @@ class App:
         for line in lines:
             canvas.blit(line, (box.centerx - line.get_width() // 2, y))
             y += line.get_height()
-
-    def _draw_unsaved(self, canvas: pygame.Surface, bottom_left: tuple[int, int]) -> None:
-        """A calm mark on a play screen while answers wait to be kept: never a claim that they are."""
-        words = self.unsaved_words()
-        size = self.text.fitting_size(words, 22, 680, 96, bold=True)
-        width, height = self.text.measure(words, size, 680, bold=True)
-        box = pygame.Rect(0, 0, width + 40, height + 12)
-        box.bottomleft = bottom_left
-        pygame.draw.rect(canvas, palette.PAPER, box, border_radius=12)
-        pygame.draw.rect(canvas, palette.OCHRE, box, width=3, border_radius=12)
-        self.text.draw(canvas, words, (box.x + 20, box.y + 6), size, palette.INK, width + 2, bold=True)
 
     def _global_key(self, event: pygame.event.Event) -> bool:
         """Keys that work on every screen: F2 says the last thing again, V turns speech on or off."""
