@@ -131,7 +131,8 @@ class LeaderPinScene(Scene):
         y = tr.draw(surface, title, (left, BOX.y + 28), tr.fitting_size(title, 40, width, 120, bold=True),
                     palette.INK, width, bold=True).bottom + 16
         explain = self.tr(self._explain_key())
-        y = tr.draw(surface, explain, (left, y), tr.fitting_size(explain, text.BODY, width, 170), palette.INK,
+        room = BOX.bottom - 130 - y if self.locked else 170  # locked: no dots, no message under it
+        y = tr.draw(surface, explain, (left, y), tr.fitting_size(explain, text.BODY, width, room), palette.INK,
                     width).bottom + 24
         if self.locked:
             return
