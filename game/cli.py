@@ -337,7 +337,25 @@ def _backup_or_restore(args) -> int:
     print(tr("backup.restored", path=restored.backup))
     if restored.kept_aside is not None:
         print(tr("backup.kept_aside", aside=restored.kept_aside))
+    _pin_set_by_the_leader(folder / DB_NAME)
     return 0
+
+
+def _pin_set_by_the_leader(path: Path) -> None:
+    """A backup from before the PIN was chosen must not let whoever opens the desk first choose it."""
+    from .core.leader import needs_the_leader
+    from .core.storage import SqliteStore, StorageError
+    try:
+        store = SqliteStore(path)
+    except (StorageError, OSError):
+        return  # the restored file opens at the next start, where any trouble is told
+    try:
+        if store.leader_pin() is None:
+            needs_the_leader(store)
+    except StorageError:
+        pass  # nothing was opened to anyone: the screen then offers the first-run choice, as before the restore
+    finally:
+        store.close()
 
 
 def _list(args) -> int:

@@ -235,3 +235,16 @@ def test_v_on_the_title_is_for_this_visit_never_every_childs_default(tmp_path):
         assert not pilot.app.speech_on
     with run_test(tmp_path, language="en") as pilot:
         assert not pilot.app.speech_on and not SettingsBook(pilot.app.store).load(None).speech_on
+
+
+def test_a_backup_from_before_the_pin_does_not_open_the_first_pin_screen_after_a_restore(tmp_path):
+    from game.cli import main
+    from game.core.leader import PinState, pin_state
+    old = SqliteStore(tmp_path / "old.sqlite3")  # made before any PIN was chosen
+    old.create_profile("Айгүл", "fox", "kk")
+    old.close()
+    _stored(tmp_path).close()
+    assert main(["--data-dir", str(tmp_path), "restore", str(tmp_path / "old.sqlite3"), "--lang", "en"]) == 0
+    store = SqliteStore(tmp_path / "progress.sqlite3")
+    assert [p.nickname for p in store.profiles()] == ["Айгүл"] and pin_state(store) is PinState.NEEDS_LEADER
+    store.close()
