@@ -154,8 +154,11 @@ def _parser() -> argparse.ArgumentParser:
     cert.add_argument("--out", required=True, type=Path, help="the PDF to write; the PNG goes beside it")
     cert.add_argument("--lang", choices=LANGUAGES, help="the certificate's language (default: the computer's)")
     leader = commands.add_parser("leader-pin", help="the club leader's PIN that guards this computer's settings")
-    leader.add_argument("--reset", action="store_true", required=True,
-                        help="remove a forgotten PIN; the next leader to open the settings chooses a new one")
+    action = leader.add_mutually_exclusive_group(required=True)
+    action.add_argument("--set", action="store_true",
+                        help="choose the PIN (4 to 6 digits, typed twice, never shown): the first one, or a new one")
+    action.add_argument("--reset", action="store_true",
+                        help="remove a forgotten PIN; then choose a new one with --set")
     leader.add_argument("--lang", choices=LANGUAGES, help=MESSAGE_LANG_HELP)
     return parser
 
@@ -295,6 +298,7 @@ def open_store(args, tr):
 
 
 def _reset_leader_pin(args) -> int:
+    from .core.leader import remove_pin
     from .core.i18n import Translator
     from .core.problems import message_language
     from .core.storage import StorageError
@@ -303,14 +307,39 @@ def _reset_leader_pin(args) -> int:
     if isinstance(store, int):
         return store
     try:
+        if args.set:
+            return _set_leader_pin(store, tr)
         had_pin = store.leader_pin() is not None
-        store.save_leader_pin(None)
+        remove_pin(store)
     except StorageError as error:
         print(tr(f"storage.{error.reason}"), file=sys.stderr)
         return 1
     finally:
         store.close()
     print(tr("leader.reset_done" if had_pin else "leader.reset_none"))
+    return 0
+
+
+def _set_leader_pin(store, tr) -> int:
+    """Typed twice, without echo at a terminal (read from stdin when it is not one, for scripts)."""
+    import getpass
+    from .core.leader import pin_problem, set_pin
+
+    def ask(prompt: str) -> str:
+        if sys.stdin.isatty():
+            return getpass.getpass(prompt)
+        print(prompt, end="", flush=True)
+        return sys.stdin.readline().strip()
+    pin = ask(tr("leader.set_prompt") + " ")
+    problem = pin_problem(pin)
+    if problem is not None:
+        print(tr(problem), file=sys.stderr)
+        return 1
+    if ask(tr("leader.set_again") + " ") != pin:
+        print(tr("leader.differ"), file=sys.stderr)
+        return 1
+    set_pin(store, pin)
+    print(tr("leader.set_done"))
     return 0
 
 
@@ -337,7 +366,25 @@ def _backup_or_restore(args) -> int:
     print(tr("backup.restored", path=restored.backup))
     if restored.kept_aside is not None:
         print(tr("backup.kept_aside", aside=restored.kept_aside))
+    _pin_set_by_the_leader(folder / DB_NAME)
     return 0
+
+
+def _pin_set_by_the_leader(path: Path) -> None:
+    """A backup from before the PIN was chosen must not let whoever opens the desk first choose it."""
+    from .core.leader import needs_the_leader
+    from .core.storage import SqliteStore, StorageError
+    try:
+        store = SqliteStore(path)
+    except (StorageError, OSError):
+        return  # the restored file opens at the next start, where any trouble is told
+    try:
+        if store.leader_pin() is None:
+            needs_the_leader(store)
+    except StorageError:
+        pass  # nothing was opened to anyone: the screen then offers the first-run choice, as before the restore
+    finally:
+        store.close()
 
 
 def _list(args) -> int:
@@ -416,6 +463,7 @@ def _run_app(args, make_speaker, termination: _Termination) -> int:
     finally:
         # every way out (window closed, Esc on the title, SIGTERM, an error) closes the store, so that
         # the progress file alone holds everything (a librarian's backup copies just that file)
+        app.last_try()
         app.services.store.close()
         getattr(app.services.speaker, "close", lambda: None)()
         import pygame

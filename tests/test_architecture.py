@@ -16,7 +16,7 @@ UI = GAME / "ui"
 SCENES = UI / "scenes"
 # the port's writes (game/core/storage/port.py); a screen may read, never write
 WRITES = {"create_profile", "touch_profile", "start_attempt", "record_answer", "finish_attempt",
-          "save_position", "save_settings", "save_leader_pin", "rename_profile", "set_avatar", "set_archived",
+          "save_position", "save_settings", "save_leader_pin", "save_leader_lock", "rename_profile", "set_avatar", "set_archived",
           "erase_profile", "merge_profiles", "create_group", "rename_group", "delete_group", "add_to_group",
           "remove_from_group", "start_session", "end_session", "save_club_setup", "start_team_game",
           "save_team_game"}

@@ -16,8 +16,8 @@ What the UI must do (game/ui; the last two tests pin it down -- xfail until the 
      is full, so your answers are not being saved. Please tell a grown-up." -- and carry on: the
      answer's feedback is still shown (the child keeps learning), the next question comes.
      Say it once per kind of failure and screen, not on every answer.
-  3. If creating a profile fails, stay on the screen with the notice (no half-made profile); if
-     start_attempt fails, play the level without recording (attempt_id None: skip record_answer).
+  3. If creating a profile fails, stay on the screen with the notice (no half-made profile); a session's
+     writes the disk refused wait in the game's recorder and are tried again (tests/test_storage_retry.py).
   4. At start-up, when SqliteStore.in_folder() fell back (store.problem is not None: the saved
      progress opened read-only, or nothing could be opened and the store is in memory), show
      app.notice(app.tr(f"storage.{store.problem.reason}")) on the title screen.
@@ -212,9 +212,10 @@ def test_a_full_disk_during_a_quiz_is_told_and_the_game_goes_on(tmp_path):
         pilot.press("return")
         assert scene.runner.phase.value == "asking"
         store._db = real  # space was freed
-        pilot.press("return")
+        pilot.press("return")  # this answer waits behind the one refused, in order
+        pilot.advance(60)  # the recorder's next try
         saved = [row.question_id for row in store.answers(scene.session.attempt_id)]
-        assert saved == ["q0", "q2"]
+        assert saved == ["q0", "q1", "q2"]
         assert [p.nickname for p in store.profiles()] == ["Dana"]
 
 

@@ -3,7 +3,7 @@ import time
 
 import pytest
 
-from game.core.leader import make_pin, pin_matches
+from game.core.leader import lock_data, make_pin, pin_matches
 from game.core.storage import AnswerRecord, NicknameTaken
 
 
@@ -84,3 +84,11 @@ def test_the_profile_screen_asks_for_one_page(store):
     page = store.profile_page(0, 10, ["Ә", "ә"], skip=[kids[2].id])
     assert [p.nickname for p in page.profiles] == ["әлия"] and page.matching == 1
     assert store.profile_page(4, 10).profiles == [kids[0]] and store.profile_page(5, 10).profiles == []
+
+
+def test_the_leader_lock_keeps_tries_and_says_a_damaged_record_frees_nothing(store):
+    assert store.leader_lock() == {}
+    store.save_leader_lock({"tries": {"wrong": 5, "blocked_until": 1e9}, "set_by_command": True})
+    assert store.leader_lock() == {"tries": {"wrong": 5, "blocked_until": 1e9}, "set_by_command": True}
+    assert store.settings(None) is None  # not one of the settings rows
+    assert lock_data("{not json") == {"set_by_command": True, "tries": "damaged"}

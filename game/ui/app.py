@@ -1,6 +1,7 @@
 """The application: services, the scene stack and the one step function that runs the game."""
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import time
@@ -25,6 +26,7 @@ from .sounds import Sounds
 from .text import LINE_SPACING as NORMAL_SPACING
 from .text import WIDE_LINE_SPACING as WIDE_SPACING
 from .text import TextRenderer
+from .unsaved import StorageWatch
 
 REDRAW_AFTER_INPUT = 0.4  # seconds of redrawing after input, for pygame-gui's hover and press states
 IDLE_UI_UPDATE = 0.1  # when idle, pygame-gui only needs updating for slow things like the cursor blink
@@ -118,7 +120,8 @@ class App:
         self.settings = Settings()
         self.speech_on = False  # self-voicing for blind and low-vision players; no timers while on
         self._notice: tuple[str, float] | None = None
-        self._storage_told: set[tuple[str, int]] = set()
+        self.storage = StorageWatch(self)  # answers the disk refused: kept, tried again, told
+        self.recorder = self.storage.recorder
         self.scenes: list = []
         self.running = True
         self.time = 0.0
@@ -127,7 +130,9 @@ class App:
         self._ui_dt = 0.0
         self._dirty = True
         self.frames_drawn = 0
-        self.leader_tries = TryLimit()  # wrong leader PINs, counted while the game runs
+        self.leader_tries = TryLimit()  # wrong leader PINs this run, should the store not keep them (disk full)
+        self.clock = time.time  # the wall clock the leader's waits are kept in (a test sets its own)
+        self.visit_speech = False  # V pressed with nobody chosen: speech for this visit, never the computer's default
         self._frozen = False
         self.garbage_waiting = False  # widgets were removed: collect them after this frame's input
         self.verify_backdrops = False  # tests: check kept backdrops and buttons against fresh ones
@@ -159,10 +164,14 @@ class App:
 
     def storage_trouble(self, error: StorageError) -> None:
         """Progress could not be kept: told once per kind of trouble and screen; the game goes on."""
-        key = (error.reason, id(self.scene))
-        if key not in self._storage_told:
-            self._storage_told.add(key)
-            self.notice(self.tr(f"storage.{error.reason}"), 6)
+        self.storage.trouble(error)
+
+    def unsaved_words(self) -> str:
+        """What the child hears and sees while answers wait to be kept, or ""."""
+        return self.storage.words()
+
+    def last_try(self) -> None:
+        self.storage.last_try()
 
     def save(self, write, *args):
         """Runs one of the store's writes. If the disk is full or the folder cannot be written, the
@@ -210,16 +219,28 @@ class App:
             self.ui.get_theme().load_theme(str(path))
 
     def load_settings(self, rebuild: bool = True) -> None:
-        """The profile's settings (or the computer's defaults) after a change of player."""
+        """The profile's settings (or the computer's defaults) after a change of player; speech asked for
+        with V during this visit stays on."""
         settings = SettingsBook(self.store).load(self.profile.id if self.profile else None)
+        if self.visit_speech and not settings.speech_on:
+            settings = dataclasses.replace(settings, speech_on=True)
         self.apply_settings(settings, save=False, rebuild=rebuild)
 
+    def end_visit(self) -> None:
+        """The next child comes (kiosk): what this one asked for with V is forgotten."""
+        self.visit_speech = False
+        self.load_settings(rebuild=False)
+
     def toggle_speech(self, save: bool = True) -> None:
-        """V: self-voicing on or off. The real engine is made only when it is wanted."""
+        """V: self-voicing on or off. The real engine is made only when it is wanted. With a child chosen it is
+        kept in the child's settings; with nobody chosen, for this visit only: the computer's defaults change
+        at the desk, behind the leader's PIN."""
         self.speech_on = not self.speech_on
         self.settings.speech_on = self.speech_on
         if save:
-            self.save(SettingsBook(self.store).save, self.profile.id if self.profile else None, self.settings)
+            self.visit_speech = self.speech_on
+            if self.profile is not None:
+                self.save(SettingsBook(self.store).save, self.profile.id, self.settings)
         factory = self.services.speaker_factory
         if factory is not None:
             old = self.services.speaker
@@ -323,6 +344,9 @@ class App:
         if self._dirty or self.time < self._redraw_until or self._ui_dt >= IDLE_UI_UPDATE:
             self.ui.update(self._ui_dt)
             self._ui_dt = 0.0
+        was_waiting = self.recorder.waiting
+        if self.recorder.retry(self.time) or self.recorder.waiting != was_waiting:
+            self._dirty = True
         scene = self.scene
         animating = scene.update(dt) if scene is not None else False
         self._run_pending()
@@ -348,6 +372,7 @@ class App:
         self.ui.draw_ui(canvas)
         if self.scene is not None:
             self.scene.draw_overlay(canvas)
+        self.storage.draw(canvas, getattr(self.scene, "unsaved_mark", None))
         if self._notice is not None:
             self._draw_notice(canvas)
         if self.kiosk is not None:

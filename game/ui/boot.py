@@ -1,6 +1,7 @@
 """Building the app: pygame, the window, the services. Used by the game, the pilot and screenshots."""
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pygame
 from ..core.datadir import level_roots
 from ..core.i18n import keep_parsed_in
 from ..core.library_settings import first_defaults, load_library_settings
-from ..core.storage import ProgressPort
+from ..core.leader import needs_the_leader
+from ..core.storage import ProgressPort, StorageError
 from ..core.storage.opening import open_progress
 from ..core.storage.sqlite_recovery import StartupReport, prepare_progress_file
 from ..core.speech import RecordingSpeaker, Speaker
@@ -17,6 +19,8 @@ from ..paths import LEVELS
 from .app import App, Services
 from .scenes import make_screen, play_screen
 from .display import Display
+
+BUSY_WAIT = 0.2  # seconds an answer's write waits for another program's lock; then it waits in the recorder
 
 
 def create_app(data_dir: Path, speaker: Speaker | None = None, language: str | None = None,
@@ -35,6 +39,10 @@ def create_app(data_dir: Path, speaker: Speaker | None = None, language: str | N
         if not database:  # this computer's file: a damaged one is replaced before the store opens it
             report = prepare_progress_file(folder)
         store = open_progress(folder, database)
+        if report.damaged:  # the PIN may be lost with the damaged file: nobody at the keyboard chooses a new one
+            with contextlib.suppress(StorageError):
+                needs_the_leader(store)
+        getattr(store, "wait_when_busy", lambda seconds: None)(BUSY_WAIT)
         first_defaults(store, library)
     roots = level_dirs if level_dirs is not None else level_roots(LEVELS, data_dir)
     services = Services(

@@ -1,7 +1,10 @@
 """Loading pictures (SVG rendered once at the size needed, PNG, JPG) with a cache."""
 from __future__ import annotations
 
+import errno
+import io
 import os
+import shutil
 import zlib
 from pathlib import Path
 
@@ -11,6 +14,7 @@ from ..paths import ASSETS
 from .surface_cache import SurfaceLRU
 
 PICTURE_BUDGET = 24 * 2**20  # a screen's pictures fit several times over; a whole tour of the levels does not
+ROOM_FOR_PROGRESS = 64 * 2**20  # free bytes the picture cache never writes into: children's answers come first
 
 
 def avatar_path(avatar: str) -> Path:
@@ -74,14 +78,35 @@ class ImageCache:
                 pass  # not kept yet, or cut short by a power cut: render it again
         image = pygame.image.load_sized_svg(str(path), size)
         if kept is not None:
-            try:
-                kept.parent.mkdir(parents=True, exist_ok=True)
-                part = kept.with_suffix(".part")
-                part.write_bytes(pygame.image.tobytes(image, "RGBA"))
-                os.replace(part, kept)
-            except (OSError, pygame.error):
-                pass  # a full or read-only disk: the picture is simply rendered again next time
+            self._keep(image, kept)
         return image
+
+    def _keep(self, image: pygame.Surface, kept: Path) -> None:
+        """Written whole or not at all, and never into the room progress needs: on a disk nearly full, or
+        after any failure to write, the cache is given up for this run (pictures are rendered again)."""
+        buffer = io.BytesIO()
+        pygame.image.save(image, buffer, "picture.tga")
+        data = buffer.getvalue()
+        part = kept.with_suffix(".part.tga")
+        try:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            if shutil.disk_usage(kept.parent).free - len(data) < ROOM_FOR_PROGRESS:
+                self.give_up()
+                return
+            with open(part, "wb") as file:
+                if file.write(data) != len(data):
+                    raise OSError(errno.ENOSPC, "picture cut short")
+            os.replace(part, kept)
+        except OSError:
+            part.unlink(missing_ok=True)
+            self.give_up()
+
+    def give_up(self) -> None:
+        """No more pictures kept on disk in this run, and those kept are removed: progress needs the room
+        more (the folder is documented as safe to delete)."""
+        folder, self.disk_cache = self.disk_cache, None
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def _kept_file(self, path: Path, size: tuple[int, int]) -> Path | None:
         """Named after the file, its size and time of change and the size asked for: an edited SVG

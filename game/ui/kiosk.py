@@ -62,7 +62,7 @@ class KioskGuard:
         app = self.app
         del app.scenes[:-1]
         app.profile = None
-        app.load_settings(rebuild=False)
+        app.end_visit()
         app.show("profiles")
         app.say(app.tr("kiosk.returned"))
 

@@ -1,15 +1,10 @@
-"""What every play session shares: the outcome of an answer, of a level, and durable writes."""
+"""What every play session shares: the outcome of an answer and of a level."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, TypeVar
 
 from ..model import Scene
 from ..questions import Check, Question
-from ..storage import StorageError
-
-T = TypeVar("T")
-TroubleListener = Callable[[StorageError], None]
 
 
 @dataclass(frozen=True)
@@ -39,19 +34,3 @@ class Outcome:
     total: int
     ending: Scene | None = None
     saved: bool = True
-
-
-class Recorder:
-    """Runs a session's writes: a write the disk refuses is told to the listener (the game's notice),
-    and the session plays on without claiming it was kept."""
-
-    def __init__(self, on_trouble: TroubleListener | None) -> None:
-        self.on_trouble = on_trouble
-
-    def write(self, action: Callable[[], T]) -> tuple[bool, T | None]:
-        try:
-            return True, action()
-        except StorageError as error:
-            if self.on_trouble is not None:
-                self.on_trouble(error)
-            return False, None

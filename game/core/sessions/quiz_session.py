@@ -14,7 +14,8 @@ from ..model import QuizLevel
 from ..questions import Question
 from ..quiz import Phase, QuizRunner
 from ..storage import AnswerRecord, ProgressPort
-from .common import Feedback, Outcome, Recorder, TroubleListener
+from .common import Feedback, Outcome
+from .recorder import Recorder, TroubleListener
 
 KIND = "quiz"
 
@@ -22,19 +23,18 @@ KIND = "quiz"
 class QuizSession:
     def __init__(self, store: ProgressPort, profile_id: int, level: QuizLevel, *, seed: int | None = None,
                  fresh: bool = False, speech_on: Callable[[], bool] = lambda: False,
-                 on_trouble: TroubleListener | None = None) -> None:
+                 on_trouble: TroubleListener | None = None, recorder: Recorder | None = None) -> None:
         self.store = store
         self.profile_id = profile_id
         self.level = level
         self.speech_on = speech_on
-        self.recorder = Recorder(on_trouble)
-        self.attempt_id: int | None = None  # None: progress cannot be kept, the level is played all the same
+        self.recorder = recorder or Recorder(on_trouble)
+        self.attempt_id: int | None = None  # None: its start waits to be written (the level is played all the same)
         resumed = self._resumed() if not fresh and seed is None else None
         self.resumed = resumed is not None
         self.runner: QuizRunner = resumed or QuizRunner(level, random.randrange(1 << 30) if seed is None else seed)
         if resumed is None:
-            _, self.attempt_id = self.recorder.write(lambda: store.start_attempt(
-                profile_id, level.pack_id, level.id, KIND, self.runner.seed))
+            self.recorder.write(self._start)
             self._save_position()
         self.feedback: Feedback | None = None
         self.hint_shown = False
@@ -116,11 +116,8 @@ class QuizSession:
         answered = self.runner.answer(value)
         record = AnswerRecord(question.id, value, answered.correct, int(self.elapsed * 1000), answered.attempt,
                               answered.hint_used, answered.right_parts, answered.total_parts)
-        saved = False
-        if self.attempt_id is not None:
-            attempt = self.attempt_id
-            saved, _ = self.recorder.write(lambda: self.store.record_answer(attempt, record))
-            self._save_position()
+        saved, _ = self.recorder.write(lambda: self.store.record_answer(self.attempt_id, record), answer=True)
+        self._save_position()
         self.time_left = None
         self.feedback = Feedback(question, value, answered.correct, answered.right_parts, answered.total_parts, saved)
         return self.feedback
@@ -173,17 +170,19 @@ class QuizSession:
         limit = self.time_limit if self.phase is Phase.ASKING else None
         self.time_left = float(limit) if limit else None
 
+    def _start(self) -> None:
+        self.attempt_id = self.store.start_attempt(self.profile_id, self.level.pack_id, self.level.id, KIND,
+                                                   self.runner.seed)
+
     def _save_position(self) -> None:
-        if self.attempt_id is not None:
-            attempt, state = self.attempt_id, {"kind": KIND, "runner": self.runner.to_dict()}
-            self.recorder.write(lambda: self.store.save_position(self.profile_id, self.level.pack_id,
-                                                                 self.level.id, attempt, state))
+        """Written after the attempt's start and answers (the recorder keeps the order); the newest waiting
+        position replaces an older one."""
+        pack, level, state = self.level.pack_id, self.level.id, {"kind": KIND, "runner": self.runner.to_dict()}
+        self.recorder.write(lambda: self.store.save_position(self.profile_id, pack, level, self.attempt_id, state),
+                            key=("position", self.profile_id, pack, level))
 
     def _finish(self) -> Outcome:
         runner = self.runner
-        saved = False
-        if self.attempt_id is not None:
-            attempt = self.attempt_id
-            saved, _ = self.recorder.write(lambda: self.store.finish_attempt(
-                attempt, runner.first_try_correct, runner.total, runner.stars))
+        saved, _ = self.recorder.write(lambda: self.store.finish_attempt(
+            self.attempt_id, runner.first_try_correct, runner.total, runner.stars))
         return Outcome(runner.stars, runner.first_try_correct, runner.total, saved=saved)

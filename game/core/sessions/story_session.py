@@ -11,25 +11,25 @@ from ..model import Line, StoryLevel
 from ..questions import Question
 from ..story import StoryRunner
 from ..storage import AnswerRecord, ProgressPort
-from .common import Feedback, Outcome, Recorder, TroubleListener
+from .common import Feedback, Outcome
+from .recorder import Recorder, TroubleListener
 
 KIND = "story"
 
 
 class StorySession:
     def __init__(self, store: ProgressPort, profile_id: int | None, level: StoryLevel, *, fresh: bool = False,
-                 on_trouble: TroubleListener | None = None) -> None:
+                 on_trouble: TroubleListener | None = None, recorder: Recorder | None = None) -> None:
         self.store = store
         self.profile_id = profile_id
         self.level = level
-        self.recorder = Recorder(on_trouble)
-        self.attempt_id: int | None = None
+        self.recorder = recorder or Recorder(on_trouble)
+        self.attempt_id: int | None = None  # None: its start waits to be written (or no child plays: audience mode)
         resumed = self._resumed() if not fresh and profile_id is not None else None
         self.resumed = resumed is not None
         self.runner: StoryRunner = resumed or StoryRunner(level)
         if resumed is None and profile_id is not None:
-            _, self.attempt_id = self.recorder.write(lambda: store.start_attempt(
-                profile_id, level.pack_id, level.id, KIND))
+            self.recorder.write(self._start)
         self.read_before = store.lines_read(profile_id, level.pack_id, level.id) if profile_id is not None else set()
         self.feedback = self._answered_feedback()
         self.elapsed = 0.0
@@ -92,12 +92,11 @@ class StorySession:
         if not self.accepting_answers or question is None:
             return None
         check = self.runner.answer(value)
+        record = AnswerRecord(question.id, value, check.correct, int(self.elapsed * 1000), 1, False,
+                              check.right_parts, check.total_parts)
         saved = False
-        if self.attempt_id is not None:
-            attempt = self.attempt_id
-            record = AnswerRecord(question.id, value, check.correct, int(self.elapsed * 1000), 1, False,
-                                  check.right_parts, check.total_parts)
-            saved, _ = self.recorder.write(lambda: self.store.record_answer(attempt, record))
+        if self.profile_id is not None:  # audience mode keeps nothing of a child
+            saved, _ = self.recorder.write(lambda: self.store.record_answer(self.attempt_id, record), answer=True)
             self._save_position(line_read=False)
         self.feedback = Feedback.of(question, value, check, saved)
         return self.feedback
@@ -129,20 +128,25 @@ class StorySession:
         self._save_position()
         return None
 
+    def _start(self) -> None:
+        self.attempt_id = self.store.start_attempt(self.profile_id, self.level.pack_id, self.level.id, KIND)
+
     def _save_position(self, line_read: bool = True) -> None:
-        if self.attempt_id is None:
+        """After the attempt's start and answers (the recorder keeps the order). A waiting position that marks
+        no line read is replaced by a newer one."""
+        if self.profile_id is None:
             return
-        runner, attempt = self.runner, self.attempt_id
+        runner, pack, level = self.runner, self.level.pack_id, self.level.id
         line = (runner.scene_id, runner.index) if line_read and runner.current_line is not None else None
         state = {"kind": KIND, "runner": runner.to_dict()}
-        self.recorder.write(lambda: self.store.save_position(self.profile_id, self.level.pack_id, self.level.id,
-                                                             attempt, state, line))
+        self.recorder.write(lambda: self.store.save_position(self.profile_id, pack, level, self.attempt_id, state,
+                                                             line),
+                            key=("position", self.profile_id, pack, level) if line is None else None)
 
     def _finish(self) -> Outcome:
         runner = self.runner
         saved = False
-        if self.attempt_id is not None:
-            attempt = self.attempt_id
+        if self.profile_id is not None:
             saved, _ = self.recorder.write(lambda: self.store.finish_attempt(
-                attempt, runner.questions_right, len(runner.answers), runner.stars))
+                self.attempt_id, runner.questions_right, len(runner.answers), runner.stars))
         return Outcome(runner.stars, runner.questions_right, len(runner.answers), runner.scene, saved)

@@ -15,7 +15,7 @@ from typing import Any, Iterable, Literal, Sequence
 import psycopg
 from psycopg import errors as pg_errors
 
-from ..leader import StoredPin
+from ..leader import StoredPin, lock_data
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, PG_NOW, SCHEMA_VERSION, statements
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, GroupTale, ImportReport, LevelSummary,
@@ -26,6 +26,7 @@ from . import team_sql, transfer_sql
 
 COMPUTER = 0  # the settings row that holds the computer's defaults (as in SQLite)
 CLUB = -1  # the settings row of the club leader's own choices (library name, kiosk), as in SQLite
+LOCK = -2  # the settings row of the leader's lock, as in SQLite
 MIGRATION_LOCK = 0x6F6C6B  # an advisory lock: computers starting at once migrate one after another
 CONNECT_TIMEOUT_S = 5
 # A pulled cable must not freeze a child's answer for the minutes TCP would wait: unacknowledged data
@@ -519,6 +520,15 @@ class PostgresStore:
             db.execute("DELETE FROM leader_pin")
             if pin is not None:
                 db.execute("INSERT INTO leader_pin (id, salt, digest) VALUES (1, %s, %s)", (pin.salt, pin.digest))
+
+    def leader_lock(self) -> dict:
+        rows = self._read("SELECT data FROM settings WHERE profile_id = %s", (LOCK,))
+        return lock_data(rows[0][0]) if rows else {}
+
+    def save_leader_lock(self, data: dict) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT INTO settings VALUES (%s, %s) ON CONFLICT (profile_id) DO UPDATE SET "
+                       "data = excluded.data", (LOCK, json.dumps(data)))
 
     # -- writes a computer kept while the server was out of reach (storage/resilient.py) -------------
     def apply_writes(self, writes: list[QueuedWrite], ids: dict[int, int], fresh: bool = False) -> list[int | None]:

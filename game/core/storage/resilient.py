@@ -445,6 +445,13 @@ class ResilientStore:
         """Needs the server: the room has one PIN."""
         self._on_server(lambda server: server.save_leader_pin(pin))
 
+    def leader_lock(self) -> dict:
+        return self._read("leader_lock", (), lambda: self._connected().leader_lock(), dict, dict, {})
+
+    def save_leader_lock(self, data: dict) -> None:
+        """Needs the server: the room's tries are counted there (the game keeps this run's in memory)."""
+        self._on_server(lambda server: server.save_leader_lock(data))
+
     # -- reports ---------------------------------------------------------------------------------------------
     def level_summaries(self, profile_ids: Iterable[int] | None = None) -> list[LevelSummary]:
         ids = None if profile_ids is None else sorted(int(i) for i in profile_ids)

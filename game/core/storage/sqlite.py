@@ -9,12 +9,13 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Literal, Sequence
 
-from ..leader import StoredPin
+from ..leader import StoredPin, lock_data
 from .errors import GroupNameTaken, NewerDatabaseError, NicknameTaken, StorageError, StorageTrouble
 from .migrations import MIGRATIONS, SCHEMA_VERSION, statements
 from .records import (AnswerRecord, AnswerTotals, ChildSummary, Group, GroupTale, ImportReport, LevelSummary,
@@ -27,6 +28,7 @@ from . import team_sql
 DB_NAME = "progress.sqlite3"
 COMPUTER = 0  # the settings row that holds the computer's defaults
 CLUB = -1  # the settings row of the club leader's own choices for this computer (library name, kiosk)
+LOCK = -2  # the settings row of the leader's lock: wrong tries and waits, whether only the command sets a PIN
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 _SQLITE_TROUBLE = {13: StorageTrouble.FULL, 8: StorageTrouble.READ_ONLY, 3: StorageTrouble.READ_ONLY,
@@ -37,8 +39,10 @@ _OS_TROUBLE = {errno.ENOSPC: StorageTrouble.FULL, errno.EDQUOT: StorageTrouble.F
                errno.EPERM: StorageTrouble.READ_ONLY}
 
 
-def storage_error(exc: BaseException) -> StorageError:
-    """The StorageError that says, in the game's words, why sqlite3 or the disk refused."""
+def storage_error(exc: BaseException, folder: Path | None = None) -> StorageError:
+    """The StorageError that says, in the game's words, why sqlite3 or the disk refused. A vague error
+    (SQLite's "disk I/O error", which a full disk often gives while writing the WAL) is told by what the
+    `folder` of the file shows: no room left, or no right to write."""
     if isinstance(exc, StorageError):
         return exc
     if isinstance(exc, sqlite3.Error):
@@ -50,10 +54,27 @@ def storage_error(exc: BaseException) -> StorageError:
                       else StorageTrouble.READ_ONLY if "readonly" in text or "read-only" in text
                       else StorageTrouble.BUSY if "locked" in text or "busy" in text
                       else StorageTrouble.UNAVAILABLE)
-        return StorageError(reason, str(exc))
-    if isinstance(exc, OSError):
-        return StorageError(_OS_TROUBLE.get(exc.errno or 0, StorageTrouble.UNAVAILABLE), str(exc))
-    return StorageError(StorageTrouble.UNAVAILABLE, str(exc))
+    elif isinstance(exc, OSError):
+        reason = _OS_TROUBLE.get(exc.errno or 0, StorageTrouble.UNAVAILABLE)
+    else:
+        reason = StorageTrouble.UNAVAILABLE
+    if reason is StorageTrouble.UNAVAILABLE and folder is not None:
+        reason = _folder_trouble(folder) or reason
+    return StorageError(reason, str(exc))
+
+
+ROOM_NEEDED = 1 << 20  # bytes: with less free, a write of a few pages and the WAL's growth fail
+
+
+def _folder_trouble(folder: Path) -> StorageTrouble | None:
+    try:
+        if shutil.disk_usage(folder).free < ROOM_NEEDED:
+            return StorageTrouble.FULL
+        if not os.access(folder, os.W_OK):
+            return StorageTrouble.READ_ONLY
+    except OSError:
+        return None
+    return None
 
 
 def _is_storage_failure(exc: BaseException | None) -> bool:
@@ -126,6 +147,11 @@ class SqliteStore:
         store.problem = problem
         return store
 
+    def wait_when_busy(self, seconds: float) -> None:
+        """How long a write waits for another program's lock before it is refused as BUSY (5 s by default).
+        The game waits briefly and tries again later: a frame must not freeze for seconds."""
+        self._db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
     def close(self) -> None:
         """The last connection's close checkpoints the WAL into the main file and removes it."""
         try:
@@ -160,7 +186,7 @@ class SqliteStore:
                 self._db.execute(f"PRAGMA user_version = {batch[-1] + 1}")
 
     def _transaction(self) -> "_Transaction":
-        return _Transaction(self._db)
+        return _Transaction(self._db, None if str(self.path) == ":memory:" else Path(self.path).parent)
 
     # -- profiles -------------------------------------------------------------------------
     def create_profile(self, nickname: str, avatar: str, language: str) -> Profile:
@@ -538,6 +564,15 @@ class SqliteStore:
             if pin is not None:
                 self._db.execute("INSERT INTO leader_pin (id, salt, digest) VALUES (1, ?, ?)", (pin.salt, pin.digest))
 
+    def leader_lock(self) -> dict:
+        row = self._db.execute("SELECT data FROM settings WHERE profile_id = ?", (LOCK,)).fetchone()
+        return lock_data(row[0]) if row else {}
+
+    def save_leader_lock(self, data: dict) -> None:
+        with self._transaction():
+            self._db.execute("INSERT INTO settings VALUES (?, ?) ON CONFLICT (profile_id) DO UPDATE SET "
+                             "data = excluded.data", (LOCK, json.dumps(data)))
+
     # -- progress that moves between computers ----------------------------------------------------
     def export_children(self, profile_ids: Iterable[int] | None = None) -> dict:
         """One read transaction: a snapshot that answers committed meanwhile cannot tear."""
@@ -641,15 +676,16 @@ class _Transaction:
     read-only, I/O) becomes a StorageError, and the connection is always left outside a transaction:
     SQLite rolls some failures back by itself, and a second ROLLBACK must not hide the first error."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, folder: Path | None = None) -> None:
         self.db = db
+        self.folder = folder  # where the file is: what it shows tells a vague I/O error apart
 
     def __enter__(self) -> None:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             if _is_storage_failure(exc):
-                raise storage_error(exc) from exc
+                raise storage_error(exc, self.folder) from exc
             raise
 
     def __exit__(self, exc_type, exc, tb) -> Literal[False]:
@@ -660,11 +696,11 @@ class _Transaction:
             except sqlite3.Error as failure:
                 self._rollback()
                 if _is_storage_failure(failure):
-                    raise storage_error(failure) from failure
+                    raise storage_error(failure, self.folder) from failure
                 raise
         self._rollback()
         if _is_storage_failure(exc):
-            raise storage_error(exc) from exc
+            raise storage_error(exc, self.folder) from exc
         return False
 
     def _rollback(self) -> None:

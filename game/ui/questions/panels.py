@@ -97,9 +97,11 @@ def draw_answered(scene, surface: pygame.Surface, view, feedback, box: pygame.Re
 
 
 def answered_words(scene, view, feedback) -> str:
-    """The feedback, spoken."""
-    return " ".join(feedback_words(scene, feedback.question, feedback.correct, feedback.right_parts,
-                                   feedback.total_parts, view.answer_text()))
+    """The feedback, spoken; an answer not kept yet says so (never that it was recorded)."""
+    words = feedback_words(scene, feedback.question, feedback.correct, feedback.right_parts, feedback.total_parts,
+                           view.answer_text())
+    waiting = "" if feedback.saved else scene.app.unsaved_words()
+    return " ".join(words + [waiting] if waiting else words)
 
 
 def _height(tr, words: list[str], source: str, width: int, size: float, head: float) -> int:

@@ -20,6 +20,7 @@ class Scene:
     """Lifecycle: enter() builds the widgets, exit() removes them; rebuild() keeps the focus."""
 
     name = "scene"
+    unsaved_mark: tuple[int, int] | None = None  # bottom left of "not saved yet" while answers wait, if shown here
 
     def __init__(self, app) -> None:
         self.app = app

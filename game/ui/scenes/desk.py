@@ -22,9 +22,22 @@ class DeskScene(Scene):
     def _status(self) -> str:
         session = self.app.store.active_session()
         if session is None:
-            return self.tr("desk.session_off")
-        group = next((g.name for g in self.app.store.groups() if g.id == session.group_id), "-")
-        return self.tr("desk.session_on", group=group, levels=len(session.levels))
+            status = self.tr("desk.session_off")
+        else:
+            group = next((g.name for g in self.app.store.groups() if g.id == session.group_id), "-")
+            status = self.tr("desk.session_on", group=group, levels=len(session.levels))
+        return " ".join([status, *self._storage_troubles()])
+
+    def _storage_troubles(self) -> list[str]:
+        """Progress the disk refused since the game started: going on now, or the last stretch of it."""
+        troubles = self.app.recorder.troubles
+        if not troubles:
+            return []
+        last = troubles[-1]
+        why = self.tr(f"storage.why_{last.reason}")
+        if not last.ended:
+            return [self.tr("storage.desk_trouble", time=last.began, why=why, answers=self.app.recorder.answers_waiting)]
+        return [self.tr("storage.desk_saved", began=last.began, ended=last.ended, why=why, answers=last.answers)]
 
     def build(self) -> None:
         self.status = self._status()

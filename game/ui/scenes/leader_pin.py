@@ -1,12 +1,14 @@
-"""The club leader's PIN, asked before this computer's defaults can be changed; chosen (typed twice)
-the first time. Digits come from the keyboard or the on-screen pad; Enter tries the PIN."""
+"""The club leader's PIN, asked before this computer's defaults can be changed. On a fresh install the
+screen says plainly that the club leader chooses the first one (typed twice); where a PIN was lost or
+damaged it opens nothing (the leader sets it with `leader-pin --set`, in the README). Digits come from
+the keyboard or the on-screen pad; Enter tries the PIN."""
 from __future__ import annotations
 
 from typing import Callable
 
 import pygame
 
-from ...core.leader import LeaderLock
+from ...core.leader import LeaderLock, PinState
 from ...paths import ASSETS
 from .. import palette, text
 from ..widgets import panel
@@ -36,16 +38,21 @@ class LeaderPinScene(Scene):
     def creating(self) -> bool:
         return self.lock.creating
 
+    @property
+    def locked(self) -> bool:
+        """No PIN can be typed here: only the leader's command sets one."""
+        return self.lock.state is PinState.NEEDS_LEADER
+
     def _title_key(self) -> str:
         return "leader.heading_create" if self.creating else "leader.heading_check"
 
     def _explain_key(self) -> str:
         if self.creating:
             return "leader.again" if self.lock.first else "leader.explain_create"
-        return "leader.explain_check"
+        return "leader.explain_needs_leader" if self.locked else "leader.explain_check"
 
     def build(self) -> None:
-        for i, name in enumerate(PAD):
+        for i, name in enumerate(() if self.locked else PAD):
             col, row = i % 3, i // 3
             rect = (PAD_X + col * (KEY_W + GAP), PAD_Y + row * (KEY_H + GAP), KEY_W, KEY_H)
             label = self.tr(f"leader.{name}") if not name.isdigit() else name
@@ -55,8 +62,13 @@ class LeaderPinScene(Scene):
                         size=text.HEADING - 8 if name.isdigit() else text.SMALL + 2)
         self.button("cancel", (BOX.x + 40, BOX.bottom - 104, 280, 72), self.tr("leader.cancel"), self.back)
 
+    def first_focus(self) -> str | None:
+        return "cancel" if self.locked else None
+
     # -- input ------------------------------------------------------------------------------
     def handle_key(self, event) -> bool:
+        if self.locked:
+            return super().handle_key(event)
         if event.key in DIGIT_KEYS:
             self._type(DIGIT_KEYS[event.key])
             return True
@@ -83,7 +95,7 @@ class LeaderPinScene(Scene):
     def _submit(self) -> None:
         typed, self.digits = self.digits, ""
         self.app.invalidate()
-        verdict = self.app.save(self.lock.submit, typed, self.app.time)
+        verdict = self.app.save(self.lock.submit, typed, self.app.clock())
         if verdict is None:
             return  # the disk refused to keep a new PIN: the player has been told by app.save
         if verdict.message == "leader.again":  # the explanation now asks for it again: said, not repeated in red
@@ -108,7 +120,7 @@ class LeaderPinScene(Scene):
 
     # -- drawing ----------------------------------------------------------------------------
     def backdrop_key(self) -> tuple:
-        return (self.creating, self.lock.first, len(self.digits), self.message)
+        return (self.lock.state, self.lock.first, len(self.digits), self.message)
 
     def draw(self, surface) -> None:
         self.draw_background(surface, ASSETS / "backgrounds" / "map.svg", palette.PAPER)
@@ -119,16 +131,16 @@ class LeaderPinScene(Scene):
         y = tr.draw(surface, title, (left, BOX.y + 28), tr.fitting_size(title, 40, width, 120, bold=True),
                     palette.INK, width, bold=True).bottom + 16
         explain = self.tr(self._explain_key())
-        y = tr.draw(surface, explain, (left, y), tr.fitting_size(explain, text.BODY, width, 170), palette.INK,
+        room = BOX.bottom - 130 - y if self.locked else 170  # locked: no dots, no message under it
+        y = tr.draw(surface, explain, (left, y), tr.fitting_size(explain, text.BODY, width, room), palette.INK,
                     width).bottom + 24
+        if self.locked:
+            return
         self._draw_dots(surface, pygame.Rect(left, y, width, 84))
         if self.message:
             tr.draw(surface, self.message, (left, y + 104), tr.fitting_size(self.message, text.BODY, width, 90,
                                                                             bold=True),
                     palette.FELT_RED, width, bold=True)
-        if not self.creating:
-            forgot = self.tr("leader.forgot")
-            tr.draw(surface, forgot, (BOX.x + 360, BOX.bottom - 96), text.SMALL - 2, palette.MUTED_INK, 340)
 
     def _draw_dots(self, surface, box: pygame.Rect) -> None:
         """One dot a digit typed, and empty places up to the longest PIN: never the digits."""

@@ -26,12 +26,13 @@ CONFIRM_RECT = pygame.Rect(240, 200, 800, 320)
 
 class QuizScene(LiveReload, Scene):
     name = "quiz"
+    unsaved_mark = (MARGIN, 700)  # beside the next button
 
     def __init__(self, app, level: QuizLevel, seed: int | None = None) -> None:
         super().__init__(app)
         self.level = level
         self.session = QuizSession(app.store, app.profile.id, level, seed=seed, speech_on=lambda: app.speech_on,
-                                   on_trouble=app.storage_trouble)
+                                   recorder=app.recorder)
         self.view = None
         self.confirming = False  # Esc asked "leave the quiz?": the question waits, its timer too
         self._new_view()

@@ -19,10 +19,12 @@ SIZES = (text.BODY, 26, 24, 22, 20, 18)  # what was learned and the books shrink
 
 class ResultsScene(Scene):
     name = "results"
+    unsaved_mark = (PANEL.x + 24, 718)  # under the panel: the stars are not kept yet
 
     def __init__(self, app, level: Level, outcome: Outcome) -> None:
         super().__init__(app)
         self.level, self.stars, self.correct, self.total = level, outcome.stars, outcome.correct, outcome.total
+        self.saved = outcome.saved
         self.ending: Text | None = outcome.ending.ending if outcome.ending is not None else None
 
     def _score_line(self) -> str:
@@ -38,6 +40,8 @@ class ResultsScene(Scene):
 
     def heading(self) -> str:
         parts = [self.praise(), self.tr("results.stars", n=self.stars), self._score_line()]
+        if not self.saved and self.app.unsaved_words():
+            parts.append(self.app.unsaved_words())
         if self.level.summary is not None:
             parts += [self.tr("results.learned"), self.level.summary.get(self.app.lang)]
         books = self.book_lines()

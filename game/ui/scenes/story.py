@@ -49,12 +49,13 @@ class LineLayout:
 
 class StoryScene(LiveReload, Scene):
     name = "story"
+    unsaved_mark = (140, 66)  # on the curtain, beside the map button
 
     def __init__(self, app, level: StoryLevel, fresh: bool = False) -> None:
         super().__init__(app)
         self.level = level
         self.seed = 0
-        self.session = StorySession(app.store, app.profile.id, level, fresh=fresh, on_trouble=app.storage_trouble)
+        self.session = StorySession(app.store, app.profile.id, level, fresh=fresh, recorder=app.recorder)
         self.stage = None
         if level.mode == "puppets":
             self.stage = PuppetStage(app.images, level.path.parent, {c.id: c.puppet for c in level.characters})
