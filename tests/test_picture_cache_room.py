@@ -10,7 +10,7 @@ import pygame
 import pytest
 
 import game.ui.images as images
-from game.paths import ASSETS
+from game.paths import ASSETS, LEVELS
 from game.ui.images import ImageCache
 
 PICTURE = ASSETS / "backgrounds" / "title.svg"
@@ -32,7 +32,7 @@ def test_a_picture_is_kept_whole_when_there_is_room(tmp_path, pictures):
     cache = ImageCache(tmp_path / "cache")
     image = cache.get(PICTURE, (320, 180))
     files = kept(tmp_path / "cache")
-    assert len(files) == 1 and files[0].endswith(".tga") and ".part" not in files[0]
+    assert len(files) == 1 and files[0].endswith(".rgba") and ".part" not in files[0]
     again = ImageCache(tmp_path / "cache").get(PICTURE, (320, 180))
     assert again.get_size() == image.get_size() == (320, 180)
 
@@ -64,7 +64,7 @@ def test_a_picture_cut_short_by_a_full_disk_is_not_kept(tmp_path, pictures, monk
 
     def opening(path, mode="r", *args, **kwargs):
         file = real_open(path, mode, *args, **kwargs)
-        return Full(file) if "w" in mode and str(path).endswith(".tga") else file
+        return Full(file) if "w" in mode and str(path).endswith(".part") else file
     monkeypatch.setattr(builtins, "open", opening)
     cache = ImageCache(tmp_path / "cache")
     assert cache.get(PICTURE, (320, 180)).get_size() == (320, 180)
@@ -84,3 +84,11 @@ def test_a_full_disk_for_progress_gives_the_picture_cache_up_first(tmp_path):
         store._db = FailingConnection(store._db)
         pilot.app.save(store.save_settings, None, {"speech_on": True})
         assert not folder.exists() and pilot.app.images.disk_cache is None
+
+
+def test_a_kept_picture_is_read_back_not_drawn_again_whatever_its_proportions(tmp_path, pictures, monkeypatch):
+    square = LEVELS / "karkaraly" / "assets" / "stork.svg"  # 1:1, asked for at 16:9
+    first = ImageCache(tmp_path / "cache").get(square, (320, 180))
+    monkeypatch.setattr(pygame.image, "load_sized_svg", lambda *a: pytest.fail("the kept picture was drawn again"))
+    again = ImageCache(tmp_path / "cache").get(square, (320, 180))
+    assert again.get_size() == (320, 180) and again.get_at((160, 90)) == first.get_at((160, 90))

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import errno
-import io
 import os
 import shutil
 import zlib
@@ -77,6 +76,8 @@ class ImageCache:
             except (OSError, ValueError):
                 pass  # not kept yet, or cut short by a power cut: render it again
         image = pygame.image.load_sized_svg(str(path), size)
+        if image.get_size() != size:  # the SVG keeps its own proportions: kept at the size asked, as read back
+            image = pygame.transform.smoothscale(image, size)
         if kept is not None:
             self._keep(image, kept)
         return image
@@ -84,10 +85,8 @@ class ImageCache:
     def _keep(self, image: pygame.Surface, kept: Path) -> None:
         """Written whole or not at all, and never into the room progress needs: on a disk nearly full, or
         after any failure to write, the cache is given up for this run (pictures are rendered again)."""
-        buffer = io.BytesIO()
-        pygame.image.save(image, buffer, "picture.tga")
-        data = buffer.getvalue()
-        part = kept.with_suffix(".part.tga")
+        data = pygame.image.tobytes(image, "RGBA")  # its pixels as they are (see _load_svg)
+        part = kept.with_suffix(".part")
         try:
             kept.parent.mkdir(parents=True, exist_ok=True)
             if shutil.disk_usage(kept.parent).free - len(data) < ROOM_FOR_PROGRESS:

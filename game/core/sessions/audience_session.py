@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from ..model import StoryLevel
 from ..questions import Question
 from ..storage import ProgressPort
-from .common import Feedback, Outcome, Recorder, TroubleListener
+from .common import Feedback, Outcome
+from .recorder import TriedOnce, TroubleListener
 from .story_session import StorySession
 
 HANDS_UP_SECONDS = 10
@@ -51,7 +52,7 @@ class AudienceSession:
         self.store = store
         self.level = level
         self.session_id = session_id
-        self.recorder = Recorder(on_trouble)
+        self.recorder = TriedOnce(on_trouble)
         self.story = StorySession(store, None, level, fresh=True, on_trouble=on_trouble)
         self.votes: list[int] = []
         self.tied: tuple[int, ...] = ()

@@ -121,3 +121,19 @@ class Recorder:
 
 def _clock() -> str:
     return datetime.now(timezone.utc).strftime("%H:%M")
+
+
+class TriedOnce:
+    """Writes of a desk activity (a team quiz, a tale for the room): a refused one is told to the listener
+    (the leader's notice) and not tried again, since what follows it would refer to a record never made."""
+
+    def __init__(self, on_trouble: TroubleListener | None) -> None:
+        self.on_trouble = on_trouble
+
+    def write(self, action: Callable[[], T]) -> tuple[bool, T | None]:
+        try:
+            return True, action()
+        except StorageError as error:
+            if self.on_trouble is not None:
+                self.on_trouble(error)
+            return False, None

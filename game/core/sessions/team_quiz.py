@@ -21,7 +21,7 @@ from ..model import QuizLevel
 from ..questions import Question
 from ..questions.choice import SingleChoice, TrueFalse
 from ..storage import ProgressPort, TeamGame, TeamResult
-from .common import Recorder, TroubleListener
+from .recorder import TriedOnce, TroubleListener
 
 TEAM_NAMES = ("argali", "eagle", "stork", "marmot", "corsac", "karkaraly", "kent", "shaitankol", "bassein")
 TEAM_COLOURS = ("red", "blue", "green", "gold", "purple", "orange")
@@ -99,7 +99,7 @@ class TeamQuizSession:
         self.time_left: float | None = None
         self.elapsed = 0.0
         self._answered_at: dict[int, float] = {}
-        self.recorder = Recorder(on_trouble)
+        self.recorder = TriedOnce(on_trouble)
         session = store.active_session()
         self.record = TeamGame(None, session.id if session else None, session.group_id if session else None,
                                      level.pack_id, level.id, talk_seconds, speed_bonus, len(questions), 0, False,
