@@ -17,8 +17,9 @@ from pilot_steps import answer_current, create_profile, open_level
 from test_stories import all_paths
 
 SEASON_QUIZZES = ["name-and-founding", "two-centuries", "mountains-and-lakes", "park-life", "people", "old-town",
-                  "libraries-listen"]
-SEASON_STORIES = ["kanbak-shal"]
+                  "libraries-listen", "young-historian"]
+SEASON_STORIES = ["shaitankol-walk", "kanbak-shal"]
+WALKS = {"shaitankol-walk": "karkaraly", "kent-walk": "kent"}
 EYES_CLOSED = "libraries-listen"
 A_YEAR = re.compile(r"\b(1[5-9]|20)\d\d\b")
 
@@ -65,11 +66,18 @@ def test_the_season_is_in_the_pack_in_the_order_of_a_journey(pack):
     assert pack.level_ids[0] == "town-quiz"
 
 
-def test_about_a_hundred_questions_of_all_eight_types(quizzes):
-    kinds = Counter(q.kind for level in quizzes for q in level.questions)
-    assert sum(kinds.values()) >= 100, kinds
-    assert set(kinds) <= set(KINDS) and len(kinds) >= 8, kinds  # written when the game had eight types
-    assert all(count >= 3 for count in kinds.values()), kinds
+def test_at_least_180_questions_of_all_nine_types(catalog):
+    levels = [entry.level for entry in catalog.levels()]
+    kinds = Counter(q.kind for level in levels for q in questions_of(level))
+    assert sum(kinds.values()) >= 180, kinds
+    assert set(kinds) == set(KINDS), kinds
+    assert all(count >= 5 for count in kinds.values()), kinds
+
+
+def test_the_final_challenge_mixes_every_type_and_closes_the_journey(catalog, pack):
+    level = catalog.find("young-historian").level
+    assert {q.kind for q in level.questions} == set(KINDS)
+    assert pack.level_ids[-1] == "young-historian"
 
 
 def test_every_age_band_has_questions(catalog, quizzes):
@@ -127,6 +135,54 @@ def test_the_puppet_play_has_stakes(catalog):
     assert endings == {"soup_end", "empty_end"}, "the fish the child keeps decides the ending"
 
 
+def test_every_story_puts_its_characters_on_stage(catalog):
+    """The picture mode shows no one: every story is played on the puppet stage, and everyone who speaks
+    walks on."""
+    for entry in catalog.levels():
+        level = entry.level
+        if level.kind != "story":
+            continue
+        assert level.mode == "puppets", level.id
+        on_stage = {d.target for scene in level.scenes for line in scene.lines for d in line.stage
+                    if d.action == "enter"}
+        assert on_stage == {c.id for c in level.characters}, level.id
+
+
+@pytest.mark.parametrize("walk", sorted(WALKS))
+def test_the_walks_have_stakes(catalog, walk):
+    level = catalog.find(walk).level
+    spoken = [line for scene in level.scenes for line in scene.lines if line.text is not None]
+    assert len(spoken) >= 25
+    assert any(line.question is not None for scene in level.scenes for line in scene.lines)
+    paths = all_paths(level, restore=False)
+    assert len({runner.scene_id for _, runner in paths}) >= 2, "the child's choices change the ending"
+    # the gate: a scene whose wrong answers are offered once, explained, and lead back to it
+    gates = [scene for scene in level.scenes if any(choice.condition is not None for choice in scene.choices)]
+    assert gates, "a question the child must answer to go on"
+    for gate in gates:
+        onward = {choice.goto for choice in gate.choices if choice.condition is None}
+        assert len(onward) == 1, gate.id
+        lines_read = [[scene_id for scene_id, _ in runner.history] for _, runner in paths]
+        through = [read for read in lines_read if gate.id in read]
+        assert through and all(onward <= set(read) for read in through), (gate.id, "no way on but the answer")
+        once = sum(1 for line in gate.lines if line.text is not None)
+        assert any(read.count(gate.id) > once for read in through), (gate.id, "a wrong answer comes back to it")
+
+
+def test_the_walks_end_by_what_the_child_did(catalog):
+    """Shaitankol: the friend-of-the-park ending only after caring for the park twice; Kent: a find kept in
+    a pocket always leads to taking it back."""
+    walk = catalog.find("shaitankol-walk").level
+    for _, runner in all_paths(walk, restore=False):
+        assert (runner.scene_id == "friend_end") == (runner.variables["care"] >= 2)
+    kent = catalog.find("kent-walk").level
+    for _, runner in all_paths(kent, restore=False):
+        if runner.variables["kept"]:
+            assert runner.scene_id == "clay_end"
+        else:
+            assert runner.scene_id == ("notebook_end" if runner.variables["notes"] >= 2 else "return_end")
+
+
 def test_no_picture_of_the_pack_holds_svg_text():
     """pygame's SVG loader does not draw <text>: a picture must carry no words."""
     for svg in LEVELS.rglob("*.svg"):
@@ -172,3 +228,21 @@ def test_the_eyes_closed_level_by_keyboard_and_ear(tmp_path, lang):
             asked += 1
         assert pilot.scene.name == "results" and asked == 8  # the pool, all answered right the first time
         assert any(pilot.scene.level.summary.get(lang) in text for text, _ in pilot.speaker.said[-3:])
+
+
+@pytest.mark.parametrize("lang", ["kk", "en"])
+def test_the_final_challenge_played_by_keyboard_to_three_stars(tmp_path, lang):
+    """Ten questions drawn from the 24, each answered by keys alone, right the first time: three stars."""
+    with run_test(tmp_path, level_dirs=[LEVELS], language=lang) as pilot:
+        create_profile(pilot, "Жансая", "owl")
+        open_level(pilot, "level_karkaraly_young-historian")
+        kinds = []
+        while pilot.scene.name == "quiz":
+            question = pilot.scene.runner.current
+            kinds.append(question.kind)
+            answer_current(pilot)
+            assert pilot.scene.runner.phase.value == "feedback", question.id
+            pilot.press("return")
+        assert len(kinds) == 10
+        assert pilot.scene.name == "results" and pilot.scene.stars == 3
+        assert pilot.scene.correct == pilot.scene.total == 10
