@@ -5,6 +5,7 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
+import sys  # noqa: E402
 import uuid  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
@@ -14,6 +15,10 @@ from urllib.parse import quote  # noqa: E402
 import pytest  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+# the folders of tests (tests/core: no pygame; tests/ui: screens through the pilot; tests/robustness: fuzzing,
+# crashes, storage trouble; tests/content: the shipped levels; tests/packaging): a test may reuse another's helpers
+sys.path[:0] = [str(TESTS / folder) for folder in ("core", "ui", "robustness", "content", "packaging")]
 LEVELS = ROOT / "levels"
 BROKEN = Path(__file__).resolve().parent / "broken"
 

@@ -1,4 +1,4 @@
-"""A child process for tests/test_crash_recovery.py: plays a quiz by keyboard, for ever, until killed.
+"""A child process for tests/robustness/test_crash_recovery.py: plays a quiz by keyboard, for ever, until killed.
 
     python tests/crash_player.py play DATA_DIR LEVELS_DIR OUT_FILE    one fresh process
     python tests/crash_player.py zygote                                 imports once, then forks a

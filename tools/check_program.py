@@ -7,7 +7,7 @@ that tools/build_app.py made. Failures are printed with their reason; the exit c
 The checks are `list`, `validate` of the shipped levels, and a screenshot of a quiz and of the puppet
 tale, which must be 1280x720 and not blank. --speech (for a build made with --espeak) also starts the
 game with speech on and an empty PATH, so that only its own espeak-ng can speak, and waits for the first
-spoken line to be written. tests/test_packaging.py uses `check_program` too.
+spoken line to be written. tests/packaging/test_packaging.py uses `check_program` too.
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The interface's own strings, from YAML catalogs in game/locale/<lang>.yaml.
 
 Add a language by copying en.yaml to <code>.yaml, translating every value and adding the code
-to LANGUAGES in game/core/text.py; tests/test_i18n.py checks that no key is missing.
+to LANGUAGES in game/core/text.py; tests/ui/test_i18n.py checks that no key is missing.
 """
 from __future__ import annotations
 

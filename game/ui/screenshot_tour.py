@@ -3,7 +3,7 @@ and each question type answered along its own routes, wrongly and then rightly i
 
 The quiz is the one `new-pack` writes (it has an example of every question type, game/core/questions),
 made in a throw-away folder; the stories are the shipped puppet tale and walk. `references` writes small
-copies of some screens for the visual regression test (tests/test_screenshot_tour.py).
+copies of some screens for the visual regression test (tests/ui/test_screenshot_tour.py).
 """
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The storage port: everything sessions, profiles, settings, the leader's lock and reports ask of
 storage. SQLite (storage/sqlite.py), PostgreSQL (storage/postgres.py) and PostgreSQL behind this
 computer's outbox (storage/resilient.py, what `--database` plays on) implement it and run the same
-tests (tests/test_storage_port.py, test_reports.py, test_sessions.py: the `store` fixture)."""
+tests (tests/core/test_storage_port.py, test_reports.py, test_sessions.py: the `store` fixture)."""
 from __future__ import annotations
 
 from typing import Iterable, Protocol, Sequence

@@ -13,7 +13,7 @@ from game.core.loader import load_level
 from game.core.problems import has_errors
 from game.core.questions import KINDS
 
-SHEETS = Path(__file__).resolve().parent / "data" / "sheets"
+SHEETS = Path(__file__).resolve().parents[1] / "data" / "sheets"
 LEVEL_KEYS = ("title", "summary", "age", "minutes", "shuffle", "pool", "time_limit", "questions")
 
 

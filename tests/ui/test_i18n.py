@@ -44,7 +44,7 @@ def test_pygame_gui_has_every_one_of_its_strings_in_kazakh():
 
     english = json.loads((Path(pygame_gui.__file__).parent / "data" / "translations" / "pygame-gui.en.json")
                          .read_text(encoding="utf-8"))["en"]
-    ours = json.loads((Path(__file__).parent.parent / "assets" / "translations" / "pygame-gui.kk.json")
+    ours = json.loads((Path(__file__).resolve().parents[2] / "assets" / "translations" / "pygame-gui.kk.json")
                       .read_text(encoding="utf-8"))["kk"]
     assert set(ours) == set(english) and all(v.strip() for v in ours.values())
 

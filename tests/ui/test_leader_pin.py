@@ -10,7 +10,7 @@ from game.core.storage import SqliteStore
 from game.testing import run_test
 from pilot_steps import tab_to
 
-ROOT = __import__("pathlib").Path(__file__).resolve().parent.parent
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
 
 
 def test_pin_rules():

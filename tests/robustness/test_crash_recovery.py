@@ -25,7 +25,7 @@ from game.core.storage import DB_NAME
 
 pytestmark = pytest.mark.slow
 
-PLAYER = Path(__file__).resolve().parent / "crash_player.py"
+PLAYER = Path(__file__).resolve().parents[1] / "crash_player.py"
 RUNS = int(os.environ.get("OLKETANU_CRASH_RUNS", "50"))
 SEED = int(os.environ.get("OLKETANU_CRASH_SEED", "7"))
 BUDGET = 150.0  # seconds for all runs; a run normally takes well under a second

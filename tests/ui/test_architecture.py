@@ -2,7 +2,8 @@
 
 - screens are opened by name (game/ui/scenes/SCREENS): no screen module imports another;
 - the kit (everything in game/ui outside scenes/) knows no screen; a question view knows no screen;
-- no module under game/ui writes progress: writes go through the sessions and services of game/core.
+- no module under game/ui writes progress: writes go through the sessions and services of game/core;
+- the tests under tests/core need no window: no pygame, no screen, no pilot.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-GAME = Path(__file__).resolve().parent.parent / "game"
+GAME = Path(__file__).resolve().parents[2] / "game"
 UI = GAME / "ui"
 SCENES = UI / "scenes"
 # the port's writes (game/core/storage/port.py); a screen may read, never write
@@ -67,6 +68,13 @@ def test_no_ui_module_writes_progress(path):
     references = {node.attr for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
                   if isinstance(node, ast.Attribute)}
     assert not (calls | references) & WRITES
+
+
+@pytest.mark.parametrize("path", sorted((GAME.parent / "tests" / "core").glob("test_*.py")), ids=lambda p: p.stem)
+def test_the_core_tests_need_no_window(path):
+    window = {m for m in imported_modules(path)
+              if m.split(".")[0] in ("pygame", "pygame_gui", "pilot_steps") or m.startswith(("game.ui", "game.testing"))}
+    assert not window, f"{path.name} imports {sorted(window)}: it belongs in tests/ui"
 
 
 def test_the_rules_can_fail(tmp_path):

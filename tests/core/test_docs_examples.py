@@ -1,7 +1,7 @@
 """Every YAML example in the docs validates: whole files as they are, snippets inside a level around them.
 
 A ```yaml block in docs/*.md or README.md is one of:
-- a step of the tutorial (after `<!-- tutorial: ... -->`), followed by tests/test_authoring_docs.py;
+- a step of the tutorial (after `<!-- tutorial: ... -->`), followed by tests/ui/test_authoring_docs.py;
 - a whole file (it starts with `format: 1`);
 - a snippet, after `<!-- example: KIND -->`, where KIND says where it goes (see AROUND below). The test
   puts it there, in a level that is otherwise complete, and validates that level.

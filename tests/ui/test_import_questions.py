@@ -20,7 +20,7 @@ from game.core.loader import load_level
 from game.core.problems import has_errors
 from game.core.questions import FillBlank, Matching, MultipleChoice, NumberQuestion, SingleChoice, TrueFalse
 
-BANKS = Path(__file__).resolve().parent / "data" / "question_banks"
+BANKS = Path(__file__).resolve().parents[1] / "data" / "question_banks"
 
 
 def line_of(path: Path, needle: str) -> int:

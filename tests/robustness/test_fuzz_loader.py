@@ -2,7 +2,7 @@
 exception, never a hang, never a side effect.
 
 The examples are derandomized so that CI is reproducible. For a longer, random hunt:
-    OLKETANU_FUZZ=20 python -m pytest tests/test_fuzz_loader.py     # 20x the examples, random seeds
+    OLKETANU_FUZZ=20 python -m pytest tests/robustness/test_fuzz_loader.py     # 20x the examples, random seeds
 """
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ What the UI must do (game/ui; the last two tests pin it down -- xfail until the 
      answer's feedback is still shown (the child keeps learning), the next question comes.
      Say it once per kind of failure and screen, not on every answer.
   3. If creating a profile fails, stay on the screen with the notice (no half-made profile); a session's
-     writes the disk refused wait in the game's recorder and are tried again (tests/test_storage_retry.py).
+     writes the disk refused wait in the game's recorder and are tried again (tests/robustness/test_storage_retry.py).
   4. At start-up, when SqliteStore.in_folder() fell back (store.problem is not None: the saved
      progress opened read-only, or nothing could be opened and the store is in memory), show
      app.notice(app.tr(f"storage.{store.problem.reason}")) on the title screen.
