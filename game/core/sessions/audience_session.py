@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from ..model import StoryLevel
 from ..questions import Question
+from ..questions.choice import SingleChoice, TrueFalse
+from ..story import StoryRunner
 from ..storage import ProgressPort
 from .common import Feedback, Outcome
 from .recorder import TriedOnce, TroubleListener
@@ -61,7 +63,7 @@ class AudienceSession:
 
     # -- state for the screen -------------------------------------------------------------------
     @property
-    def runner(self):
+    def runner(self) -> StoryRunner:
         return self.story.runner
 
     @property
@@ -74,8 +76,10 @@ class AudienceSession:
         if self.runner.choices:
             return len(self.runner.choices)
         question = self.story.question
-        if self.story.accepting_answers and votable(question):
-            return 2 if question.kind == "true_false" else len(question.options)
+        if isinstance(question, TrueFalse) and self.story.accepting_answers:
+            return 2
+        if isinstance(question, SingleChoice) and self.story.accepting_answers:
+            return len(question.options)
         return 0
 
     @property
@@ -108,14 +112,17 @@ class AudienceSession:
         self.timer = 0.0
         if self.runner.choices:
             return self._after(self.story.choose(option))
-        self.story.answer(answer_of(self.story.question, option))
+        question = self.story.question
+        if question is not None:
+            self.story.answer(answer_of(question, option))
         self.votes, self.tied = [], ()
         return None
 
     def show_answer(self) -> None:
         if self.shows_answer:
             question = self.story.question
-            self.story.answer(question.correct_answer())
+            if question is not None:
+                self.story.answer(question.correct_answer())
 
     def hands_up(self, seconds: float = HANDS_UP_SECONDS) -> None:
         if self.option_count:

@@ -116,7 +116,7 @@ class QuizSession:
         answered = self.runner.answer(value)
         record = AnswerRecord(question.id, value, answered.correct, int(self.elapsed * 1000), answered.attempt,
                               answered.hint_used, answered.right_parts, answered.total_parts)
-        saved, _ = self.recorder.write(lambda: self.store.record_answer(self.attempt_id, record), answer=True)
+        saved, _ = self.recorder.write(lambda: self.store.record_answer(self._attempt(), record), answer=True)
         self._save_position()
         self.time_left = None
         self.feedback = Feedback(question, value, answered.correct, answered.right_parts, answered.total_parts, saved)
@@ -174,15 +174,20 @@ class QuizSession:
         self.attempt_id = self.store.start_attempt(self.profile_id, self.level.pack_id, self.level.id, KIND,
                                                    self.runner.seed)
 
+    def _attempt(self) -> int:
+        """The attempt's id when a waiting write runs: its start was written first (the recorder keeps order)."""
+        assert self.attempt_id is not None
+        return self.attempt_id
+
     def _save_position(self) -> None:
         """Written after the attempt's start and answers (the recorder keeps the order); the newest waiting
         position replaces an older one."""
         pack, level, state = self.level.pack_id, self.level.id, {"kind": KIND, "runner": self.runner.to_dict()}
-        self.recorder.write(lambda: self.store.save_position(self.profile_id, pack, level, self.attempt_id, state),
+        self.recorder.write(lambda: self.store.save_position(self.profile_id, pack, level, self._attempt(), state),
                             key=("position", self.profile_id, pack, level))
 
     def _finish(self) -> Outcome:
         runner = self.runner
         saved, _ = self.recorder.write(lambda: self.store.finish_attempt(
-            self.attempt_id, runner.first_try_correct, runner.total, runner.stars))
+            self._attempt(), runner.first_try_correct, runner.total, runner.stars))
         return Outcome(runner.stars, runner.first_try_correct, runner.total, saved=saved)

@@ -46,7 +46,7 @@ class Recorder:
     on_trouble: TroubleListener | None = None
     on_saved: Callable[[Trouble], None] | None = None
     troubles: list[Trouble] = field(default_factory=list)
-    _waiting: deque = field(default_factory=deque)
+    _waiting: deque[_Write] = field(default_factory=deque)
     _now: float = 0.0
     _next_try: float = 0.0
     _wait: float = FIRST_WAIT

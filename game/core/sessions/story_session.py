@@ -36,7 +36,7 @@ class StorySession:
         self._save_position()
 
     def _resumed(self) -> StoryRunner | None:
-        saved = self.store.load_position(self.profile_id, self.level.pack_id, self.level.id)
+        saved = self.store.load_position(self._child(), self.level.pack_id, self.level.id)
         if saved is None:
             return None
         state = saved.state.get("runner", saved.state)  # saves before schema 7 held the runner itself
@@ -96,7 +96,7 @@ class StorySession:
                               check.right_parts, check.total_parts)
         saved = False
         if self.profile_id is not None:  # audience mode keeps nothing of a child
-            saved, _ = self.recorder.write(lambda: self.store.record_answer(self.attempt_id, record), answer=True)
+            saved, _ = self.recorder.write(lambda: self.store.record_answer(self._attempt(), record), answer=True)
             self._save_position(line_read=False)
         self.feedback = Feedback.of(question, value, check, saved)
         return self.feedback
@@ -129,7 +129,17 @@ class StorySession:
         return None
 
     def _start(self) -> None:
-        self.attempt_id = self.store.start_attempt(self.profile_id, self.level.pack_id, self.level.id, KIND)
+        self.attempt_id = self.store.start_attempt(self._child(), self.level.pack_id, self.level.id, KIND)
+
+    def _attempt(self) -> int:
+        """The attempt's id when a waiting write runs: its start was written first (the recorder keeps order)."""
+        assert self.attempt_id is not None
+        return self.attempt_id
+
+    def _child(self) -> int:
+        """Who plays: only asked when a child does (audience mode keeps nothing)."""
+        assert self.profile_id is not None
+        return self.profile_id
 
     def _save_position(self, line_read: bool = True) -> None:
         """After the attempt's start and answers (the recorder keeps the order). A waiting position that marks
@@ -139,7 +149,7 @@ class StorySession:
         runner, pack, level = self.runner, self.level.pack_id, self.level.id
         line = (runner.scene_id, runner.index) if line_read and runner.current_line is not None else None
         state = {"kind": KIND, "runner": runner.to_dict()}
-        self.recorder.write(lambda: self.store.save_position(self.profile_id, pack, level, self.attempt_id, state,
+        self.recorder.write(lambda: self.store.save_position(self._child(), pack, level, self._attempt(), state,
                                                              line),
                             key=("position", self.profile_id, pack, level) if line is None else None)
 
@@ -148,5 +158,5 @@ class StorySession:
         saved = False
         if self.profile_id is not None:
             saved, _ = self.recorder.write(lambda: self.store.finish_attempt(
-                self.attempt_id, runner.questions_right, len(runner.answers), runner.stars))
+                self._attempt(), runner.questions_right, len(runner.answers), runner.stars))
         return Outcome(runner.stars, runner.questions_right, len(runner.answers), runner.scene, saved)

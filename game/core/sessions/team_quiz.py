@@ -193,11 +193,15 @@ class TeamQuizSession:
         self.paused = not self.paused
         return self.paused
 
+    @property
+    def over(self) -> bool:
+        return self.phase is TeamPhase.OVER
+
     def reveal(self) -> bool:
         """The leader shows the right answer: each team's answer is checked and scored, then kept."""
-        if self.phase is not TeamPhase.ASKING:
-            return False
         question = self.question
+        if self.phase is not TeamPhase.ASKING or question is None:
+            return False
         order = self.order(question)
         self.paused = False
         self.gained = {}
@@ -233,7 +237,7 @@ class TeamQuizSession:
         self.skipped += 1
         self.paused = False
         self._next()
-        if self.phase is not TeamPhase.OVER:
+        if not self.over:
             self._keep()
         return True
 
