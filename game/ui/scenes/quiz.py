@@ -21,6 +21,7 @@ from .live_reload import LiveReload
 TOP_BAR = 84  # at the normal text size; it grows to hold the title at the reader's size
 PROMPT_BOTTOM = 280
 FEEDBACK_RECT = pygame.Rect(MARGIN, 300, 1280 - 2 * MARGIN, 300)  # down to the Next button
+VEIL = 190  # of 255, of the night blue: the picture shows through, the light texts on it keep 4.5:1
 BUTTONS_LEFT = 1280 - MARGIN - 160 - 16 - 180  # the hint and menu buttons in the top bar
 CONFIRM_RECT = pygame.Rect(240, 200, 800, 320)
 
@@ -35,6 +36,7 @@ class QuizScene(LiveReload, Scene):
                                    on_trouble=app.storage_trouble)
         self.view = None
         self.confirming = False  # Esc asked "leave the quiz?": the question waits, its timer too
+        self._veil: tuple | None = None  # (the colour, the surface) laid over the level's backdrop
         self._new_view()
         self._watch_start()
 
@@ -197,8 +199,22 @@ class QuizScene(LiveReload, Scene):
         """The top bar's height: one line of the title at the reader's text size."""
         return max(TOP_BAR, self.app.text.line_height(30, True) + 8)
 
+    def _draw_backdrop(self, surface) -> None:
+        """The level's picture, if it has one, under a veil of the theme's night blue, so that every text on
+        it stays readable (tests/test_quiz_backdrop.py); plain in high contrast."""
+        backdrop = self.level.backdrop
+        if backdrop is None or palette.current == "high_contrast":
+            surface.fill(palette.STEPPE_BLUE)
+            return
+        self.draw_background(surface, self.level.path.parent / backdrop)
+        if self._veil is None or self._veil[0] != palette.NIGHT_BLUE:
+            veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            veil.fill((*palette.NIGHT_BLUE[:3], VEIL))
+            self._veil = (palette.NIGHT_BLUE, veil)
+        surface.blit(self._veil[1], (0, 0))
+
     def draw(self, surface) -> None:
-        surface.fill(palette.STEPPE_BLUE)
+        self._draw_backdrop(surface)
         tr = self.app.text
         bar = self._bar()
         pygame.draw.rect(surface, palette.NIGHT_BLUE, (0, 0, 1280, bar))
