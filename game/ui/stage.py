@@ -27,6 +27,13 @@ LIGHT_Y = FLOOR_Y - 160          # its middle: the puppet's body, so that its he
 LIGHT_CORE = 0.55                # the share of the light that is full; from there it fades to the rim
 
 
+def puppet_picture(level_folder: Path, puppet: str, expression: str = "neutral") -> Path:
+    """A character's picture: a puppet of the game in an expression, or a picture of the pack."""
+    if "/" in puppet or "." in puppet:
+        return level_folder / puppet
+    return ASSETS / "puppets" / f"{puppet}_{expression}.svg"
+
+
 @dataclass
 class Actor:
     id: str
@@ -82,10 +89,7 @@ class PuppetStage:
 
     def _picture(self, actor_id: str, state: dict) -> str:
         base = state.get("costume") or self.puppets.get(actor_id) or actor_id
-        expression = state.get("expression") or "neutral"
-        if "/" in base or "." in base:
-            return str(self.level_folder / base)
-        return str(ASSETS / "puppets" / f"{base}_{expression}.svg")
+        return str(puppet_picture(self.level_folder, base, state.get("expression") or "neutral"))
 
     # -- time ---------------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
