@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from . import model
+from .assets_check import picture_ok
 from .metadata import LEVEL_META_KEYS, PACK_META_KEYS, parse_level_meta, parse_pack_meta
 from .problems import Msg, Problem, Severity, Where, has_errors
 from .questions import KINDS, ParseContext, Question
@@ -20,7 +21,7 @@ from .yamlsrc import parse_file, where
 FORMAT_VERSION = 1
 LEVEL_TYPES = ("quiz", "story")
 _LEVEL_COMMON = ("format", "id", "type", "title", "summary") + LEVEL_META_KEYS
-_QUIZ_KEYS = ("shuffle", "pool", "time_limit", "questions")
+_QUIZ_KEYS = ("shuffle", "pool", "time_limit", "backdrop", "questions")
 _STORY_KEYS = ("mode", "characters", "variables", "start", "scenes")
 
 
@@ -211,10 +212,13 @@ def _quiz(r: Reader, keys: dict, common: dict, pack_folder: Path) -> model.QuizL
                                   count=len(nodes)),
                 Msg("make pool smaller or add questions"))
     time_limit = _positive(r, keys, "time_limit")
+    backdrop = r.string(keys["backdrop"], "backdrop") if "backdrop" in keys else None
+    if backdrop is not None and not picture_ok(r, keys["backdrop"], pack_folder, backdrop):
+        backdrop = None
     if common["title"] is None:
         return None
     return model.QuizLevel(questions=tuple(questions), shuffle=shuffle is not False, pool=pool,
-                           time_limit=time_limit, **common)
+                           time_limit=time_limit, backdrop=backdrop, **common)
 
 
 def _positive(r: Reader, keys: dict, name: str) -> int | None:

@@ -183,6 +183,7 @@ class QuizLevel(Level):
     shuffle: bool = True           # options, items and cards in a seeded random order
     pool: int | None = None        # ask this many questions, drawn from all of them
     time_limit: int | None = None  # seconds per question for every question; off by default
+    backdrop: str | None = None    # a picture of the pack behind the questions (relative to the pack)
 
     kind = "quiz"
 

@@ -20,6 +20,18 @@ OFF_STAGE = (-160, LOGICAL_SIZE[0] + 160)
 WALK_SPEED = 520.0               # pixels a second
 CURTAIN_SPEED = 0.8              # of the whole opening a second
 PROP_SIZE = (150, 150)
+STAGE_OPENING = pygame.Rect(120, 110, 1040, FLOOR_Y + 20 - 110)  # inside the proscenium, down to the ledge
+DIM = (10, 15, 30, 95)           # the unlit stage
+LIGHT = (170, 220)               # half the width and height of the light on a puppet
+LIGHT_Y = FLOOR_Y - 160          # its middle: the puppet's body, so that its head is lit but not the sky
+LIGHT_CORE = 0.55                # the share of the light that is full; from there it fades to the rim
+
+
+def puppet_picture(level_folder: Path, puppet: str, expression: str = "neutral") -> Path:
+    """A character's picture: a puppet of the game in an expression, or a picture of the pack."""
+    if "/" in puppet or "." in puppet:
+        return level_folder / puppet
+    return ASSETS / "puppets" / f"{puppet}_{expression}.svg"
 
 
 @dataclass
@@ -44,6 +56,7 @@ class PuppetStage:
         self.clock = 0.0
         self.reduced_motion = False
         self._spot_cache: dict[int, pygame.Surface] = {}
+        self._light: pygame.Surface | None = None
 
     # -- following the story ------------------------------------------------------------------
     def sync(self, stage: dict, speaker: str | None, instant: bool = False) -> None:
@@ -76,10 +89,7 @@ class PuppetStage:
 
     def _picture(self, actor_id: str, state: dict) -> str:
         base = state.get("costume") or self.puppets.get(actor_id) or actor_id
-        expression = state.get("expression") or "neutral"
-        if "/" in base or "." in base:
-            return str(self.level_folder / base)
-        return str(ASSETS / "puppets" / f"{base}_{expression}.svg")
+        return str(puppet_picture(self.level_folder, base, state.get("expression") or "neutral"))
 
     # -- time ---------------------------------------------------------------------------------
     def update(self, dt: float) -> bool:
@@ -126,7 +136,7 @@ class PuppetStage:
             surface.blit(image, (actor.x - PUPPET_SIZE[0] / 2, FLOOR_Y - PUPPET_HEM - bob))
         speaker = self.actors.get(self.speaker) if self.speaker else None
         if speaker is not None and len(self.actors) > 1 and speaker.x == speaker.target:
-            surface.blit(self._spotlight(int(speaker.target)), (0, 0))  # one light per place: 3 at most
+            surface.blit(self._spotlight(int(speaker.target)), STAGE_OPENING.topleft)  # one per place: 3 at most
         self._draw_curtains(surface)
         frame = self.images.get(ASSETS / "stage" / "proscenium.svg", LOGICAL_SIZE)
         if frame is not None:
@@ -149,12 +159,32 @@ class PuppetStage:
             surface.blit(right, (600 + shift, 110))
 
     def _spotlight(self, x: int) -> pygame.Surface:
-        """The stage dimmed but for an oval of light on the speaker (cached per position)."""
+        """The stage dimmed but for a soft light on the speaker (cached per place). Only the stage, inside
+        the proscenium, is dimmed: the frame and the text box keep their colours."""
         if x not in self._spot_cache:
             if len(self._spot_cache) >= len(PLACES):
                 self._spot_cache.clear()
-            shade = pygame.Surface(LOGICAL_SIZE, pygame.SRCALPHA)
-            shade.fill((10, 15, 30, 95))
-            pygame.draw.ellipse(shade, (0, 0, 0, 0), pygame.Rect(x - 170, 150, 340, FLOOR_Y - 120))
+            shade = pygame.Surface(STAGE_OPENING.size, pygame.SRCALPHA)
+            shade.fill(DIM)
+            light = self._soft_light()
+            where = (x - LIGHT[0] - STAGE_OPENING.x, LIGHT_Y - LIGHT[1] - STAGE_OPENING.y)
+            shade.blit(light, where, special_flags=pygame.BLEND_RGBA_MIN)  # the lesser dimming wins
             self._spot_cache[x] = shade
         return self._spot_cache[x]
+
+    def _soft_light(self) -> pygame.Surface:
+        """The light's falloff, made once: rings from the rim inwards, each a little less dim (smoothstep)."""
+        if self._light is None:
+            width, height = LIGHT
+            light = pygame.Surface((2 * width, 2 * height), pygame.SRCALPHA)
+            light.fill(DIM)
+            rings = 32
+            for ring in range(rings + 1):
+                t = ring / rings  # 0 at the rim, 1 at the core's edge
+                share = 1 - (1 - LIGHT_CORE) * t
+                alpha = round(DIM[3] * (1 - t * t * (3 - 2 * t)))
+                rect = pygame.Rect(0, 0, round(2 * width * share), round(2 * height * share))
+                rect.center = (width, height)
+                pygame.draw.ellipse(light, (*DIM[:3], alpha), rect)
+            self._light = light
+        return self._light

@@ -151,6 +151,8 @@ QUIZ_KEYS: dict[str, Schema] = {
     "time_limit": {"type": "integer", "minimum": 1,
                    "description": "Seconds per question, shown as a shrinking bar; never used while speech is "
                                   "on. Default: no timer."},
+    "backdrop": ref("imagePath", "Optional: a picture of the pack (SVG, PNG or JPG) shown dimmed behind the "
+                                 "questions; in high contrast the screen stays plain. Default: a plain colour."),
     "questions": {"type": "array", "items": ref("question"), "minItems": 1,
                   "description": "The questions, in order (see docs/levels.md for every type)."},
 }

@@ -79,6 +79,21 @@ class QuestionView:
             return None
         return self.scene.level.path.parent / item_image
 
+    def shared_size(self, labels: list[tuple[str, int, int]], size: float) -> float:
+        """One text size for a group of options, (label, width, height of its room): the size the one
+        that needs the most room fits at, so that no option looks different from the others."""
+        tr = self.app.text
+        return min((tr.fitting_size(label, size, width, height, bold=True) for label, width, height in labels),
+                   default=size)
+
+    @staticmethod
+    def item_room(rect: pygame.Rect, item: Item | None, painted: bool) -> tuple[int, int]:
+        """The room for an option's text: a plain button's label box, or where paint_item puts it."""
+        if not painted:
+            return rect.width - 24, rect.height - 8
+        picture = rect.height - 16 + 12 if item is not None and item.image else 0
+        return rect.width - 32 - picture, rect.height - 12
+
     def paint_item(self, surface: pygame.Surface, rect: pygame.Rect, item: Item, show_text: bool = True,
                    color=None, size: int = text.BODY, prefix: str = "") -> None:
         """An item inside a button: its picture on the left (or alone), its text beside it."""
@@ -105,9 +120,13 @@ class QuestionView:
                           style="@primary", enabled=enabled)
 
 
-def draw_badge(surface: pygame.Surface, app, center: tuple[int, int], label: str, color=None) -> None:
+def draw_badge(surface: pygame.Surface, app, center: tuple[int, int], label: str, color=None,
+               radius: int = 20) -> None:
     """A round numbered badge: pairs and positions are told by numbers, not by colour alone."""
-    pygame.draw.circle(surface, color or palette.NIGHT_BLUE, center, 20)
-    pygame.draw.circle(surface, palette.PAPER, center, 20, width=3)
-    app.text.draw(surface, label, (center[0] - 20, center[1] - 17), text.SMALL, palette.PAPER, 40, bold=True,
-                  align="center")
+    tr = app.text
+    pygame.draw.circle(surface, color or palette.NIGHT_BLUE, center, radius)
+    pygame.draw.circle(surface, palette.PAPER, center, radius, width=3)
+    size = tr.fitting_size(label, text.SMALL, 2 * radius, 2 * radius, bold=True)
+    height = tr.measure(label, size, 2 * radius, bold=True)[1]
+    tr.draw(surface, label, (center[0] - radius, center[1] - height // 2), size, palette.PAPER, 2 * radius,
+            bold=True, align="center")

@@ -10,10 +10,12 @@ from .base import AREA, QuestionView
 GAP = 24
 
 
-def grid_rect(i: int, count: int, tall: bool) -> pygame.Rect:
+def grid_rect(i: int, count: int, tall: bool, scale: float = 1.0) -> pygame.Rect:
+    """Option i of `count`; with large text the rows grow with it, down to the bottom of the area."""
     columns = 2 if count <= 4 or tall else 3
+    rows = -(-count // columns)
     width = (AREA.width - (columns - 1) * GAP) // columns
-    height = 150 if tall else 92
+    height = min(round((150 if tall else 112) * max(1.0, scale)), (AREA.height - (rows - 1) * 20) // rows)
     col, row = i % columns, i // columns
     return pygame.Rect(AREA.x + col * (width + GAP), AREA.y + row * (height + 20), width, height)
 
@@ -29,12 +31,16 @@ class SingleView(QuestionView):
     def build(self) -> None:
         parts = self.parts()
         tall = any(item is not None and item.image for _, _, item in parts)
+        rects = [grid_rect(shown, len(parts), tall, self.app.text.scale) for shown in range(len(parts))]
+        size = self.shared_size([(label, *self.item_room(rect, item, bool(item and item.image))) for (label, _, item), rect in zip(parts, rects)],
+                                text.BODY)
         for shown, (label, value, item) in enumerate(parts):
             paint = None
             if item is not None and item.image:
-                paint = lambda s, r, it=item: self.paint_item(s, r, it, show_text=not self.question.picture_only)
-            self.scene.button(f"option_{shown}", grid_rect(shown, len(parts), tall), label,
-                              lambda v=value: self.scene.submit(v), style="@card", paint=paint)
+                paint = lambda s, r, it=item: self.paint_item(s, r, it, show_text=not self.question.picture_only,
+                                                              size=size)
+            self.scene.button(f"option_{shown}", rects[shown], label,
+                              lambda v=value: self.scene.submit(v), style="@card", paint=paint, size=size)
 
     def answer_text(self) -> str:
         correct = self.question.correct_answer()
@@ -61,13 +67,18 @@ class MultipleView(SingleView):
     def build(self) -> None:
         parts = self.parts()
         tall = any(item is not None and item.image for _, _, item in parts)
+        rooms = []
+        for shown, (label, _, item) in enumerate(parts):  # beside the tick box (see _paint)
+            rect = grid_rect(shown, len(parts), tall, self.app.text.scale)
+            rooms.append((label, *self.item_room(rect.inflate(-68, 0), item, True)))
+        size = self.shared_size(rooms, text.BODY - 2)
         for shown, (label, value, item) in enumerate(parts):
             chosen = value in self.chosen
             spoken = f"{label}. {self.tr('quiz.chosen' if chosen else 'quiz.not_chosen')}"
-            rect = grid_rect(shown, len(parts), tall)
+            rect = grid_rect(shown, len(parts), tall, self.app.text.scale)
             self.scene.button(f"option_{shown}", rect, label, lambda v=value: self.toggle(v),
                               style="@chosen" if chosen else "@card", spoken=spoken,
-                              paint=lambda s, r, it=item, c=chosen: self._paint(s, r, it, c))
+                              paint=lambda s, r, it=item, c=chosen: self._paint(s, r, it, c, size))
         self.check_button(self.check, enabled=True)
 
     def toggle(self, value: int) -> None:
@@ -90,7 +101,7 @@ class MultipleView(SingleView):
         height = tr.measure(words, size, box.width, bold=True)[1]
         tr.draw(surface, words, (box.x, box.centery - height // 2), size, palette.PAPER, box.width, bold=True)
 
-    def _paint(self, surface, rect, item, chosen: bool) -> None:
+    def _paint(self, surface, rect, item, chosen: bool, size: float) -> None:
         box = pygame.Rect(rect.x + 16, rect.centery - 18, 36, 36)
         pygame.draw.rect(surface, palette.PAPER, box, border_radius=6)
         pygame.draw.rect(surface, palette.INK, box, width=3, border_radius=6)
@@ -98,7 +109,7 @@ class MultipleView(SingleView):
             pygame.draw.lines(surface, palette.INK, False,
                               [(box.x + 7, box.centery), (box.x + 15, box.bottom - 8), (box.right - 6, box.y + 7)], 5)
         inner = rect.inflate(-68, 0).move(30, 0)
-        self.paint_item(surface, inner, item, show_text=not self.question.picture_only, size=text.BODY - 2)
+        self.paint_item(surface, inner, item, show_text=not self.question.picture_only, size=size)
 
     def answer_text(self) -> str:
         correct = set(self.question.correct_answer())

@@ -22,10 +22,20 @@ class OrderView(QuestionView):
         self.held: int | None = None                 # a position being moved
 
     def _rect(self, position: int) -> pygame.Rect:
-        return pygame.Rect(AREA.x, AREA.y + position * (ROW_H + ROW_GAP), WIDTH, ROW_H)
+        """Rows grow with large text, down to the bottom of the area, and take its whole width."""
+        count, scale = len(self.current), self.app.text.scale
+        height = min(round(ROW_H * scale), (AREA.height - (count - 1) * ROW_GAP) // count)
+        return pygame.Rect(AREA.x, AREA.y + position * (height + ROW_GAP), WIDTH if scale <= 1 else AREA.width, height)
+
+    def _label_size(self) -> float:
+        """One size for every row: the size the longest needs."""
+        room = self._rect(0)
+        return self.shared_size([(self.label(self.question.items[i]), room.width - 124, room.height - 4)
+                                 for i in self.current], text.SMALL + 2)
 
     def build(self) -> None:
         question: Ordering = self.question
+        size = self._label_size()
         for position, item_index in enumerate(self.current):
             item = question.items[item_index]
             held = position == self.held
@@ -34,15 +44,17 @@ class OrderView(QuestionView):
                 spoken += ". " + self.tr("quiz.held")
             self.scene.button(f"item_{position}", self._rect(position), self.label(item),
                               lambda p=position: self.pick_or_drop(p), style="@chosen" if held else "@card",
-                              spoken=spoken, paint=lambda s, r, it=item, p=position: self._paint(s, r, it, p))
+                              spoken=spoken, paint=lambda s, r, it=item, p=position: self._paint(s, r, it, p, size))
         self.check_button(self.check)
 
-    def _paint(self, surface, rect, item, position: int) -> None:
-        draw_badge(surface, self.app, (rect.x + 32, rect.centery), str(position + 1))
-        inner = pygame.Rect(rect.x + 64, rect.y, rect.width - 64, rect.height)
+    def _paint(self, surface, rect, item, position: int, size: float) -> None:
+        tr = self.app.text
+        radius = min(rect.height // 2 - 2, round(20 * max(1.0, tr.scale)))  # the number grows with the text
+        draw_badge(surface, self.app, (rect.x + 12 + radius, rect.centery), str(position + 1), radius=radius)
+        inner = pygame.Rect(rect.x + 24 + 2 * radius, rect.y, rect.right - 60 - (rect.x + 24 + 2 * radius), rect.height)
         label = self.label(item)
-        self.app.text.draw(surface, label, (inner.x, rect.centery - self.app.text.line_height(text.SMALL + 2) // 2),
-                           text.SMALL + 2, palette.INK, inner.width - 60, bold=True)
+        height = tr.measure(label, size, inner.width, bold=True)[1]
+        tr.draw(surface, label, (inner.x, rect.centery - height // 2), size, palette.INK, inner.width, bold=True)
         if position == self.held:
             for dy in (-1, 1):  # up and down arrows: this item can move
                 tip = (rect.right - 30, rect.centery + dy * 18)

@@ -57,6 +57,9 @@ def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Qu
                   right_parts: int, total_parts: int, answer_text: str) -> None:
     """Right or not yet, shown by an icon and a word (never colour alone), then what to learn."""
     tr = scene.app.text
+    words = feedback_words(scene, question, correct, right_parts, total_parts, answer_text)
+    source = _source(scene, question)
+    size, head = float(text.SMALL + 2), 38.0
     panel(surface, box)
     icon = (box.x + 60, box.y + 60)
     if correct:
@@ -67,19 +70,19 @@ def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Qu
         pygame.draw.circle(surface, palette.OCHRE, icon, 38)
         pygame.draw.circle(surface, palette.INK, icon, 38, width=3)
         tr.draw(surface, "?", (icon[0] - 40, icon[1] - 30), 44 / tr.scale, palette.INK, 80, bold=True, align="center")
-    words = feedback_words(scene, question, correct, right_parts, total_parts, answer_text)
-    source = scene.tr("quiz.source", source=question.source) if (
-        question.source and scene.app.settings.show_sources) else ""
     x = box.x + 120
     width = box.right - x - 28
-    size, head = float(text.SMALL + 2), 38.0
-    # long explanations shrink, to three quarters of the normal size at most (with large text on, back to
-    # the normal size); what still does not fit is recorded for the tests' fit check
-    floor = min(text.SMALL * 0.75, text.SMALL / tr.scale)
-    if source and _height(tr, words, source, width, floor, floor * 1.4) > box.height - 30:
+    # long explanations shrink, to three quarters of the normal size at most; with large text on, never
+    # below the normal size. The heading gives way only after them. What still does not fit is recorded
+    # for the tests' fit check
+    floor = text.SMALL * 0.75 if tr.scale <= 1 else (text.SMALL + 2) / tr.scale
+    head_floor = 38 * 0.75 if tr.scale <= 1 else 38 / tr.scale
+    if source and _height(tr, words, source, width, floor, head_floor) > box.height - 30:
         source = fit_line(tr, source, _source_size(tr, floor), width)  # a narrow panel: on one line, never smaller
     while _height(tr, words, source, width, size, head) > box.height - 30 and size > floor:
-        size, head = max(floor, size * 0.9), max(floor * 1.4, head * 0.9)
+        size = max(floor, size * 0.9)
+    while _height(tr, words, source, width, size, head) > box.height - 30 and head > head_floor:
+        head = max(head_floor, head * 0.9)
     if _height(tr, words, source, width, size, head) > box.height - 30:
         tr.overflows.append(Overflow(" ".join(words), size, width, box.height - 30))
     y = tr.draw(surface, words[0], (x, box.y + 22), head, palette.INK, width, bold=True).bottom + 2
@@ -89,10 +92,30 @@ def draw_feedback(scene, surface: pygame.Surface, box: pygame.Rect, question: Qu
     tr.draw(surface, source, (x, y + 6), _source_size(tr, size), palette.MUTED_INK, width)
 
 
-def draw_answered(scene, surface: pygame.Surface, view, feedback, box: pygame.Rect) -> None:
-    """The same feedback for a question wherever it is asked: what the view keeps in sight, then the panel."""
-    view.draw_answered(surface, feedback.answer)
-    draw_feedback(scene, surface, view.feedback_box(box), feedback.question, feedback.correct,
+def feedback_room(scene, view, feedback, box: pygame.Rect, top: int | None = None) -> tuple[pygame.Rect, bool]:
+    """Where the feedback panel goes, and whether what the view keeps in sight stays: `box` (as the view
+    narrows it); with large text, when the words do not fit there at the reader's size, up to `top`
+    (over the question, already read) beside the view, and then over it: reading what to learn comes first."""
+    narrowed = view.feedback_box(box)
+    rooms = [narrowed] if top is None else [narrowed, pygame.Rect(narrowed.x, top, narrowed.width, narrowed.bottom - top)]
+    words = feedback_words(scene, feedback.question, feedback.correct, feedback.right_parts, feedback.total_parts,
+                           view.answer_text())
+    source, tr = _source(scene, feedback.question), scene.app.text
+    for room in rooms:
+        if _height(tr, words, source, room.width - 148, text.SMALL + 2, 38) <= room.height - 30:
+            return room, True
+    if top is None or narrowed == box:
+        return rooms[-1], True
+    return pygame.Rect(box.x, top, box.width, box.bottom - top), False
+
+
+def draw_answered(scene, surface: pygame.Surface, view, feedback, box: pygame.Rect, top: int | None = None) -> None:
+    """The same feedback for a question wherever it is asked: what the view keeps in sight, then the panel
+    (see feedback_room)."""
+    room, view_stays = feedback_room(scene, view, feedback, box, top)
+    if view_stays:
+        view.draw_answered(surface, feedback.answer)
+    draw_feedback(scene, surface, room, feedback.question, feedback.correct,
                   feedback.right_parts, feedback.total_parts, view.answer_text())
 
 
@@ -109,6 +132,11 @@ def _height(tr, words: list[str], source: str, width: int, size: float, head: fl
     height += sum(tr.measure(w, size, width, bold=True)[1] + 2 for w in words[1:-1])
     height += tr.measure(words[-1], size, width)[1] + (tr.measure(source, _source_size(tr, size), width)[1] if source else 0) + 8
     return height
+
+
+def _source(scene, question: Question) -> str:
+    return scene.tr("quiz.source", source=question.source) if (
+        question.source and scene.app.settings.show_sources) else ""
 
 
 def _source_size(tr, size: float) -> float:

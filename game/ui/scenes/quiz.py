@@ -13,14 +13,16 @@ from ...core.quiz import Phase
 from ...core.sessions import QuizSession
 from .. import palette, text
 from ..questions import VIEWS
-from ..questions.panels import answered_words, draw_answered, draw_prompt
+from ..questions.panels import answered_words, draw_answered, draw_prompt, feedback_room
 from ..widgets import panel
 from .base import MARGIN, Scene
 from .live_reload import LiveReload
 
-TOP_BAR = 84
-PROMPT_RECT = pygame.Rect(MARGIN, TOP_BAR + 16, 1280 - 2 * MARGIN, 180)
-FEEDBACK_RECT = pygame.Rect(MARGIN, 300, 1280 - 2 * MARGIN, 276)
+TOP_BAR = 84  # at the normal text size; it grows to hold the title at the reader's size
+PROMPT_BOTTOM = 280
+FEEDBACK_RECT = pygame.Rect(MARGIN, 300, 1280 - 2 * MARGIN, 300)  # down to the Next button
+VEIL = 190  # of 255, of the night blue: the picture shows through, the light texts on it keep 4.5:1
+BUTTONS_LEFT = 1280 - MARGIN - 160 - 16 - 180  # the hint and menu buttons in the top bar
 CONFIRM_RECT = pygame.Rect(240, 200, 800, 320)
 
 
@@ -35,6 +37,7 @@ class QuizScene(LiveReload, Scene):
                                    recorder=app.recorder)
         self.view = None
         self.confirming = False  # Esc asked "leave the quiz?": the question waits, its timer too
+        self._veil: tuple | None = None  # (the colour, the surface) laid over the level's backdrop
         self._new_view()
         self._watch_start()
 
@@ -94,13 +97,14 @@ class QuizScene(LiveReload, Scene):
         if question is not None and session.phase is Phase.ASKING:
             self.view.build()
             if question.hint is not None:
-                self.button("hint", (1280 - MARGIN - 160 - 16 - 180, 14, 180, 56), self.tr("quiz.hint"),
+                self.button("hint", (BUTTONS_LEFT, self._bar() // 2 - 28, 180, 56), self.tr("quiz.hint"),
                             self.use_hint, size=text.SMALL, enabled=not session.hint_shown)
         elif question is not None:
             self.button("next", (1280 - MARGIN - 380, 720 - MARGIN - 80, 380, 80),
                         self.tr("quiz.finish" if session.is_last else "quiz.next"), self.next_question,
                         style="@primary", size=30)
-        self.button("menu", (1280 - MARGIN - 160, 14, 160, 56), self.tr("quiz.menu"), self.back, size=text.SMALL)
+        self.button("menu", (1280 - MARGIN - 160, self._bar() // 2 - 28, 160, 56), self.tr("quiz.menu"), self.back,
+                    size=text.SMALL)
 
     # -- intents --------------------------------------------------------------------------------
     def submit(self, value: object) -> None:
@@ -190,27 +194,57 @@ class QuizScene(LiveReload, Scene):
         session = self.session
         if session.time_left is not None and session.question is not None:
             width = int(1280 * session.time_left / session.time_limit)
-            pygame.draw.rect(surface, palette.SUN_GOLD, (0, TOP_BAR - 6, width, 6))
+            pygame.draw.rect(surface, palette.SUN_GOLD, (0, self._bar() - 6, width, 6))
+
+    def _bar(self) -> int:
+        """The top bar's height: one line of the title at the reader's text size."""
+        return max(TOP_BAR, self.app.text.line_height(30, True) + 8)
+
+    def _draw_backdrop(self, surface) -> None:
+        """The level's picture, if it has one, under a veil of the theme's night blue, so that every text on
+        it stays readable (tests/test_quiz_backdrop.py); plain in high contrast."""
+        backdrop = self.level.backdrop
+        if backdrop is None or palette.current == "high_contrast":
+            surface.fill(palette.STEPPE_BLUE)
+            return
+        self.draw_background(surface, self.level.path.parent / backdrop)
+        if self._veil is None or self._veil[0] != palette.NIGHT_BLUE:
+            veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+            veil.fill((*palette.NIGHT_BLUE[:3], VEIL))
+            self._veil = (palette.NIGHT_BLUE, veil)
+        surface.blit(self._veil[1], (0, 0))
 
     def draw(self, surface) -> None:
-        surface.fill(palette.STEPPE_BLUE)
+        self._draw_backdrop(surface)
         tr = self.app.text
-        pygame.draw.rect(surface, palette.NIGHT_BLUE, (0, 0, 1280, TOP_BAR))
+        bar = self._bar()
+        pygame.draw.rect(surface, palette.NIGHT_BLUE, (0, 0, 1280, bar))
         title = self.level.title.get(self.app.lang)
-        tr.draw(surface, title, (MARGIN, 20), tr.fitting_size(title, 30, 500, 48, bold=True), palette.PAPER, 500,
-                bold=True)
         question = self.session.question
+        progress = self._progress() if question is not None else ""
+        room = BUTTONS_LEFT - 16 - MARGIN
+        progress_w = tr.measure(progress, text.BODY, room, bold=True)[0] if progress else 0
+        if progress and tr.measure(title, 30, room, bold=True)[0] > room - progress_w - 24:
+            # large text: the title keeps its size and the progress says only its numbers
+            progress = self.tr("quiz.progress_short", n=self.session.number, total=self.session.round_size)
+            progress_w = tr.measure(progress, text.BODY, room, bold=True)[0]
+        width = room - (progress_w + 24 if progress else 0)
+        size = tr.fitting_size(title, 30, width, bar - 8, bold=True)
+        height = tr.measure(title, size, width, bold=True)[1]
+        tr.draw(surface, title, (MARGIN, (bar - height) // 2), size, palette.PAPER, width, bold=True)
         if question is None:
             return
-        progress = self._progress()
-        tr.draw(surface, progress, (560, 24), tr.fitting_size(progress, text.BODY, 300, 48, bold=True),
-                palette.SUN_GOLD, 300, bold=True, align="right")
+        height = tr.measure(progress, text.BODY, progress_w, bold=True)[1]
+        tr.draw(surface, progress, (BUTTONS_LEFT - 16 - progress_w, (bar - height) // 2), text.BODY,
+                palette.SUN_GOLD, progress_w, bold=True, align="right")
         if self.confirming:  # in place of the question, which waits
             self._draw_confirm(surface)
             return
-        self._draw_prompt(surface, question)
-        if self.session.feedback is not None:
-            draw_answered(self, surface, self.view, self.session.feedback, FEEDBACK_RECT)
+        feedback, prompt = self.session.feedback, self._prompt_rect()
+        if feedback is None or feedback_room(self, self.view, feedback, FEEDBACK_RECT, prompt.y)[0].top > prompt.bottom:
+            self._draw_prompt(surface, question)  # not when the feedback needs its room (large text)
+        if feedback is not None:
+            draw_answered(self, surface, self.view, feedback, FEEDBACK_RECT, top=prompt.y)
         else:
             self.view.draw(surface)
 
@@ -227,4 +261,8 @@ class QuizScene(LiveReload, Scene):
         retry = self.tr("quiz.try_again") if self.session.retrying else ""
         hint = self.tr("quiz.hint_label", hint=question.hint.get(self.app.lang)) if (
             self.session.hint_shown and question.hint is not None) else ""
-        draw_prompt(self, surface, question, PROMPT_RECT, retry, hint)
+        draw_prompt(self, surface, question, self._prompt_rect(), retry, hint)
+
+    def _prompt_rect(self) -> pygame.Rect:
+        top = self._bar() + 16
+        return pygame.Rect(MARGIN, top, 1280 - 2 * MARGIN, PROMPT_BOTTOM - top)

@@ -11,6 +11,7 @@ from .. import palette, text
 from .base import MARGIN, Scene
 
 ROW_W, ROW_H, ROW_GAP = 560, 64, 12
+ROWS_TOP = 130
 BACK_PLACE = 12  # the 13th place (row 7, left) is under the back button
 
 
@@ -64,7 +65,7 @@ class SettingsScene(Scene):
         for i, (row_id, label, action) in enumerate(self._rows()):
             place = i if i < BACK_PLACE else i + 1  # the last row's left place is the back button's
             col, row = place % 2, place // 2
-            rect = (MARGIN + col * (ROW_W + 24), 130 + row * (ROW_H + ROW_GAP), ROW_W, ROW_H)
+            rect = (MARGIN + col * (ROW_W + 24), ROWS_TOP + row * (ROW_H + ROW_GAP), ROW_W, ROW_H)
             self.button(row_id, rect, label, action, style="@card", size=text.SMALL + 2)
         self.button("back", (MARGIN, 720 - MARGIN - 72, 240, 72), self.tr("settings.back"), self.back,
                     style="@primary")
@@ -84,4 +85,8 @@ class SettingsScene(Scene):
 
     def draw(self, surface) -> None:
         self.draw_background(surface, ASSETS / "backgrounds" / "map.svg", palette.PAPER)
-        self.app.text.draw(surface, self.heading(), (MARGIN, 40), 40, palette.INK, 1180, bold=True)
+        tr, heading = self.app.text, self.heading()
+        room = ROWS_TOP - 8  # above the first row of buttons, descenders included
+        size = tr.fitting_size(heading, 40, 1180, room, bold=True)
+        height = tr.measure(heading, size, 1180, bold=True)[1]
+        tr.draw(surface, heading, (MARGIN, max(4, (ROWS_TOP - height) // 2)), size, palette.INK, 1180, bold=True)

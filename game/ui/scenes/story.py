@@ -16,7 +16,7 @@ from .. import palette, text
 from ..display import LOGICAL_SIZE
 from ..questions import VIEWS
 from ..questions.panels import answered_words, draw_answered, draw_prompt
-from ..stage import PuppetStage
+from ..stage import PUPPET_SIZE, PuppetStage, puppet_picture
 from ..text import fit_line
 from ..widgets import panel
 from .base import MARGIN, Scene
@@ -380,8 +380,10 @@ class StoryScene(LiveReload, Scene):
         tr = self.app.text
         layout = self._line_layout(line)
         box = layout.box
-        panel(surface, box, color=palette.PAPER if not self.review else palette.REVIEW_PAPER)
         character = self.level.character(line.speaker) if line.speaker else None
+        if self.stage is None and character is not None and character.puppet:
+            self._draw_speaker(surface, character.puppet, box)
+        panel(surface, box, color=palette.PAPER if not self.review else palette.REVIEW_PAPER)
         color = palette.hex_color(character.color) if character else palette.NIGHT_BLUE
         plate_rect = self._plate(surface, self._speaker_name(line), box.x + 24, box.y - 26, layout.plate_h, color)
         if self.review:  # on a plate of its own at the right, clear of the name and of the panel's text
@@ -400,6 +402,13 @@ class StoryScene(LiveReload, Scene):
         if layout.source and letters >= len(words):  # where the fact comes from, as in the quiz's feedback
             tr.draw(surface, fit_line(tr, layout.source, text.SMALL, TEXT_W),
                     (x, box.bottom - BOTTOM_PAD - tr.line_height(text.SMALL)), text.SMALL, palette.MUTED_INK, TEXT_W)
+
+    def _draw_speaker(self, surface, puppet: str, box: pygame.Rect) -> None:
+        """In pictures mode, the one who speaks stands at the right, behind the top of the line's panel,
+        as in a visual novel (the puppet tale has its stage instead)."""
+        image = self.app.images.get(puppet_picture(self.level.path.parent, puppet), PUPPET_SIZE)
+        if image is not None:
+            surface.blit(image, (box.right - 40 - PUPPET_SIZE[0], PICTURE_PANEL.y + 60 - PUPPET_SIZE[1]))
 
     def _plate(self, surface, label: str, x: int, y: int, height: int, color, size: int = text.SMALL + 4):
         """A name on a coloured plate hanging over the panel's top edge."""
