@@ -127,9 +127,15 @@ def bench_commits(url: str, count: int) -> dict:
 
 
 def populate(db, children: int, levels: int) -> None:
-    """The same library as the SQLite bench's (progress.populate), written with COPY."""
+    """The same library as the SQLite bench's (progress.populate), written with COPY. The totals' triggers are
+    off for the load and the totals filled after it by migration 10's own statements: a row trigger firing a
+    million times in one transaction updates each level's row a million times over, and PostgreSQL keeps every
+    version of it until the transaction ends (a library that existed before the upgrade gets the same fill)."""
+    from ..core.storage.migrations import TOTALS_FILL, statements
     level_ids = [f"level-{n:03d}" for n in range(levels)]
     with db.cursor() as cursor:
+        for table in ("attempts", "best_stars"):
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
         with cursor.copy("COPY profiles (id, nickname, nickname_key, avatar, language, last_played_at) "
                          "FROM STDIN") as copy:
             for p in range(1, children + 1):
@@ -147,6 +153,10 @@ def populate(db, children: int, levels: int) -> None:
                 for n, level in enumerate(level_ids):
                     copy.write_row((p, "bench", level, (p * 7 + n * 3) % 4))
         cursor.execute("SELECT setval(pg_get_serial_sequence('profiles', 'id'), %s)", (children,))
+        for statement in statements(TOTALS_FILL, "postgresql"):
+            cursor.execute(statement)
+        for table in ("attempts", "best_stars"):
+            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
     db.commit()
 
 

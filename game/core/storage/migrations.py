@@ -88,6 +88,21 @@ _DESK = """
 # stars, attempts) kept by triggers in the transaction that changes best_stars or attempts (a finish, a
 # start, a merge, an import, an erase), so that a report over every child reads 10,000 rows, not millions.
 # An answer's commit touches neither table.
+# the totals of the rows already there: the step fills them, and so does a bulk load made with the triggers off
+TOTALS_FILL = """
+    INSERT INTO child_totals (profile_id, levels, stars, three)
+        SELECT profile_id, COUNT(*), SUM(stars), SUM(CASE WHEN stars = 3 THEN 1 ELSE 0 END) FROM best_stars
+        GROUP BY profile_id;
+    INSERT INTO child_totals (profile_id, attempts)
+        SELECT profile_id, COUNT(*) FROM attempts WHERE true GROUP BY profile_id
+        ON CONFLICT (profile_id) DO UPDATE SET attempts = excluded.attempts;
+    INSERT INTO level_totals (pack_id, level_id, children, stars, three)
+        SELECT pack_id, level_id, COUNT(*), SUM(stars), SUM(CASE WHEN stars = 3 THEN 1 ELSE 0 END) FROM best_stars
+        GROUP BY pack_id, level_id;
+    INSERT INTO level_totals (pack_id, level_id, attempts)
+        SELECT pack_id, level_id, COUNT(*) FROM attempts WHERE true GROUP BY pack_id, level_id
+        ON CONFLICT (pack_id, level_id) DO UPDATE SET attempts = excluded.attempts;
+"""
 _TOTALS_TABLES = """
     CREATE TABLE child_totals (
         profile_id {id} PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
@@ -105,19 +120,7 @@ _TOTALS_TABLES = """
         attempts INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (pack_id, level_id)
     ){without_rowid};
-    INSERT INTO child_totals (profile_id, levels, stars, three)
-        SELECT profile_id, COUNT(*), SUM(stars), SUM(CASE WHEN stars = 3 THEN 1 ELSE 0 END) FROM best_stars
-        GROUP BY profile_id;
-    INSERT INTO child_totals (profile_id, attempts)
-        SELECT profile_id, COUNT(*) FROM attempts WHERE true GROUP BY profile_id
-        ON CONFLICT (profile_id) DO UPDATE SET attempts = excluded.attempts;
-    INSERT INTO level_totals (pack_id, level_id, children, stars, three)
-        SELECT pack_id, level_id, COUNT(*), SUM(stars), SUM(CASE WHEN stars = 3 THEN 1 ELSE 0 END) FROM best_stars
-        GROUP BY pack_id, level_id;
-    INSERT INTO level_totals (pack_id, level_id, attempts)
-        SELECT pack_id, level_id, COUNT(*) FROM attempts WHERE true GROUP BY pack_id, level_id
-        ON CONFLICT (pack_id, level_id) DO UPDATE SET attempts = excluded.attempts;
-"""
+{fill}"""
 # what a row of best_stars (NEW) or of attempts adds to the totals, and what one (OLD) takes away
 _STARS_ADD = """
         INSERT INTO child_totals (profile_id, levels, stars, three)
@@ -148,7 +151,7 @@ _TRIES_TAKE = """
         UPDATE level_totals SET attempts = attempts - 1 WHERE pack_id = OLD.pack_id AND level_id = OLD.level_id;
 """
 _MOVED = "OLD.profile_id <> NEW.profile_id OR OLD.pack_id <> NEW.pack_id OR OLD.level_id <> NEW.level_id"
-_TOTALS_SQLITE = _TOTALS_TABLES.format(id="INTEGER", without_rowid=" WITHOUT ROWID") + f"""
+_TOTALS_SQLITE = _TOTALS_TABLES.format(id="INTEGER", without_rowid=" WITHOUT ROWID", fill=TOTALS_FILL) + f"""
     CREATE TRIGGER best_stars_added AFTER INSERT ON best_stars BEGIN {_STARS_ADD} END;
     CREATE TRIGGER best_stars_removed AFTER DELETE ON best_stars BEGIN {_STARS_TAKE} END;
     CREATE TRIGGER best_stars_changed AFTER UPDATE ON best_stars BEGIN {_STARS_TAKE} {_STARS_ADD} END;
@@ -170,7 +173,7 @@ def _pg_totals(name: str, take: str, add: str) -> str:
     END $$;"""
 
 
-_TOTALS_POSTGRESQL = _TOTALS_TABLES.format(id="BIGINT", without_rowid="") + _pg_totals(
+_TOTALS_POSTGRESQL = _TOTALS_TABLES.format(id="BIGINT", without_rowid="", fill=TOTALS_FILL) + _pg_totals(
     "best_stars_totals", _STARS_TAKE, _STARS_ADD) + _pg_totals("attempts_totals", _TRIES_TAKE, _TRIES_ADD) + f"""
     CREATE TRIGGER best_stars_totals AFTER INSERT OR UPDATE OR DELETE ON best_stars
         FOR EACH ROW EXECUTE FUNCTION best_stars_totals();
