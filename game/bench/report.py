@@ -147,8 +147,10 @@ def _postgres_rows(pg: dict | None) -> list[dict]:
                           f"p99 <= {COMMIT_P99_RATIO}x", c[name + "_p99_ratio"] <= COMMIT_P99_RATIO))
     r = pg["reports"]
     for name, q in r["queries"].items():
-        table.append(_row("postgresql", f"report {name} ({r['children']} x {r['levels']})", f"{q['ms']:.1f} ms",
-                          target=f"<= {REPORT_MS:g} ms", passed=q["ms"] <= REPORT_MS))
+        table.append(_row("postgresql", f"report {name} ({r['children']} x {r['levels']}, "
+                                        f"{r['answer_rows'] / 1e6:.1f} M answers) cold / warm",
+                          f"{q['cold_ms']:.0f} / {q['ms']:.1f} ms", target=f"cold <= {REPORT_MS:g} ms",
+                          passed=q["cold_ms"] <= REPORT_MS and q["ms"] <= REPORT_MS))
     o = pg["outbox"]
     full = o["queued"] >= QUEUE_ANSWERS  # a small queue is mostly connecting: no verdict
     table.append(_row("postgresql", f"send {o['queued']} queued answers ({o['sent']} arrived)", f"{o['seconds']:.2f} s",

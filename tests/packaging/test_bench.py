@@ -36,7 +36,9 @@ def test_quick_bench_writes_every_section(tmp_path):
     assert set(data["progress"]["reports"]["queries"]) >= {"levels_all_children", "children_all"}
     pg = data["postgres"]  # the room's server: measured when one can be had, else the reason
     assert "skipped" in pg or (pg["commits"]["bare_p99_ms"] > 0 and pg["outbox"]["sent"] == pg["outbox"]["queued"]
-                               and set(pg["reports"]["queries"]) >= {"levels_all_children", "children_all"})
+                               and set(pg["reports"]["queries"]) >= {"levels_all_children", "children_all"}
+                               and pg["reports"]["answer_rows"] > 0
+                               and all(q["cold_ms"] > 0 for q in pg["reports"]["queries"].values()))
     assert data["memory"]["peak_rss_mb"] > 0 and data["memory"]["ended_on"] == "title"
     assert data["startup"]["first_launch"]["game_ms"] > 0
     assert data["content"]["generated"] == 20 and data["content"]["levels"] > 20

@@ -3,10 +3,12 @@
 Never edit a released step: add one at the end. A step is written once, as a plain string, when its
 SQL means the same in SQLite and PostgreSQL; only where the dialects must differ (an id column, a
 default timestamp, WITHOUT ROWID) it is a Step with one text per dialect. Statements are separated
-by `;`. SQLite counts the steps run in `PRAGMA user_version`, PostgreSQL in the `schema_version` table.
+by `;` (those inside a trigger's body, SQLite's BEGIN … END or PostgreSQL's $$ … $$, belong to it).
+SQLite counts the steps run in `PRAGMA user_version`, PostgreSQL in the `schema_version` table.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DIALECTS = ("sqlite", "postgresql")
@@ -25,7 +27,21 @@ def statements(step: "str | Step", dialect: str) -> list[str]:
     if dialect not in DIALECTS:
         raise ValueError(dialect)
     text = step if isinstance(step, str) else getattr(step, dialect)
-    return [statement.strip() for statement in text.split(";") if statement.strip()]
+    found, pending = [], ""
+    for part in text.split(";"):
+        pending = f"{pending};{part}" if pending else part
+        if not _in_body(pending):
+            found.append(pending.strip())
+            pending = ""
+    return [statement for statement in found + [pending.strip()] if statement]
+
+
+def _in_body(sql: str) -> bool:
+    """Whether `sql` stops inside a function's $$ … $$ or a SQLite trigger's BEGIN … END."""
+    if sql.count("$$") % 2:
+        return True
+    trigger = re.match(r"\s*CREATE\s+TRIGGER\b.*\bBEGIN\b", sql, re.IGNORECASE | re.DOTALL)
+    return trigger is not None and not re.search(r"\bEND\s*$", sql, re.IGNORECASE)
 
 
 # PostgreSQL's spelling of SQLite's strftime('%Y-%m-%dT%H:%M:%fZ', 'now'): the same text, in UTC
@@ -109,6 +125,105 @@ _GROUP_TALES = """
         seen_at TEXT NOT NULL
     );
     CREATE INDEX group_tales_by_session ON group_tales(session_id)
+"""
+
+# step 12, the leader's reports over a whole library: each child's and each level's sums (levels, best
+# stars, attempts) kept by triggers in the transaction that changes best_stars or attempts (a finish, a
+# start, a merge, an import, an erase), so that a report over every child reads 10,000 rows, not millions.
+# An answer's commit touches neither table.
+# the totals of the rows already there: the step fills them, and so does a bulk load made with the triggers off
+TOTALS_FILL = """
+    INSERT INTO child_totals (profile_id, levels, stars, three)
+        SELECT profile_id, COUNT(*), SUM(stars), SUM(CASE WHEN stars = 3 THEN 1 ELSE 0 END) FROM best_stars
+        GROUP BY profile_id;
+    INSERT INTO child_totals (profile_id, attempts)
+        SELECT profile_id, COUNT(*) FROM attempts WHERE true GROUP BY profile_id
+        ON CONFLICT (profile_id) DO UPDATE SET attempts = excluded.attempts;
+    INSERT INTO level_totals (pack_id, level_id, children, stars, three)
+        SELECT pack_id, level_id, COUNT(*), SUM(stars), SUM(CASE WHEN stars = 3 THEN 1 ELSE 0 END) FROM best_stars
+        GROUP BY pack_id, level_id;
+    INSERT INTO level_totals (pack_id, level_id, attempts)
+        SELECT pack_id, level_id, COUNT(*) FROM attempts WHERE true GROUP BY pack_id, level_id
+        ON CONFLICT (pack_id, level_id) DO UPDATE SET attempts = excluded.attempts;
+"""
+_TOTALS_TABLES = """
+    CREATE TABLE child_totals (
+        profile_id {id} PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
+        levels INTEGER NOT NULL DEFAULT 0,
+        stars INTEGER NOT NULL DEFAULT 0,
+        three INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE level_totals (
+        pack_id TEXT NOT NULL,
+        level_id TEXT NOT NULL,
+        children INTEGER NOT NULL DEFAULT 0,
+        stars INTEGER NOT NULL DEFAULT 0,
+        three INTEGER NOT NULL DEFAULT 0,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (pack_id, level_id)
+    ){without_rowid};
+{fill}"""
+# what a row of best_stars (NEW) or of attempts adds to the totals, and what one (OLD) takes away
+_STARS_ADD = """
+        INSERT INTO child_totals (profile_id, levels, stars, three)
+            VALUES (NEW.profile_id, 1, NEW.stars, CASE WHEN NEW.stars = 3 THEN 1 ELSE 0 END)
+            ON CONFLICT (profile_id) DO UPDATE SET levels = child_totals.levels + 1,
+                stars = child_totals.stars + excluded.stars, three = child_totals.three + excluded.three;
+        INSERT INTO level_totals (pack_id, level_id, children, stars, three)
+            VALUES (NEW.pack_id, NEW.level_id, 1, NEW.stars, CASE WHEN NEW.stars = 3 THEN 1 ELSE 0 END)
+            ON CONFLICT (pack_id, level_id) DO UPDATE SET children = level_totals.children + 1,
+                stars = level_totals.stars + excluded.stars, three = level_totals.three + excluded.three;
+"""
+_STARS_TAKE = """
+        UPDATE child_totals SET levels = levels - 1, stars = stars - OLD.stars,
+                                three = three - CASE WHEN OLD.stars = 3 THEN 1 ELSE 0 END
+            WHERE profile_id = OLD.profile_id;
+        UPDATE level_totals SET children = children - 1, stars = stars - OLD.stars,
+                                three = three - CASE WHEN OLD.stars = 3 THEN 1 ELSE 0 END
+            WHERE pack_id = OLD.pack_id AND level_id = OLD.level_id;
+"""
+_TRIES_ADD = """
+        INSERT INTO child_totals (profile_id, attempts) VALUES (NEW.profile_id, 1)
+            ON CONFLICT (profile_id) DO UPDATE SET attempts = child_totals.attempts + 1;
+        INSERT INTO level_totals (pack_id, level_id, attempts) VALUES (NEW.pack_id, NEW.level_id, 1)
+            ON CONFLICT (pack_id, level_id) DO UPDATE SET attempts = level_totals.attempts + 1;
+"""
+_TRIES_TAKE = """
+        UPDATE child_totals SET attempts = attempts - 1 WHERE profile_id = OLD.profile_id;
+        UPDATE level_totals SET attempts = attempts - 1 WHERE pack_id = OLD.pack_id AND level_id = OLD.level_id;
+"""
+_MOVED = "OLD.profile_id <> NEW.profile_id OR OLD.pack_id <> NEW.pack_id OR OLD.level_id <> NEW.level_id"
+_TOTALS_SQLITE = _TOTALS_TABLES.format(id="INTEGER", without_rowid=" WITHOUT ROWID", fill=TOTALS_FILL) + f"""
+    CREATE TRIGGER best_stars_added AFTER INSERT ON best_stars BEGIN {_STARS_ADD} END;
+    CREATE TRIGGER best_stars_removed AFTER DELETE ON best_stars BEGIN {_STARS_TAKE} END;
+    CREATE TRIGGER best_stars_changed AFTER UPDATE ON best_stars BEGIN {_STARS_TAKE} {_STARS_ADD} END;
+    CREATE TRIGGER attempts_added AFTER INSERT ON attempts BEGIN {_TRIES_ADD} END;
+    CREATE TRIGGER attempts_removed AFTER DELETE ON attempts BEGIN {_TRIES_TAKE} END;
+    CREATE TRIGGER attempts_moved AFTER UPDATE OF profile_id, pack_id, level_id ON attempts WHEN {_MOVED}
+    BEGIN {_TRIES_TAKE} {_TRIES_ADD} END
+"""
+
+
+def _pg_totals(name: str, take: str, add: str) -> str:
+    """A PostgreSQL trigger function: an old row's part taken away, a new row's part added."""
+    return f"""
+    CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP <> 'INSERT' THEN {take} END IF;
+        IF TG_OP <> 'DELETE' THEN {add} END IF;
+        RETURN NULL;
+    END $$;"""
+
+
+_TOTALS_POSTGRESQL = _TOTALS_TABLES.format(id="BIGINT", without_rowid="", fill=TOTALS_FILL) + _pg_totals(
+    "best_stars_totals", _STARS_TAKE, _STARS_ADD) + _pg_totals("attempts_totals", _TRIES_TAKE, _TRIES_ADD) + f"""
+    CREATE TRIGGER best_stars_totals AFTER INSERT OR UPDATE OR DELETE ON best_stars
+        FOR EACH ROW EXECUTE FUNCTION best_stars_totals();
+    CREATE TRIGGER attempts_totals AFTER INSERT OR DELETE ON attempts
+        FOR EACH ROW EXECUTE FUNCTION attempts_totals();
+    CREATE TRIGGER attempts_moved AFTER UPDATE OF profile_id, pack_id, level_id ON attempts
+        FOR EACH ROW WHEN ({_MOVED}) EXECUTE FUNCTION attempts_totals()
 """
 
 MIGRATIONS: list[str | Step] = [
@@ -290,6 +405,8 @@ MIGRATIONS: list[str | Step] = [
     # 11: a tale played in audience mode: the room chose, so no child's answer is kept; the group's session
     #    keeps that it saw the tale and which ending
     Step(sqlite=_GROUP_TALES, postgresql=_GROUP_TALES.replace("id INTEGER PRIMARY KEY,", PG_ID)),
+    # 12: each child's and each level's sums for the reports over a whole library, kept by triggers
+    Step(sqlite=_TOTALS_SQLITE, postgresql=_TOTALS_POSTGRESQL),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

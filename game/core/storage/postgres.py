@@ -606,13 +606,19 @@ class PostgresStore:
         return dict(self._read('SELECT name, unsent FROM computers WHERE unsent > 0 ORDER BY name COLLATE "C"'))
 
     # -- reports ----------------------------------------------------------------------------------
-    # The same two queries as SQLite's; a group is one array parameter (= ANY), names sort by code point
-    # (COLLATE "C") as SQLite does, whatever the server's locale. The rows they count are already in
-    # order in the indexes (migration 5), but the planner prefers hashing them, which measured slower:
-    # over 10,000 children x 100 levels, 0.36-0.49 s -> 0.20-0.24 s (children), 0.33-0.41 s -> 0.24-0.32 s
-    # (levels), so the reports turn hashing off for their own transaction.
+    # The same queries as SQLite's: over every child, from level_totals and child_totals (kept by triggers,
+    # migration 12). A group is one array parameter (= ANY), names sort by code point (COLLATE "C") as
+    # SQLite does, whatever the server's locale. A group's rows are already in order in the indexes
+    # (migration 5), but the planner prefers hashing them, which measured slower, so the reports turn
+    # hashing off for their own transaction.
 
     def level_summaries(self, profile_ids: Iterable[int] | None = None) -> list[LevelSummary]:
+        if profile_ids is None:
+            rows = self._read("""
+                SELECT pack_id, level_id, children,
+                       CASE WHEN children > 0 THEN stars::float8 / children ELSE 0.0 END, three, attempts
+                FROM level_totals WHERE attempts > 0 ORDER BY pack_id COLLATE "C", level_id COLLATE "C" """)
+            return [LevelSummary(*row) for row in rows]
         where, args = _group(profile_ids, "profile_id")
         rows = self._read(f"""
             WITH stars AS (
@@ -629,17 +635,13 @@ class PostgresStore:
         return [LevelSummary(*row) for row in rows]
 
     def child_summaries(self, profile_ids: Iterable[int] | None = None) -> list[ChildSummary]:
-        where, args = _group(profile_ids, "profile_id")
+        where, args = _group(profile_ids, "profiles.id")
         rows = self._read(f"""
-            WITH tries AS (SELECT profile_id, COUNT(*) AS attempts FROM attempts {where} GROUP BY profile_id),
-            stars AS (SELECT profile_id, COUNT(*) AS levels, SUM(stars) AS stars,
-                             COUNT(*) FILTER (WHERE stars = 3) AS three FROM best_stars {where} GROUP BY profile_id)
-            SELECT profiles.id, profiles.nickname, COALESCE(stars.levels, 0), COALESCE(stars.stars, 0),
-                   COALESCE(stars.three, 0), COALESCE(tries.attempts, 0), profiles.last_played_at
-            FROM profiles LEFT JOIN stars ON stars.profile_id = profiles.id
-                          LEFT JOIN tries ON tries.profile_id = profiles.id
-            {where.replace("profile_id", "profiles.id")}
-            ORDER BY profiles.nickname_key COLLATE "C", profiles.id""", args * 3, in_order=True)
+            SELECT profiles.id, profiles.nickname, COALESCE(totals.levels, 0), COALESCE(totals.stars, 0),
+                   COALESCE(totals.three, 0), COALESCE(totals.attempts, 0), profiles.last_played_at
+            FROM profiles LEFT JOIN child_totals AS totals ON totals.profile_id = profiles.id
+            {where}
+            ORDER BY profiles.nickname_key COLLATE "C", profiles.id""", args)
         return [ChildSummary(*row) for row in rows]
 
 
