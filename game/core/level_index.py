@@ -21,7 +21,7 @@ from pathlib import Path
 from .catalog import find_pack_folders
 from .loader import LevelResult, load_level, read_pack
 from .model import Unlock
-from .problems import Msg, Problem, Severity, Where, has_errors
+from .problems import Problem, Severity, Where, has_errors, message_data, message_from_data
 from .text import Text
 from .unlock import unlock_problems
 
@@ -216,22 +216,10 @@ def _write_index(path: Path, data: dict) -> None:
 
 def _problem_out(problem: Problem) -> list:
     where = problem.where
-    return [where.path, where.line, where.col, problem.severity.value, _msg_out(problem.message),
-            _msg_out(problem.hint)]
+    return [where.path, where.line, where.col, problem.severity.value, message_data(problem.message),
+            message_data(problem.hint)]
 
 
 def _problem_in(data: list) -> Problem:
     path, line, col, severity, message, hint = data
-    return Problem(Where(path, line, col), Severity(severity), _msg_in(message), _msg_in(hint))
-
-
-def _msg_out(message):
-    if isinstance(message, Msg):
-        return {"t": message.template, "p": {name: _msg_out(value) for name, value in message.params.items()}}
-    return message if isinstance(message, (str, int, float, bool)) or message is None else str(message)
-
-
-def _msg_in(data):
-    if isinstance(data, dict):
-        return Msg(data["t"], **{name: _msg_in(value) for name, value in data["p"].items()})
-    return data
+    return Problem(Where(path, line, col), Severity(severity), message_from_data(message), message_from_data(hint))

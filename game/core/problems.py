@@ -183,3 +183,16 @@ class Problem:
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.is_error for p in problems)
+
+
+def message_data(message: object) -> object:
+    """A message as plain data (JSON), translatable again after `message_from_data`."""
+    if isinstance(message, Msg):
+        return {"t": message.template, "p": {name: message_data(value) for name, value in message.params.items()}}
+    return message if isinstance(message, (str, int, float, bool)) or message is None else str(message)
+
+
+def message_from_data(data: object) -> object:
+    if isinstance(data, dict):
+        return Msg(data["t"], **{name: message_from_data(value) for name, value in data["p"].items()})
+    return data

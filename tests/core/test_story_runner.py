@@ -15,6 +15,9 @@ def play(level, choice, restore):
     while not runner.finished:
         if runner.choices:
             runner.choose(min(choice, len(runner.choices) - 1))
+        elif runner.current_question is not None:  # a question on the way: answered rightly, then on
+            runner.answer(runner.current_question.correct_answer())
+            runner.advance()
         else:
             seen.append(runner.current_line.text.get("en"))
             runner.advance()
@@ -29,7 +32,7 @@ def test_every_choice_reaches_an_ending(story_level, restore):
     for choice in range(2):
         runner, seen = play(story_level, choice, restore)
         assert runner.ending is not None and runner.ending.is_ending
-        assert runner.choices_made == [choice]
+        assert runner.choices_made and runner.choices_made[0] == choice  # the walk asks more than once
         assert len(seen) >= 5
         endings.add(tuple(seen))
     assert len(endings) == 2  # the two paths tell different lines

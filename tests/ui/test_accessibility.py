@@ -50,7 +50,12 @@ def test_a_quiz_and_a_story_by_keyboard_with_every_focus_change_spoken(tmp_path,
         story = pilot.scene
         while pilot.scene.name == "story":
             line = story.runner.current_line
-            if line is not None:
+            question = story.runner.current_question
+            if question is not None and not story.runner.question_answered:  # a question on the way
+                assert question.prompt.get(lang) in " ".join(said for said, _ in pilot.speaker.said[-3:])
+                pilot.answer()
+                pilot.press("space")
+            elif line is not None:
                 text, said_lang = pilot.speaker.said[-2]
                 assert text.endswith(line.text.get(lang)) and said_lang == lang
                 pilot.press("space", "space")

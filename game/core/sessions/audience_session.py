@@ -40,12 +40,12 @@ def tally(votes: list[int]) -> Tally:
 
 def votable(question: Question | None) -> bool:
     """A question the room answers by a show of hands: one right option among a few."""
-    return question is not None and question.kind in ("single", "true_false")
+    return isinstance(question, (SingleChoice, TrueFalse))
 
 
 def answer_of(question: Question, option: int) -> object:
     """The answer value of the room's option: an option's index, or True/False (numbered 1 true, 2 false)."""
-    return option == 0 if question.kind == "true_false" else option
+    return option == 0 if isinstance(question, TrueFalse) else option
 
 
 class AudienceSession:
