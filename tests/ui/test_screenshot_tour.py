@@ -16,7 +16,7 @@ REFERENCES = ROOT / "tests" / "screenshots"
 SCREENS = {"title", "help", "leader_pin_choose", "leader_pin_again", "desk", "settings_computer", "profiles_empty",
            "create_profile", "map", "settings", "quiz_leave", "results_quiz", "story_line", "story_looking_back",
            "story_log", "story_question", "story_choice", "results_story", "walk_line", "walk_looking_back",
-           "walk_log", "walk_choice", "results_walk", "profiles"}
+           "walk_log", "walk_question", "walk_choice", "results_walk", "profiles"}
 TYPE_SCREENS = {f"quiz_{kind}{end}" for kind in KINDS for end in ("", "_wrong", "_right")}
 CHANGED_ENOUGH = 48       # a pixel differs when one of its channels moves by more than this (of 255)
 CHANGED_PIXELS = 0.005    # a screen differs when more than this share of its pixels do

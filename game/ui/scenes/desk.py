@@ -41,10 +41,10 @@ class DeskScene(Scene):
 
     def build(self) -> None:
         self.status = self._status()
-        width, height, gap = 560, 72, 12
+        width, height, gap, top = 560, 66, 10, 150  # eleven sections: six rows above the bottom row
         for i, section in enumerate(SECTIONS):
             col, row = i % 2, i // 2
-            rect = (MARGIN + col * (width + 24), 170 + row * (height + gap), width, height)
+            rect = (MARGIN + col * (width + 24), top + row * (height + gap), width, height)
             self.button(section, rect, self.tr(f"desk.{section}"), lambda s=section: self.app.open(SCREEN_OF[s]),
                         style="@card", size=text.BODY)
         self.button("back", (MARGIN, BOTTOM_ROW, 240, 64), self.tr("desk.back"), self.back, size=text.SMALL + 2)
