@@ -24,6 +24,8 @@ def make_pack(folder: Path, count: int, template: Path = TEMPLATE) -> list[Path]
     (a different file each time, the same amount of text). Returns every YAML file written."""
     text = template.read_text(encoding="utf-8")
     head, *questions = re.split(r"(?m)^(?=  - id: )", text)
+    questions[-1] = re.split(r"(?m)^(?=[^\s#])", questions[-1], maxsplit=1)[0]  # not the album card after them:
+    # its picture is not in the generated pack
     pack_id = folder.name
     ids = [f"level-{n:04d}" for n in range(count)]
     files = []

@@ -98,8 +98,9 @@ class TeamQuizScene(Scene):
         words = [self.tr("team.right_answer", n=right + 1, answer=self.option_label(right))]
         if question.explanation:
             words.append(question.explanation.get(self.app.lang))
-        if question.source and self.app.settings.show_sources:
-            words.append(self.tr("quiz.source", source=question.source))
+        if question.source and self.app.settings.show_sources:  # on a projector, the first of its sources
+            first, *more = question.source.split("; ")
+            words.append(self.tr("quiz.source", source=first + ("; …" if more else "")))
         return words
 
     def _standing(self) -> str:
