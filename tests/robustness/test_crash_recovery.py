@@ -54,11 +54,11 @@ def read_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
 
 
-def wait_for(path: Path, word: str, pid_alive, timeout: float) -> bool:
+def wait_for(path: Path, word: str, pid_alive, timeout: float, count: int = 1) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         lines = read_lines(path)
-        if any(line.startswith(word) for line in lines) or any(line.startswith("ERROR") for line in lines):
+        if sum(line.startswith(word) for line in lines) >= count or any(line.startswith("ERROR") for line in lines):
             return True
         if not pid_alive():
             return False
@@ -128,8 +128,9 @@ class Lane:
             self.killed_early += 1
         else:  # while answering
             assert wait_for(out, "PLAYING", is_alive, 30), f"run {run} never played: {read_lines(out)}"
-            if self.killed_playing % 2:  # half of these kills come after an answer was shown, however slow
-                assert wait_for(out, "SHOWN", is_alive, 30), f"run {run} never answered: {read_lines(out)}"
+            # after a few answers were shown, however slow the machine: there is always something to lose
+            shown = self.rnd.randint(1, 14)
+            assert wait_for(out, "SHOWN", is_alive, 60, shown), f"run {run} answered too little: {read_lines(out)}"
             time.sleep(self.rnd.uniform(0.0, 0.3))
             self.killed_playing += 1
         os.kill(pid, signal.SIGKILL)
@@ -176,6 +177,6 @@ def test_sigkill_at_random_moments_never_loses_a_shown_answer(tmp_path):
     shown = sum(lane.shown_total for lane in lanes)
     print(f"\ncrash: {kills} SIGKILLs ({playing} while answering, {kills - playing} at any moment) on "
           f"{len(lanes)} data folders, {shown} answers shown and all found, {time.monotonic() - started:.1f} s")
-    # half of the kills while answering wait for a shown answer first, so that however loaded the machine,
-    # there were answers to lose; each lane checked that every one shown was found
-    assert kills >= 50 and playing >= kills // 2 and shown >= playing // 2
+    # the kills while answering come after 1 to 14 shown answers (then up to 0.3 s more): however loaded the
+    # machine, there were answers to lose; each lane checked that every one shown was found
+    assert kills >= 50 and playing >= kills // 2 and shown >= 200
