@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 import zlib
 from dataclasses import replace
@@ -38,6 +37,7 @@ from typing import Callable, Iterable
 
 from .avatars import AVATARS
 from .profiles import MAX_NICKNAME, normalise_nickname
+from .put_in_place import put_in_place
 from .storage.errors import Refusal
 from .storage.port import ProgressPort
 from .storage.records import ImportReport
@@ -69,7 +69,7 @@ def export_progress(store: ProgressPort, out: Path, profile_ids: Iterable[int] |
     partial = out.with_name(out.name + ".part")
     try:
         partial.write_bytes(payload)
-        os.replace(partial, out)
+        put_in_place(partial, out)
     except OSError as exc:
         partial.unlink(missing_ok=True)
         raise TransferError("unwritable", exc.strerror or str(exc), path=str(out)) from exc

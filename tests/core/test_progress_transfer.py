@@ -341,3 +341,26 @@ def test_a_story_read_further_elsewhere_goes_on_from_the_newer_place(tmp_path):
     before = dump(two)
     imported(two, tmp_path / "first.gz")  # an older file brings nothing older back
     assert dump(two) == before
+
+
+def test_a_file_written_to_a_device_or_a_pipe_goes_into_it_and_leaves_it_one(tmp_path):
+    """`--out /dev/null` once replaced the device itself with a plain file (the last step of writing a file
+    whole is a rename): a target that is not a plain file is written into, and stays what it was."""
+    import os
+    import stat
+    import threading
+    one = tmp_path / "one"
+    first_computer(one)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    store = SqliteStore.in_folder(one)
+    try:
+        assert export_progress(store, pipe) == 2
+    finally:
+        store.close()
+    reader.join(30)
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and received and gzip.decompress(received[0]).startswith(b"{")
+    assert not list(tmp_path.glob("pipe.part"))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ...core.catalog import validate_paths
 from ...core.problems import Msg, Problem, has_errors
+from ...core.put_in_place import put_in_place
 from .safety import JUNK_NAMES, MAX_FILES, MAX_TOTAL_BYTES, PackArchiveError
 
 
@@ -92,7 +93,7 @@ def export_pack(pack_dir: Path, out: Path | None = None) -> ExportResult:
                 info.external_attr = (stat.S_IFREG | 0o644) << 16
                 info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, data)
-        os.replace(part, out)
+        put_in_place(part, out)
     except OSError as exc:
         raise PackArchiveError(Msg("cannot write {path}: {reason}", path=str(out),
                                    reason=exc.strerror or str(exc))) from None

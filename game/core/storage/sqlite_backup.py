@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import Refusal
 from .migrations import SCHEMA_VERSION
+from ..put_in_place import put_in_place
 
 BACKUP_DIR = "backups"
 DAILY_KEPT = 7
@@ -88,7 +89,7 @@ def backup_database(source: Path, target: Path, verify: bool = True) -> Path:
         if check.state == "damaged":  # the pages were copied as they are: the file itself is damaged
             raise BackupError("damaged", check.detail, path=source)
         _fsync(partial)
-        os.replace(partial, target)
+        put_in_place(partial, target)
     except sqlite3.DatabaseError as exc:
         raise BackupError(_reason(exc), str(exc), path=source) from exc
     except OSError as exc:
