@@ -52,7 +52,7 @@ def test_every_text_a_child_reads_is_listed_with_its_context(pack, tmp_path, cap
     speaker = said[3].value.split(" (")[0]
     assert said[3].value.endswith(")") and f"  {speaker}:" in "\n".join(lines)  # id (name), a character of the file
     assert lines[said[1].value - 1].strip() == f"kk: {quoted(said[4].value)}"
-    assert ("kent-walk.yaml", "characters/ata/name") in rows and ("pack.yaml", "title") in rows
+    assert ("kent-walk.yaml", f"characters/{speaker}/name") in rows and ("pack.yaml", "title") in rows
     assert all(place[0] in ("pack.yaml", "kent-quiz.yaml", "kent-walk.yaml") for place in rows)
     files = {place[0] for place in rows}
     # every `kk: "..."`; a fill question's accepted answers (`kk: [...]`) are spellings, not texts to translate
