@@ -5,6 +5,7 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
+import tempfile  # noqa: E402
 import sys  # noqa: E402
 import uuid  # noqa: E402
 from contextlib import contextmanager  # noqa: E402
@@ -13,6 +14,13 @@ from pathlib import Path  # noqa: E402
 from urllib.parse import quote  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
+from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
+
+# nothing of hypothesis in the repository (.hypothesis/): no example database, its other files in /tmp
+hypothesis_settings.register_profile("olketanu", database=None)
+hypothesis_settings.load_profile("olketanu")
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "olketanu-hypothesis")
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
