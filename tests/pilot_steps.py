@@ -94,7 +94,7 @@ def misfits(pilot, name: str) -> list[str]:
     """Texts of the screen as it is now that do not fit their box or overlap another text."""
     renderer = pilot.app.text
     texts = pilot.drawn_texts()
-    found = [f"{name}: {o.text!r} does not fit" for o in renderer.overflows]
+    found = [f"{name}: {o.text!r} at {o.size} px does not fit {o.width}x{o.height}" for o in renderer.overflows]
     renderer.overflows.clear()
     for i, (words, surface, rect) in enumerate(texts):
         for other, other_surface, other_rect in texts[i + 1:]:

@@ -8,22 +8,13 @@ import pytest
 from game.core.storage import SqliteStore
 from game.paths import LEVELS
 from game.testing import run_test
-from pilot_steps import answer_current, create_profile, open_level, tab_to
+from pilot_steps import answer_current, create_profile, misfits, open_level, tab_to
 
 
 def tour(pilot):
     """(screen, overflows) for every screen a child and a leader see."""
-    renderer = pilot.app.text
-
     def look(name):
-        texts = pilot.drawn_texts()
-        found = [f"{o.text!r} at {o.size} px does not fit {o.width}x{o.height}" for o in renderer.overflows]
-        renderer.overflows.clear()
-        for i, (words, surface, rect) in enumerate(texts):
-            for other, other_surface, other_rect in texts[i + 1:]:
-                if surface is other_surface and other != words and rect.colliderect(other_rect):
-                    found.append(f"{words!r} overlaps {other!r}")
-        return name, found
+        return name, misfits(pilot, name)
 
     yield look("title")
     pilot.press("f1")

@@ -76,11 +76,11 @@ class AudienceSession:
         if self.runner.choices:
             return len(self.runner.choices)
         question = self.story.question
-        if isinstance(question, TrueFalse) and self.story.accepting_answers:
+        if not self.story.accepting_answers:
+            return 0
+        if isinstance(question, TrueFalse):
             return 2
-        if isinstance(question, SingleChoice) and self.story.accepting_answers:
-            return len(question.options)
-        return 0
+        return len(question.options) if isinstance(question, SingleChoice) else 0
 
     @property
     def shows_answer(self) -> bool:
